@@ -1,0 +1,113 @@
+using Attest.Core.Qualifications;
+
+namespace Attest.Core.Assessment;
+
+public enum DecisionOutcome { NotYetMet, Met }
+
+/// <summary>
+/// An assessor's decision on one criterion of one unit for one enrolment, with its justification and
+/// the feedback given (seed 004: "record an assessment decision and the justification for the
+/// decision... give you feedback"). Append-only: a later decision supersedes, never overwrites.
+/// </summary>
+public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnly
+{
+    private CriterionDecision()
+    {
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid CentreId { get; private init; }
+
+    public Guid EnrolmentId { get; private init; }
+
+    public string UnitCode { get; private init; } = string.Empty;
+
+    public string CriterionRef { get; private init; } = string.Empty;
+
+    public DecisionOutcome Outcome { get; private init; }
+
+    public string Justification { get; private init; } = string.Empty;
+
+    public string Feedback { get; private init; } = string.Empty;
+
+    /// <summary>Evidence items the decision rests on.</summary>
+    public string EvidenceReferences { get; private init; } = string.Empty;
+
+    public Guid AssessorId { get; private init; }
+
+    public string AssessorName { get; private init; } = string.Empty;
+
+    public DateTime DecidedAt { get; private init; }
+
+    public static CriterionDecision Record(
+        Portfolios.Enrolment enrolment, UnitSpec unit, string criterionRef, DecisionOutcome outcome,
+        string? justification, string? feedback, IReadOnlyCollection<string> evidenceReferences,
+        Guid assessorId, string assessorName, Guid candidateUserId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(evidenceReferences);
+        var criterion = unit.FindCriterion(criterionRef)
+            ?? throw new DomainRuleException($"Criterion {criterionRef} is not part of unit {unit.DisplayName}.", "CriterionRef");
+        var reasons = new List<string>();
+        if (!enrolment.HasUnit(unit.Code))
+        {
+            reasons.Add($"The candidate is not enrolled on unit {unit.DisplayName}.");
+        }
+
+        if (enrolment.AssessorId != assessorId)
+        {
+            reasons.Add("Only the candidate's assigned assessor can record decisions.");
+        }
+
+        if (assessorId == candidateUserId)
+        {
+            reasons.Add("An assessor cannot assess their own work.");
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            reasons.Add("Justification is required: record why the evidence does or does not meet the criterion.");
+        }
+
+        if (string.IsNullOrWhiteSpace(feedback))
+        {
+            reasons.Add("Feedback to the candidate is required.");
+        }
+
+        if (outcome == DecisionOutcome.Met && evidenceReferences.Count == 0)
+        {
+            reasons.Add($"A criterion can be met only on evidence: no evidence is mapped to {criterion.Ref}.");
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new DomainRuleException(reasons);
+        }
+
+        return new CriterionDecision
+        {
+            CentreId = enrolment.CentreId,
+            EnrolmentId = enrolment.Id,
+            UnitCode = unit.Code,
+            CriterionRef = criterion.Ref,
+            Outcome = outcome,
+            Justification = justification!.Trim(),
+            Feedback = feedback!.Trim(),
+            EvidenceReferences = string.Join(",", evidenceReferences.Order(StringComparer.Ordinal)),
+            AssessorId = assessorId,
+            AssessorName = assessorName,
+            DecidedAt = now,
+        };
+    }
+
+    /// <summary>The latest decision per criterion, as the progress engine reads it.</summary>
+    public static IReadOnlyDictionary<string, CriterionStatus> Latest(IEnumerable<CriterionDecision> decisions) =>
+        decisions
+            .GroupBy(d => d.CriterionRef, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(
+                g => g.Key,
+                g => g.MaxBy(d => (d.DecidedAt, d.Id))!.Outcome == DecisionOutcome.Met ? CriterionStatus.Met : CriterionStatus.NotYetMet,
+                StringComparer.OrdinalIgnoreCase);
+}

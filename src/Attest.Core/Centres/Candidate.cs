@@ -1,0 +1,28 @@
+namespace Attest.Core.Centres;
+
+/// <summary>A learner registered at a centre.</summary>
+public sealed class Candidate : ICentreOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid CentreId { get; set; }
+
+    /// <summary>The candidate's sign-in account, when they have one.</summary>
+    public Guid? UserId { get; set; }
+
+    public required string GivenName { get; set; }
+
+    public required string FamilyName { get; set; }
+
+    public DateOnly DateOfBirth { get; set; }
+
+    /// <summary>Unique learner number, see <see cref="Uln"/>.</summary>
+    public required string Uln { get; set; }
+
+    /// <summary>The awarding body's own candidate number, given at registration.</summary>
+    public string? AwardingBodyCandidateNumber { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public string FullName => $"{GivenName} {FamilyName}";
+}

@@ -1,0 +1,162 @@
+using Attest.Core.Assessment;
+using Attest.Core.Centres;
+using Attest.Core.Portfolios;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Attest.Core.Data;
+
+/// <summary>
+/// The unit of work. Every <see cref="ICentreOwned"/> entity is filtered to the current centre; rows are
+/// stamped with it on insert and a row of another centre can never be saved; <see cref="IAppendOnly"/>
+/// rows can never be changed or deleted.
+/// </summary>
+public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, ICurrentCentre currentCentre)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public Guid? CurrentCentreId => currentCentre.CentreId;
+
+    public DbSet<Centre> Centres => Set<Centre>();
+
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<EnrolledUnit> EnrolledUnits => Set<EnrolledUnit>();
+
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    public DbSet<EvidenceMapping> EvidenceMappings => Set<EvidenceMapping>();
+
+    public DbSet<CriterionDecision> CriterionDecisions => Set<CriterionDecision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasIndex(u => u.CentreId);
+            e.HasOne<Centre>().WithMany().HasForeignKey(u => u.CentreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Centre>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Number).HasMaxLength(20);
+            e.HasIndex(c => c.Number).IsUnique();
+        });
+
+        builder.Entity<Candidate>(e =>
+        {
+            Owned(e);
+            e.Property(c => c.GivenName).HasMaxLength(100);
+            e.Property(c => c.FamilyName).HasMaxLength(100);
+            e.Property(c => c.Uln).HasMaxLength(10);
+            e.Property(c => c.AwardingBodyCandidateNumber).HasMaxLength(20);
+            e.HasIndex(c => new { c.CentreId, c.FamilyName });
+            e.HasIndex(c => c.UserId).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Enrolment>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.QualificationCode).HasMaxLength(32);
+            e.HasMany(x => x.Units).WithOne().HasForeignKey(u => u.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(x => x.Units).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.CentreId, x.AssessorId });
+        });
+
+        builder.Entity<EnrolledUnit>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode }).IsUnique();
+        });
+
+        builder.Entity<EvidenceItem>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Reference).HasMaxLength(10);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.OriginalFileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoredName).HasMaxLength(100);
+            e.HasIndex(x => new { x.CandidateId, x.Reference }).IsUnique();
+            e.HasIndex(x => new { x.CentreId, x.Sha256 });
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EvidenceMapping>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.CriterionRef).HasMaxLength(32);
+            e.Property(x => x.Locator).HasMaxLength(200);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.HasIndex(x => new { x.EvidenceItemId, x.EnrolmentId, x.UnitCode, x.CriterionRef }).IsUnique();
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CriterionDecision>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.CriterionRef).HasMaxLength(32);
+            e.Property(x => x.Justification).HasMaxLength(4000);
+            e.Property(x => x.Feedback).HasMaxLength(4000);
+            e.Property(x => x.EvidenceReferences).HasMaxLength(1000);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    /// <summary>Centre ownership: the key to the centre, and the filter that hides every other centre's rows.</summary>
+    private void Owned<T>(EntityTypeBuilder<T> entity)
+        where T : class, ICentreOwned
+    {
+        entity.HasQueryFilter(x => x.CentreId == CurrentCentreId);
+        entity.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only: record a new entry instead of changing or deleting one.");
+            }
+
+            if (entry.Entity is ICentreOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && (CurrentCentreId is not Guid centre || owned.CentreId != centre))
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} belongs to another centre, or no centre is signed in; nothing was saved.");
+            }
+        }
+    }
+}

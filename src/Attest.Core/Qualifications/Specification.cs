@@ -1,0 +1,97 @@
+namespace Attest.Core.Qualifications;
+
+/// <summary>How a qualification's units are judged: competent / not yet competent, or graded.</summary>
+public enum AssessmentKind { Competence, Graded }
+
+public enum CriterionKind { Performance, Knowledge }
+
+public enum GradeBand { Pass, Merit, Distinction }
+
+/// <summary>Where evidence was produced (seed 001 evidence requirement 1).</summary>
+public enum EvidenceContext { RealWork, RealisticWorkingEnvironment, WorkPlacement, Simulation }
+
+public enum ConstraintKind { TotalCredits, CreditsFromGroups, UnitsFromEachGroup, CreditsAtLevels }
+
+/// <summary>A qualification specification loaded from one catalogue file.</summary>
+public sealed record QualificationSpec(
+    string Code,
+    string Title,
+    int Level,
+    string AwardingBody,
+    AssessmentKind Assessment,
+    string Source,
+    DateOnly? LastRegistrationDate,
+    DateOnly? LastCertificationDate,
+    string? Notes,
+    IReadOnlyList<UnitGroupSpec> Groups,
+    RulesOfCombinationSpec? Rules,
+    IReadOnlyList<UnitSpec> Units,
+    string SourceFile)
+{
+    public string DisplayName => $"{Code} {Title}";
+
+    public UnitSpec? FindUnit(string code) =>
+        Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public UnitGroupSpec? GroupOf(string unitCode) =>
+        Groups.FirstOrDefault(g => g.Units.Contains(unitCode, StringComparer.OrdinalIgnoreCase));
+}
+
+public sealed record UnitGroupSpec(string Id, string Title, bool Mandatory, IReadOnlyList<string> Units)
+{
+    /// <summary>"group D, Handling problems: C3-C8", the way a person names a group.</summary>
+    public string Describe() =>
+        Units.Count == 1
+            ? $"group {Id}, {Title}: {Units[0]}"
+            : $"group {Id}, {Title}: {Units[0]}-{Units[^1]}";
+}
+
+public sealed record RulesOfCombinationSpec(string Text, IReadOnlyList<ConstraintSpec> Constraints);
+
+public sealed record ConstraintSpec(
+    ConstraintKind Kind,
+    IReadOnlyList<string> Groups,
+    int Min,
+    IReadOnlyList<int> Levels,
+    string? Text);
+
+public sealed record UnitSpec(
+    string Code,
+    string? AccreditationNumber,
+    string Title,
+    int? Level,
+    int? Credits,
+    int? GuidedLearningHours,
+    string Source,
+    string? NotAssessableReason,
+    string? Aim,
+    UnitPolicySpec? Policy,
+    IReadOnlyList<LearningOutcomeSpec> LearningOutcomes,
+    IReadOnlyList<EvidenceRequirementSpec> EvidenceRequirements,
+    IReadOnlyList<AssignmentTaskSpec> Tasks,
+    GradingSpec? Grading)
+{
+    /// <summary>A unit can be assessed only when the catalogue holds its criteria.</summary>
+    public bool IsAssessable => LearningOutcomes.Count > 0;
+
+    public IEnumerable<CriterionSpec> Criteria => LearningOutcomes.SelectMany(lo => lo.Criteria);
+
+    public CriterionSpec? FindCriterion(string reference) =>
+        Criteria.FirstOrDefault(c => string.Equals(c.Ref, reference, StringComparison.OrdinalIgnoreCase));
+
+    public string DisplayName => $"{Code} {Title}";
+}
+
+public sealed record UnitPolicySpec(bool? SimulationAllowedForPerformance, IReadOnlyList<EvidenceContext> AllowedContexts, string? Text);
+
+public sealed record LearningOutcomeSpec(string Ref, string Title, IReadOnlyList<CriterionSpec> Criteria);
+
+public sealed record CriterionSpec(string Ref, CriterionKind Kind, GradeBand? Grade, string Text);
+
+public sealed record EvidenceRequirementSpec(string Ref, string Text, IReadOnlyList<EvidenceRequirementItemSpec> Items);
+
+public sealed record EvidenceRequirementItemSpec(string Ref, string Text);
+
+public sealed record AssignmentTaskSpec(int Number, string Title, IReadOnlyList<string> LearningOutcomes, IReadOnlyList<string> Criteria, string? Evidence);
+
+public sealed record GradingSpec(string Scheme, string Text);

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attest.Web.Features;
+
+/// <summary>The one error page: a plain message and a reference, never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public string Title { get; private set; } = "Sorry, there is a problem with the service";
+
+    public string Message { get; private set; } = "Try again later. Nothing you entered was saved unless you saw it confirmed.";
+
+    public string CorrelationId { get; private set; } = string.Empty;
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        (Title, Message) = status switch
+        {
+            404 => ("Page not found", "The page does not exist, or you do not have access to it."),
+            403 => ("You do not have access to this page", "Your role does not include this page."),
+            400 => ("The request could not be accepted", "Go back, reload the page and try again."),
+            413 => ("The file is too large", "Upload a smaller file."),
+            429 => ("Too many attempts", "Wait a minute and try again."),
+            _ => (Title, Message),
+        };
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+        {
+            logger.LogError(failure.Error, "Unhandled error on {Path}, reference {CorrelationId}", failure.Path, CorrelationId);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Threading.RateLimiting;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Core.Qualifications;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attest.Web.Infrastructure;
+
+/// <summary>Wiring for the whole app: services, start-up work (migrations, catalogue, demo data) and the pipeline.</summary>
+public static class AttestHost
+{
+    public static void AddAttest(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.Configure<DataOptions>(config.GetSection(DataOptions.Section));
+        services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
+        services.Configure<CatalogueOptions>(config.GetSection(CatalogueOptions.Section));
+        services.Configure<UploadOptions>(config.GetSection(UploadOptions.Section));
+        services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentCentre, HttpCurrentCentre>();
+
+        // The catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
+        services.AddSingleton(sp => CatalogueLoader.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
+        services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
+
+        services.AddDbContext<AttestDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            DatabaseOptions.Configure(options, database.Provider, ConnectionString(database, sp.GetRequiredService<IOptions<DataOptions>>().Value));
+        });
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false; // accounts are created by the centre, not self-registered
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AttestDbContext>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>();
+        services.AddScoped<CentreProvisioning>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "attest.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/Account/SignIn";
+            options.LogoutPath = "/Account/SignOut";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A signed-in user of the wrong role gets a plain 403 page, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AuthorizeFolder("/Admin", Roles.CentreAdmin);
+                options.Conventions.AuthorizeFolder("/Candidate", Roles.Candidate);
+                options.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddMvcOptions(options => options.Filters.Add<DomainRuleFilter>());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.CentreAdmin, p => p.RequireRole(Roles.CentreAdmin))
+            .AddPolicy(Roles.Candidate, p => p.RequireRole(Roles.Candidate))
+            .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor));
+
+        services.AddAntiforgery(options => options.Cookie.Name = "attest.antiforgery");
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<FileStoreHealthCheck>("fileStore");
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+            options.MultipartBodyLengthLimit = config.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));
+    }
+
+    public static string ConnectionString(DatabaseOptions database, DataOptions data)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(data);
+        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            return database.ConnectionString;
+        }
+
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
+        }
+
+        Directory.CreateDirectory(data.FullPath);
+        return $"Data Source={Path.Combine(data.FullPath, "attest.db")}";
+    }
+
+    /// <summary>Start-up work: migrate, load the catalogue, seed demo data on the embedded default.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var catalogue = app.Services.GetRequiredService<Catalogue>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        if (database.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await scope.ServiceProvider.GetRequiredService<CentreProvisioning>().EnsureRolesAsync();
+        if (database.Provider == DatabaseProvider.Sqlite && scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+        {
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, catalogue);
+        }
+
+        app.Logger.LogInformation("Catalogue: {Count} qualifications loaded ({Codes})", catalogue.Qualifications.Count, string.Join(", ", catalogue.Qualifications.Select(q => q.Code)));
+    }
+
+    public static void UseAttest(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    public static void PrintWelcome(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var data = app.Services.GetRequiredService<IOptions<DataOptions>>().Value;
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var demo = database.Provider == DatabaseProvider.Sqlite && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed;
+        var lines = new List<string>
+        {
+            string.Empty,
+            $"Attest is running at {string.Join(" and ", addresses)}",
+            $"Data folder: {data.FullPath} (database: {database.Provider})",
+        };
+        if (demo)
+        {
+            lines.Add($"Demo centre: sign in with any of these, password {DemoOptions.Password}");
+            lines.AddRange(DemoSeeder.People.Select(p => $"  {Roles.Describe(p.Role),-26} {p.Email}"));
+        }
+
+        Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+    }
+}

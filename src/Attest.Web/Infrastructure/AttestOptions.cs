@@ -1,0 +1,43 @@
+namespace Attest.Web.Infrastructure;
+
+/// <summary><c>Data</c>: where the embedded database and the file store live.</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    /// <summary>Folder for attest.db, files/ and staging/; relative paths are from the working directory.</summary>
+    public string Folder { get; set; } = "attest-data";
+
+    public string FullPath => Path.GetFullPath(Folder);
+}
+
+/// <summary><c>Catalogue</c>: the qualification specifications.</summary>
+public sealed class CatalogueOptions
+{
+    public const string Section = "Catalogue";
+
+    /// <summary>Folder of YAML specifications; empty means the catalogue shipped beside the app.</summary>
+    public string? Folder { get; set; }
+
+    public string FullPath => string.IsNullOrWhiteSpace(Folder) ? Path.Combine(AppContext.BaseDirectory, "catalogue") : Path.GetFullPath(Folder);
+}
+
+/// <summary><c>Uploads</c>: limits on evidence files.</summary>
+public sealed class UploadOptions
+{
+    public const string Section = "Uploads";
+
+    /// <summary>Largest file accepted, in bytes (default 500 MiB).</summary>
+    public long MaxFileBytes { get; set; } = 500L * 1024 * 1024;
+}
+
+/// <summary><c>Demo</c>: the demonstration centre, for the embedded default only.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seed a demo centre and users when the SQLite database is empty.</summary>
+    public bool Seed { get; set; } = true;
+
+    public const string Password = "Demo-Attest-2026!";
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Attest.Core.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Attest.Web.Infrastructure;
+
+public sealed class DatabaseHealthCheck(AttestDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy($"{db.Database.ProviderName} reachable")
+            : HealthCheckResult.Unhealthy("database unreachable");
+}
+
+public sealed class FileStoreHealthCheck(IFileStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.CanWrite() ? HealthCheckResult.Healthy("file store writable") : HealthCheckResult.Unhealthy("file store not writable"));
+}
+
+public static class HealthResponse
+{
+    /// <summary>{"status":"Healthy","checks":{"database":{"status":..,"description":..},"fileStore":{..}}}</summary>
+    public static Task Write(HttpContext context, HealthReport report)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,1 @@
+namespace Attest.BrowserTests; public class P { [Fact] public void T() { } }

@@ -1,0 +1,1 @@
+namespace Attest.Tests; public class P { [Fact] public void T() { } }
