@@ -95,13 +95,12 @@ public static partial class CatalogueLoader
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
         JToken document;
+        using var reader = File.OpenText(path);
+        var parser = new Parser(reader);
         try
         {
             var yaml = new YamlStream();
-            using (var reader = File.OpenText(path))
-            {
-                yaml.Load(reader);
-            }
+            yaml.Load(parser);
 
             if (yaml.Documents.Count != 1)
             {
@@ -114,6 +113,13 @@ public static partial class CatalogueLoader
         catch (YamlException ex)
         {
             errors.Add(new CatalogueError(displayName, ex.Start.Line, ex.Start.Column, "not valid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a position; the parser's last event is where it stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            errors.Add(new CatalogueError(displayName, at.Line, at.Column, "not valid YAML: the file cannot be read after this point (check brackets and quotes)"));
             return null;
         }
 

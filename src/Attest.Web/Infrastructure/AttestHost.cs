@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -84,6 +85,9 @@ public static class AttestHost
             .AddPolicy(Roles.Candidate, p => p.RequireRole(Roles.Candidate))
             .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor));
 
+        // Keys live in the data folder so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("Attest")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.FullPath ?? new DataOptions().FullPath, "keys")));
         services.AddAntiforgery(options => options.Cookie.Name = "attest.antiforgery");
         services.AddProblemDetails();
         services.AddHealthChecks()

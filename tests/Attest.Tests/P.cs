@@ -1,1 +1,0 @@
-namespace Attest.Tests; public class P { [Fact] public void T() { } }
