@@ -22,6 +22,24 @@ public sealed class DatabaseOptions
 
     public const string PostgresMigrationsAssembly = "Attest.Migrations.Postgres";
 
+    /// <summary>The configured connection string, or for SQLite attest.db in the data folder (created if missing).</summary>
+    public string ResolveConnectionString(DataOptions data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
+        }
+
+        Directory.CreateDirectory(data.FullPath);
+        return $"Data Source={Path.Combine(data.FullPath, "attest.db")}";
+    }
+
     /// <summary>Points EF Core at the provider and its own migrations assembly.</summary>
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
@@ -36,6 +54,17 @@ public sealed class DatabaseOptions
                 break;
         }
     }
+}
+
+/// <summary><c>Data</c>: where the embedded database and the file store live.</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    /// <summary>Folder for attest.db, files/ and staging/; relative paths are from the working directory.</summary>
+    public string Folder { get; set; } = "attest-data";
+
+    public string FullPath => Path.GetFullPath(Folder);
 }
 
 /// <summary>For design time, the CLI and start-up work that is not on behalf of a centre.</summary>

@@ -35,7 +35,7 @@ public static class AttestHost
         services.AddDbContext<AttestDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            DatabaseOptions.Configure(options, database.Provider, ConnectionString(database, sp.GetRequiredService<IOptions<DataOptions>>().Value));
+            DatabaseOptions.Configure(options, database.Provider, database.ResolveConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value));
         });
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
@@ -104,24 +104,6 @@ public static class AttestHost
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
             options.MultipartBodyLengthLimit = config.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));
-    }
-
-    public static string ConnectionString(DatabaseOptions database, DataOptions data)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(data);
-        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
-        {
-            return database.ConnectionString;
-        }
-
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
-        }
-
-        Directory.CreateDirectory(data.FullPath);
-        return $"Data Source={Path.Combine(data.FullPath, "attest.db")}";
     }
 
     /// <summary>Start-up work: migrate, load the catalogue, seed demo data on the embedded default.</summary>

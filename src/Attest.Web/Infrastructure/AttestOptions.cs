@@ -1,16 +1,5 @@
 namespace Attest.Web.Infrastructure;
 
-/// <summary><c>Data</c>: where the embedded database and the file store live.</summary>
-public sealed class DataOptions
-{
-    public const string Section = "Data";
-
-    /// <summary>Folder for attest.db, files/ and staging/; relative paths are from the working directory.</summary>
-    public string Folder { get; set; } = "attest-data";
-
-    public string FullPath => Path.GetFullPath(Folder);
-}
-
 /// <summary><c>Catalogue</c>: the qualification specifications.</summary>
 public sealed class CatalogueOptions
 {

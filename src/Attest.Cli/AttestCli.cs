@@ -1,0 +1,242 @@
+using System.CommandLine;
+using System.Text.Json;
+using Attest.Core;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Core.Qualifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Attest.Cli;
+
+/// <summary>
+/// The <c>attest</c> command. Exit codes: 0 success (or a valid selection), 1 invalid (catalogue or
+/// selection), 2 bad input. Database settings come from the same configuration keys as the web app,
+/// as environment variables (Database__Provider, Database__ConnectionString, Data__Folder).
+/// </summary>
+public static class AttestCli
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int BadInput = 2;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var catalogueOption = new Option<string?>("--catalogue") { Description = "Catalogue folder (default: the catalogue shipped with attest)" };
+
+        var dirArgument = new Argument<string?>("dir") { Description = "Catalogue folder to check", Arity = ArgumentArity.ZeroOrOne };
+        var validate = new Command("validate", "Check every qualification file against the schema and its own references") { dirArgument };
+        validate.SetAction(parse => ValidateCatalogue(parse.GetValue(dirArgument), output, error));
+
+        var list = new Command("list", "List the qualifications in the catalogue") { catalogueOption };
+        list.SetAction(parse => ListCatalogue(parse.GetValue(catalogueOption), output, error));
+
+        var qualificationOption = new Option<string>("--qualification") { Description = "Qualification code, e.g. 03456", Required = true };
+        var unitsOption = new Option<string>("--units") { Description = "Comma-separated unit codes, e.g. F3,F4,C3", Required = true };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var check = new Command("check", "Check a selection of units against the qualification's rules of combination") { qualificationOption, unitsOption, jsonOption, catalogueOption };
+        check.SetAction(parse => CheckCombination(parse.GetValue(catalogueOption), parse.GetValue(qualificationOption)!, parse.GetValue(unitsOption)!, parse.GetValue(jsonOption), output, error));
+
+        var migrate = new Command("migrate", "Apply pending database migrations");
+        migrate.SetAction(async (_, cancellationToken) => await MigrateAsync(output, error, cancellationToken));
+
+        var nameOption = new Option<string>("--name") { Description = "Centre name", Required = true };
+        var numberOption = new Option<string>("--number") { Description = "Awarding body centre number", Required = true };
+        var emailOption = new Option<string>("--admin-email") { Description = "Email address of the first centre administrator", Required = true };
+        var adminNameOption = new Option<string>("--admin-name") { Description = "Name of the first centre administrator", Required = true };
+        var createCentre = new Command("create", "Create a centre and its first administrator (prints a one-time password)") { nameOption, numberOption, emailOption, adminNameOption };
+        createCentre.SetAction(async (parse, cancellationToken) => await CreateCentreAsync(
+            parse.GetValue(nameOption)!, parse.GetValue(numberOption)!, parse.GetValue(emailOption)!, parse.GetValue(adminNameOption)!, output, error, cancellationToken));
+
+        var root = new RootCommand("attest: qualification catalogue, rules of combination and database tools for Attest")
+        {
+            new Command("catalogue", "Qualification specifications") { validate, list },
+            new Command("combination", "Rules of combination") { check },
+            new Command("db", "Database") { migrate },
+            new Command("centre", "Centres") { createCentre },
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run attest --help for usage.");
+            return BadInput;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static string CatalogueFolder(string? folder) =>
+        string.IsNullOrWhiteSpace(folder) ? Path.Combine(AppContext.BaseDirectory, "catalogue") : Path.GetFullPath(folder);
+
+    private static int ValidateCatalogue(string? dir, TextWriter output, TextWriter error)
+    {
+        var folder = CatalogueFolder(dir);
+        if (!Directory.Exists(folder))
+        {
+            error.WriteLine($"{folder}: folder not found");
+            return BadInput;
+        }
+
+        var result = CatalogueLoader.Load(folder);
+        foreach (var problem in result.Errors)
+        {
+            error.WriteLine(problem.ToString());
+        }
+
+        if (!result.IsValid)
+        {
+            error.WriteLine($"{result.Errors.Count} problem(s): the catalogue is invalid.");
+            return Invalid;
+        }
+
+        output.WriteLine($"Catalogue valid: {result.Catalogue.Qualifications.Count} qualifications, {result.Catalogue.Qualifications.Sum(q => q.Units.Count)} units.");
+        return Ok;
+    }
+
+    private static int ListCatalogue(string? dir, TextWriter output, TextWriter error)
+    {
+        var catalogue = TryLoad(dir, error);
+        if (catalogue is null)
+        {
+            return BadInput;
+        }
+
+        foreach (var q in catalogue.Qualifications)
+        {
+            var assessable = q.Units.Count(u => u.IsAssessable);
+            output.WriteLine($"{q.Code,-8} {q.Title} (level {q.Level}, {q.Units.Count} units, {assessable} with criteria; last registration {q.LastRegistrationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "not set"}, last certification {q.LastCertificationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "not set"})");
+        }
+
+        return Ok;
+    }
+
+    private static int CheckCombination(string? dir, string qualificationCode, string units, bool json, TextWriter output, TextWriter error)
+    {
+        var catalogue = TryLoad(dir, error);
+        if (catalogue is null)
+        {
+            return BadInput;
+        }
+
+        var qualification = catalogue.Find(qualificationCode.Trim());
+        if (qualification is null)
+        {
+            error.WriteLine($"Qualification {qualificationCode} is not in the catalogue. Known: {string.Join(", ", catalogue.Qualifications.Select(q => q.Code))}.");
+            return BadInput;
+        }
+
+        var codes = units.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (codes.Length == 0)
+        {
+            error.WriteLine("--units names no unit: give unit codes separated by commas, e.g. F3,F4,C3.");
+            return BadInput;
+        }
+
+        var result = RulesOfCombination.Check(qualification, codes);
+        var unknown = result.Findings.Any(f => f.Rule == CombinationRule.UnknownUnit);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                qualification = qualification.Code,
+                valid = result.IsValid,
+                units = result.Units,
+                totalCredits = result.TotalCredits,
+                findings = result.Findings.Select(f => new { rule = f.Rule.ToString(), message = f.Message, ruleText = f.RuleText, shortfall = f.Shortfall }),
+            }, Json));
+        }
+        else
+        {
+            output.WriteLine(result.IsValid
+                ? $"Valid: {string.Join(", ", result.Units)} ({result.TotalCredits} credits) meet the rules of combination of {qualification.DisplayName}."
+                : $"Invalid for {qualification.DisplayName} ({result.TotalCredits} credits):");
+            foreach (var finding in result.Findings)
+            {
+                output.WriteLine($"  - {finding.Message}{(finding.RuleText is null ? string.Empty : $" (rule: \"{finding.RuleText}\")")}");
+            }
+        }
+
+        return unknown ? BadInput : result.IsValid ? Ok : Invalid;
+    }
+
+    private static Catalogue? TryLoad(string? dir, TextWriter error)
+    {
+        var result = CatalogueLoader.Load(CatalogueFolder(dir));
+        foreach (var problem in result.Errors)
+        {
+            error.WriteLine(problem.ToString());
+        }
+
+        return result.IsValid ? result.Catalogue : null;
+    }
+
+    private static async Task<int> MigrateAsync(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            await output.WriteLineAsync(pending.Count == 0 ? "Database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            return Ok;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            await error.WriteLineAsync($"Migration failed: {ex.Message}");
+            return Invalid;
+        }
+    }
+
+    private static async Task<int> CreateCentreAsync(string name, string number, string email, string adminName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync(cancellationToken);
+        var provisioning = scope.ServiceProvider.GetRequiredService<CentreProvisioning>();
+        try
+        {
+            await provisioning.EnsureRolesAsync();
+            var centre = await provisioning.CreateCentreAsync(name.Trim(), number.Trim(), cancellationToken);
+            var (_, password) = await provisioning.CreateUserAsync(centre.Id, email.Trim(), adminName.Trim(), Roles.CentreAdmin);
+            await output.WriteLineAsync($"Created centre {centre.Name} ({centre.Number}) and its administrator {email}.");
+            await output.WriteLineAsync($"One-time password: {password}");
+            return Ok;
+        }
+        catch (DomainRuleException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return BadInput;
+        }
+    }
+
+    /// <summary>The database and Identity services the CLI needs, configured like the web app.</summary>
+    private static ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var data = configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ICurrentCentre>(NoCentre.Instance);
+        services.AddDbContext<AttestDbContext>(o => DatabaseOptions.Configure(o, database.Provider, database.ResolveConnectionString(data)));
+        services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 12)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AttestDbContext>();
+        services.AddScoped<CentreProvisioning>();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Tests.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Features;
+
+/// <summary>
+/// The real app on a real database (SQLite file or PostgreSQL) with a temporary data folder, and two
+/// centres with one user of each role, so tests can act as anyone and look across centre lines.
+/// </summary>
+public sealed partial class AttestFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Password-123";
+
+    private readonly TestDatabase _database;
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-web-").FullName;
+
+    public AttestFactory(DatabaseProvider provider)
+    {
+        _database = TestDatabase.Create(provider);
+    }
+
+    public string DataFolder => _dataFolder;
+
+    public SeededCentre A { get; private set; } = null!;
+
+    public SeededCentre B { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Data:Folder", _dataFolder);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Uploads:MaxFileBytes", "1048576");
+    }
+
+    /// <summary>Starts the app and seeds both centres once.</summary>
+    public async Task<AttestFactory> SeedAsync()
+    {
+        _ = Server;
+        await using var scope = Services.CreateAsyncScope();
+        A = await SeededCentre.CreateAsync(scope.ServiceProvider, "a", "20001");
+        B = await SeededCentre.CreateAsync(scope.ServiceProvider, "b", "20002");
+        return this;
+    }
+
+    public AttestDbContext Db(Guid centreId)
+    {
+        var scope = Services.CreateScope();
+        return new AttestDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AttestDbContext>>(), new FixedCentre(centreId));
+    }
+
+    /// <summary>A client signed in as the given user (redirects not followed, so tests see 302s).</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email} failed: {response.StatusCode}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by the server is left to the OS temp cleaner.
+            }
+        }
+    }
+}
+
+/// <summary>One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), and one evidence item.</summary>
+public sealed record SeededCentre(
+    Guid Id, string Suffix, string Admin, string Assessor, string OtherAssessor, string Iqa, string Eqa, string Candidate, string OtherCandidate,
+    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId)
+{
+    public static async Task<SeededCentre> CreateAsync(IServiceProvider services, string suffix, string number)
+    {
+        var provisioning = services.GetRequiredService<CentreProvisioning>();
+        var centre = await provisioning.CreateCentreAsync("Centre " + suffix.ToUpperInvariant(), number);
+        async Task<AppUser> User(string role, string name) =>
+            (await provisioning.CreateUserAsync(centre.Id, $"{name}@{suffix}.test", $"{name} {suffix.ToUpperInvariant()}", role, AttestFactory.Password)).User;
+
+        await User(Roles.CentreAdmin, "admin");
+        var assessor = await User(Roles.Assessor, "assessor");
+        await User(Roles.Assessor, "assessor2");
+        await User(Roles.Iqa, "iqa");
+        await User(Roles.Eqa, "eqa");
+        var candidateUser = await User(Roles.Candidate, "candidate");
+        var otherUser = await User(Roles.Candidate, "candidate2");
+
+        await using var db = new AttestDbContext(services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AttestDbContext>>(), new FixedCentre(centre.Id));
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var candidate = new Candidate { CentreId = centre.Id, UserId = candidateUser.Id, GivenName = "Cara", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2000, 1, 1), Uln = "1234567899", CreatedAt = now };
+        var other = new Candidate { CentreId = centre.Id, UserId = otherUser.Id, GivenName = "Otto", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2001, 2, 2), Uln = Uln.Temporary, CreatedAt = now };
+        db.Candidates.AddRange(candidate, other);
+        var enrolment = Enrolment.Create(centre.Id, candidate.Id, ShippedCatalogue.Diploma03456, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], DateOnly.FromDateTime(now), now);
+        enrolment.AssignAssessor(assessor.Id);
+        var graded = Enrolment.Create(centre.Id, other.Id, ShippedCatalogue.CambridgeTechnical, ["7"], DateOnly.FromDateTime(now), now);
+        graded.AssignAssessor(assessor.Id);
+        db.Enrolments.AddRange(enrolment, graded);
+        var store = services.GetRequiredService<Attest.Web.Infrastructure.IFileStore>();
+        var stored = await store.SaveAsync(new MemoryStream("%PDF-1.4 seeded evidence"u8.ToArray()), 1_000_000, default);
+        var item = new EvidenceItem
+        {
+            CentreId = centre.Id, CandidateId = candidate.Id, Reference = "E001", Title = "Seeded evidence", OriginalFileName = "seeded.pdf",
+            ContentType = "application/pdf", SizeBytes = stored.Size, Sha256 = stored.Sha256, StoredName = stored.Name, UploadedBy = candidateUser.Id, UploadedAt = now,
+        };
+        db.EvidenceItems.Add(item);
+        await db.SaveChangesAsync();
+        return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",
+            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id);
+    }
+
+    public IEnumerable<string> Everyone => [Admin, Assessor, OtherAssessor, Iqa, Eqa, Candidate, OtherCandidate];
+}
+
+public static partial class HttpClientExtensions
+{
+    /// <summary>GETs the page (or <paramref name="tokenFrom"/>) for its antiforgery token, then POSTs the form with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? tokenFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(tokenFrom ?? url);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {tokenFrom ?? url}");
+        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token.Groups[1].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
