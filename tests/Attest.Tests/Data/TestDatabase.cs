@@ -73,8 +73,16 @@ public sealed class TestDatabase : IDisposable
         return new AttestDbContext(options.Options, centre);
     }
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (_sqliteFolder is not null)
         {
             Directory.Delete(_sqliteFolder, recursive: true);

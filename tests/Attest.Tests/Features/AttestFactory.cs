@@ -75,7 +75,10 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
             _database.Dispose();
             try
             {
-                Directory.Delete(_dataFolder, recursive: true);
+                if (Directory.Exists(_dataFolder))
+                {
+                    Directory.Delete(_dataFolder, recursive: true);
+                }
             }
             catch (IOException)
             {
@@ -134,7 +137,11 @@ public sealed record SeededCentre(
 public static partial class HttpClientExtensions
 {
     /// <summary>GETs the page (or <paramref name="tokenFrom"/>) for its antiforgery token, then POSTs the form with it.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? tokenFrom = null)
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? tokenFrom = null) =>
+        client.PostFormAsync(url, (IEnumerable<KeyValuePair<string, string>>)fields, tokenFrom);
+
+    /// <summary>The same with repeated fields (checkbox lists).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
