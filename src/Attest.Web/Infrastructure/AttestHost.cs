@@ -79,7 +79,11 @@ public static class AttestHost
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
             })
-            .AddMvcOptions(options => options.Filters.Add<DomainRuleFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<HandlerRequiredFilter>();
+                options.Filters.Add<DomainRuleFilter>();
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CentreAdmin, p => p.RequireRole(Roles.CentreAdmin))
             .AddPolicy(Roles.Candidate, p => p.RequireRole(Roles.Candidate))

@@ -1,0 +1,164 @@
+using System.Net;
+using Attest.Core.Data;
+using Attest.Tests.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Features;
+
+/// <summary>
+/// security.md tests 1-2, over every routed page and endpoint the app maps (found from the endpoint data
+/// source, so a new route is swept without anyone remembering): a user of another centre gets 404 for
+/// centre A's objects; a user of the wrong role gets 403 or 404; a candidate cannot reach another
+/// candidate's objects, nor an assessor an unassigned candidate's. GET and POST both, and nothing changes.
+/// </summary>
+public class AccessSweepTests
+{
+    /// <summary>Routes any signed-in user may see, because they hold no centre data.</summary>
+    private static readonly HashSet<string> Open = ["", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "health"];
+
+    private static List<string> Routes(AttestFactory app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+    /// <summary>Fills a route's parameters with centre A's objects; fails for a parameter it has not been taught.</summary>
+    private static string Fill(string route, SeededCentre a, Guid enrolmentId, string unitCode)
+    {
+        var url = route
+            .Replace("{id:guid}", route.StartsWith("Admin/Candidates", StringComparison.Ordinal) ? a.CandidateId.ToString()
+                : route.StartsWith("Admin/Enrolments", StringComparison.Ordinal) ? a.EnrolmentId.ToString()
+                : a.EvidenceId.ToString(), StringComparison.Ordinal)
+            .Replace("{enrolmentId:guid}", enrolmentId.ToString(), StringComparison.Ordinal)
+            .Replace("{unitCode}", unitCode, StringComparison.Ordinal);
+        Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
+        return "/" + url;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_route_with_a_centres_object_is_404_to_every_user_of_another_centre(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var routes = Routes(app).Where(r => !Open.Contains(r)).ToList();
+        Assert.Contains("Evidence/{id:guid}/Download", routes);
+        var before = await CountRowsAsync(app, app.A.Id);
+
+        foreach (var user in app.B.Everyone)
+        {
+            using var client = await app.SignedInAsync(user);
+            foreach (var route in routes.Where(r => r.Contains('{', StringComparison.Ordinal)))
+            {
+                var url = Fill(route, app.A, app.A.EnrolmentId, "C3");
+                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+                {
+                    var response = await SendAsync(client, method, url);
+                    Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
+                        $"{user} {method} {url}: {(int)response.StatusCode}, expected 404 (403 for a role that never reaches the page, 405 where the page takes no {method})");
+                    var body = await response.Content.ReadAsStringAsync();
+                    Assert.DoesNotContain("Cara", body, StringComparison.Ordinal);
+                    Assert.DoesNotContain("Seeded evidence", body, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        Assert.Equal(before, await CountRowsAsync(app, app.A.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_role_restricted_route_is_403_or_404_to_the_wrong_role(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var routes = Routes(app).Where(r => !Open.Contains(r)).ToList();
+        var roleOf = new Dictionary<string, string>
+        {
+            [app.A.Admin] = "Admin", [app.A.Assessor] = "Assessor", [app.A.Iqa] = "Iqa", [app.A.Eqa] = "Eqa", [app.A.Candidate] = "Candidate",
+        };
+
+        foreach (var (user, role) in roleOf)
+        {
+            using var client = await app.SignedInAsync(user);
+            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal)))
+            {
+                var url = Fill(route, app.A, app.A.EnrolmentId, "C3");
+                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+                {
+                    var response = await SendAsync(client, method, url);
+                    Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{user} ({role}) {method} {url}: {(int)response.StatusCode}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Within_a_centre_a_candidate_sees_only_their_own_and_an_assessor_only_their_candidates(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var a = app.A;
+
+        using var otherCandidate = await app.SignedInAsync(a.OtherCandidate);
+        foreach (var url in new[] { $"/Candidate/Evidence/{a.EvidenceId}", $"/Evidence/{a.EvidenceId}/Download", $"/Candidate/Enrolments/{a.EnrolmentId}/Units/C3" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.GetAsync(url)).StatusCode);
+        }
+
+        using var unassigned = await app.SignedInAsync(a.OtherAssessor);
+        Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Evidence/{a.EvidenceId}/Download")).StatusCode);
+        Assert.DoesNotContain("Cara", await unassigned.GetStringAsync("/Assessor"), StringComparison.Ordinal);
+        var decide = await unassigned.PostFormAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3",
+            new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "x", ["Input.Feedback"] = "y" }, tokenFrom: "/Assessor");
+        Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
+
+        using var owner = await app.SignedInAsync(a.Candidate);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/Evidence/{a.EvidenceId}/Download")).StatusCode);
+        using var assigned = await app.SignedInAsync(a.Assessor);
+        Assert.Equal(HttpStatusCode.OK, (await assigned.GetAsync($"/Evidence/{a.EvidenceId}/Download")).StatusCode);
+
+        await using var db = app.Db(a.Id);
+        Assert.Empty(await db.CriterionDecisions.ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Signed_out_visitors_are_sent_to_sign_in_from_every_protected_route(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var route in Routes(app).Where(r => !Open.Contains(r) || r == "Catalogue"))
+        {
+            var response = await client.GetAsync(Fill(route, app.A, app.A.EnrolmentId, "C3"));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A POST carries a valid antiforgery token for this user, so only the access rules can refuse it.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url)
+    {
+        if (method == HttpMethod.Get)
+        {
+            return await client.GetAsync(url);
+        }
+
+        return await client.PostFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "x", ["Input.Target"] = "x", ["AssessorId"] = Guid.NewGuid().ToString(), ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met",
+            ["Input.Justification"] = "x", ["Input.Feedback"] = "x", ["Input.QualificationCode"] = "03456", ["Input.RegisteredOn"] = "2026-11-01",
+        }, tokenFrom: "/Catalogue");
+    }
+
+    private static async Task<int> CountRowsAsync(AttestFactory app, Guid centre)
+    {
+        await using var db = app.Db(centre);
+        return await db.Candidates.CountAsync() + await db.Enrolments.CountAsync() + await db.EvidenceItems.CountAsync()
+            + await db.EvidenceMappings.CountAsync() + await db.CriterionDecisions.CountAsync();
+    }
+}
