@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Attest.BrowserTests;
+
+/// <summary>Debian's Chromium driven by Playwright (never a downloaded browser), with an axe-core scan helper.</summary>
+public static class Browser
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Skips with the reason when Chromium is absent, except in CI, where it must be there.</summary>
+    public static void RequireChromium()
+    {
+        var present = File.Exists(ChromiumPath);
+        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        Assert.False(inCi && !present, $"CI must install Chromium at {ChromiumPath} (.ci/run does).");
+        Skip.IfNot(present, $"Browser tests need Debian's Chromium at {ChromiumPath} (apt-get install chromium); .ci/run installs it.");
+    }
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>Runs axe-core on the page and fails on serious or critical violations, naming each.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js") });
+        var result = await page.EvaluateAsync<JsonElement>("async () => await axe.run(document, { resultTypes: ['violations'] })");
+        var serious = result.GetProperty("violations").EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at "
+                + string.Join(", ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("target")[0].ToString())))
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", serious));
+    }
+}

@@ -1,1 +1,0 @@
-namespace Attest.BrowserTests; public class P { [Fact] public void T() { } }
