@@ -63,14 +63,15 @@ internal static class SpecificationReader
                     }
                 }
 
-                if (constraint.Kind != ConstraintKind.TotalCredits)
+                if (constraint.Kind is ConstraintKind.CreditsFromGroups or ConstraintKind.CreditsAtLevels)
                 {
-                    foreach (var unitCode in constraint.Groups.SelectMany(g => groups.FirstOrDefault(x => x.Id == g)?.Units ?? []))
+                    // Units a group names but the file does not define are reported above.
+                    var counted = constraint.Groups
+                        .SelectMany(g => groups.FirstOrDefault(x => string.Equals(x.Id, g, StringComparison.OrdinalIgnoreCase))?.Units ?? [])
+                        .Select(code => units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase)));
+                    foreach (var unit in counted.OfType<UnitSpec>().Where(u => u.Credits is null))
                     {
-                        if (units.First(u => u.Code == unitCode).Credits is null && constraint.Kind != ConstraintKind.UnitsFromEachGroup)
-                        {
-                            fail(token, $"rule counts credits but unit {unitCode} has no credit value");
-                        }
+                        fail(token, $"rule counts credits but unit {unit.Code} has no credit value");
                     }
                 }
             }

@@ -158,6 +158,19 @@ public sealed class BadCatalogueTests : IDisposable
     }
 
     [Fact]
+    public void An_undefined_unit_in_a_group_counted_by_a_credit_rule_is_reported_not_thrown()
+    {
+        var withRules = Good.Replace("units: [\"U1\"]", "units: [\"U1\", \"U9\"]", StringComparison.Ordinal)
+            .Replace("      units: [\"U1\", \"U9\"]\n", "      units: [\"U1\", \"U9\"]\n  rules:\n    text: At least 5 credits from group A.\n    constraints:\n      - kind: creditsFromGroups\n        groups: [A]\n        min: 5\n", StringComparison.Ordinal);
+        Assert.Contains("creditsFromGroups", withRules, StringComparison.Ordinal);
+
+        var error = SingleError(withRules);
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("U9", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Broken_yaml_is_refused_with_its_position()
     {
         var error = SingleError(Good.Replace("  title: Test qualification", "  title: [Test qualification", StringComparison.Ordinal));

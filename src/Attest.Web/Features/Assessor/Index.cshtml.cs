@@ -9,29 +9,21 @@ namespace Attest.Web.Features.Assessor;
 /// <summary>The candidates assigned to this assessor, and only those.</summary>
 public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel
 {
-    public sealed record Row(Guid EnrolmentId, string CandidateName, string Qualification, IReadOnlyList<UnitStanding> Units);
+    public sealed record Row(string CandidateName, EnrolmentStanding Standing);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units)
+        var assigned = await db.Enrolments.AsNoTracking().Include(e => e.Units)
             .Where(e => e.AssessorId == userId)
-            .Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new { Enrolment = e, c.GivenName, c.FamilyName })
+            .Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new { Enrolment = e, Name = c.GivenName + " " + c.FamilyName, c.FamilyName, c.GivenName })
             .OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName)
             .ToListAsync(cancellationToken);
-        var rows = new List<Row>();
-        foreach (var x in enrolments)
-        {
-            var qualification = catalogue.Find(x.Enrolment.QualificationCode);
-            if (qualification is not null)
-            {
-                rows.Add(new Row(x.Enrolment.Id, x.GivenName + " " + x.FamilyName, qualification.DisplayName,
-                    await EnrolmentProgress.ForEnrolmentAsync(db, qualification, x.Enrolment, cancellationToken)));
-            }
-        }
-
-        Rows = rows;
+        var names = assigned.ToDictionary(x => x.Enrolment.Id, x => x.Name);
+        Rows = (await EnrolmentProgress.ForEnrolmentsAsync(db, catalogue, [.. assigned.Select(x => x.Enrolment)], cancellationToken))
+            .Select(s => new Row(names[s.Enrolment.Id], s))
+            .ToList();
     }
 }

@@ -14,18 +14,32 @@ public sealed record UnitStanding(UnitSpec Unit, UnitProgress Progress, GradeRes
         : Progress.Summary;
 }
 
-/// <summary>Reads decisions once per enrolment and runs the engines: shared by the candidate, assessor and admin pages.</summary>
+/// <summary>An enrolment with the standing of each of its units.</summary>
+public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qualification, IReadOnlyList<UnitStanding> Units);
+
+/// <summary>Reads decisions in one query and runs the engines: shared by the candidate and assessor pages.</summary>
 public static class EnrolmentProgress
 {
-    public static async Task<IReadOnlyList<UnitStanding>> ForEnrolmentAsync(AttestDbContext db, QualificationSpec qualification, Enrolment enrolment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Standings of every unit of each enrolment whose qualification is in the catalogue, with the decisions
+    /// of all of them read in one query.
+    /// </summary>
+    public static async Task<IReadOnlyList<EnrolmentStanding>> ForEnrolmentsAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, IReadOnlyList<Enrolment> enrolments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(enrolment);
-        var decisions = await db.CriterionDecisions.AsNoTracking().Where(d => d.EnrolmentId == enrolment.Id).ToListAsync(cancellationToken);
-        return enrolment.Units
-            .Select(u => qualification.FindUnit(u.UnitCode))
-            .OfType<UnitSpec>()
-            .Select(unit => Standing(qualification, unit, decisions.Where(d => d.UnitCode == unit.Code)))
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(enrolments);
+        var ids = enrolments.Select(e => e.Id).ToList();
+        var decisions = (await db.CriterionDecisions.AsNoTracking().Where(d => ids.Contains(d.EnrolmentId)).ToListAsync(cancellationToken))
+            .ToLookup(d => (d.EnrolmentId, d.UnitCode));
+        return enrolments
+            .Select(e => (Enrolment: e, Qualification: catalogue.Find(e.QualificationCode)))
+            .Where(x => x.Qualification is not null)
+            .Select(x => new EnrolmentStanding(x.Enrolment, x.Qualification!, x.Enrolment.Units
+                .Select(u => x.Qualification!.FindUnit(u.UnitCode))
+                .OfType<UnitSpec>()
+                .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)]))
+                .ToList()))
             .ToList();
     }
 
