@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
+using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +31,7 @@ public static class AttestHost
 
         // The catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
         services.AddSingleton(sp => CatalogueLoader.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
+        services.AddSingleton(sp => new StagingArea(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
         services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
 
         services.AddDbContext<AttestDbContext>((sp, options) =>

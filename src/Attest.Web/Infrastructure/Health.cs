@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Attest.Core.Data;
+using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,8 +16,8 @@ public sealed class DatabaseHealthCheck(AttestDbContext db) : IHealthCheck
 
 public sealed class FileStoreHealthCheck(IFileStore store) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.CanWrite() ? HealthCheckResult.Healthy("file store writable") : HealthCheckResult.Unhealthy("file store not writable"));
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await store.CanWriteAsync(cancellationToken) ? HealthCheckResult.Healthy("file store writable") : HealthCheckResult.Unhealthy("file store not writable");
 }
 
 public static class HealthResponse

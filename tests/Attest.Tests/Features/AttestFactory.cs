@@ -4,6 +4,7 @@ using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Tests.Data;
+using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,8 +119,8 @@ public sealed record SeededCentre(
         var graded = Enrolment.Create(centre.Id, other.Id, ShippedCatalogue.CambridgeTechnical, ["7"], DateOnly.FromDateTime(now), now);
         graded.AssignAssessor(assessor.Id);
         db.Enrolments.AddRange(enrolment, graded);
-        var store = services.GetRequiredService<Attest.Web.Infrastructure.IFileStore>();
-        var stored = await store.SaveAsync(new MemoryStream("%PDF-1.4 seeded evidence"u8.ToArray()), 1_000_000, default);
+        var store = services.GetRequiredService<IFileStore>();
+        var stored = await store.SaveAsync(services.GetRequiredService<StagingArea>(), new MemoryStream("%PDF-1.4 seeded evidence"u8.ToArray()), 1_000_000, default);
         var item = new EvidenceItem
         {
             CentreId = centre.Id, CandidateId = candidate.Id, Reference = "E001", Title = "Seeded evidence", OriginalFileName = "seeded.pdf",

@@ -1,6 +1,7 @@
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Web.Infrastructure;
+using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,6 @@ public sealed class DownloadModel(AttestDbContext db, IFileStore store) : PageMo
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName($"{item.Reference}{Path.GetExtension(item.OriginalFileName)}");
         Response.Headers.ContentDisposition = disposition.ToString();
-        return new FileStreamResult(store.OpenRead(item.StoredName), item.ContentType) { EnableRangeProcessing = true };
+        return new FileStreamResult(await store.OpenReadAsync(item.StoredName, cancellationToken), item.ContentType) { EnableRangeProcessing = true };
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Web.Infrastructure;
+using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Attest.Web.Features.Candidate.Evidence;
 /// The candidate's evidence and the upload form. The file is streamed to the store (hashed, staged, fsynced,
 /// renamed) before the row is committed; if the row cannot be saved, the file is removed again.
 /// </summary>
-public sealed class IndexModel(AttestDbContext db, IFileStore store, IOptions<UploadOptions> uploads, TimeProvider clock, ILogger<IndexModel> logger)
+public sealed class IndexModel(AttestDbContext db, IFileStore store, StagingArea staging, IOptions<UploadOptions> uploads, TimeProvider clock, ILogger<IndexModel> logger)
     : PageModel, IRedisplayable
 {
     public sealed record Row(Guid Id, string Reference, string Title, int Mappings);
@@ -65,7 +66,7 @@ public sealed class IndexModel(AttestDbContext db, IFileStore store, IOptions<Up
         {
             try
             {
-                stored = await store.SaveAsync(content, uploads.Value.MaxFileBytes, cancellationToken);
+                stored = await store.SaveAsync(staging, content, uploads.Value.MaxFileBytes, cancellationToken);
             }
             catch (FileTooLargeException)
             {
@@ -77,7 +78,7 @@ public sealed class IndexModel(AttestDbContext db, IFileStore store, IOptions<Up
 
         if (!FileTypes.HeadMatches(fileName, stored.Head))
         {
-            store.Delete(stored.Name);
+            await store.DeleteAsync(stored.Name, cancellationToken);
             logger.LogWarning("Rejected upload: content does not match its extension {Extension}", Path.GetExtension(fileName));
             ModelState.AddModelError("Input.File", $"The file's content is not a {Path.GetExtension(fileName)} file; upload the original file");
             await LoadAsync(cancellationToken);
@@ -109,7 +110,7 @@ public sealed class IndexModel(AttestDbContext db, IFileStore store, IOptions<Up
         }
         catch
         {
-            store.Delete(stored.Name); // no file without its row
+            await store.DeleteAsync(stored.Name, CancellationToken.None); // no file without its row
             throw;
         }
     }
