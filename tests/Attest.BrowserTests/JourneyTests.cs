@@ -73,15 +73,18 @@ public sealed partial class JourneyTests : IDisposable
         await candidate.GetByRole(AriaRole.Link, new() { Name = "C3 Resolve customer service problems" }).ClickAsync();
         await Expect(candidate.GetByText("0 of 21 criteria met"));
         await Browser.AssertAccessibleAsync(candidate);
-        await candidate.GetByRole(AriaRole.Link, new() { Name = "Upload evidence and map it to these criteria" }).ClickAsync();
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "Add evidence and map it to these criteria" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(candidate);
+        await candidate.GetByLabel("File, photo or recording").CheckAsync();
+        await candidate.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await candidate.GetByLabel("Title").FillAsync("Case log: wrong room booked");
         await candidate.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "case-log.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\nCase log\n"u8.ToArray() });
         await Browser.AssertAccessibleAsync(candidate);
-        await candidate.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
-        await Expect(candidate.GetByText("E001 Case log: wrong room booked is uploaded."));
+        await candidate.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
+        await Expect(candidate.GetByText("E001 Case log: wrong room booked is added."));
         await Browser.AssertAccessibleAsync(candidate);
         await candidate.GetByLabel("Criterion", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "03456 unit C3 1.1: Listen carefully to customers about any problem they have raised" });
-        await candidate.GetByLabel("Where in the evidence (optional)").FillAsync("page 1");
+        await candidate.GetByLabel("Where in the evidence (optional)").FillAsync("p1");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Map to criterion" }).ClickAsync();
         await Expect(candidate.Locator("#mappings").GetByText("(at page 1)"));
 

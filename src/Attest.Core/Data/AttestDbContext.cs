@@ -30,6 +30,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<EvidenceMapping> EvidenceMappings => Set<EvidenceMapping>();
 
+    public DbSet<EvidenceWarning> EvidenceWarnings => Set<EvidenceWarning>();
+
+    public DbSet<AuthenticityDeclaration> AuthenticityDeclarations => Set<AuthenticityDeclaration>();
+
     public DbSet<CriterionDecision> CriterionDecisions => Set<CriterionDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -89,8 +93,39 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.StoredName).HasMaxLength(100);
+            e.Property(x => x.Body).HasMaxLength(EvidenceItem.MaxBodyLength);
+            e.Property(x => x.CustomerLabel).HasMaxLength(100);
+            e.Property(x => x.HeldAt).HasMaxLength(1000);
+            e.Property(x => x.HeldBy).HasMaxLength(1000);
+            e.Property(x => x.ScanDetail).HasMaxLength(500);
+            e.Property(x => x.MediaNotes).HasMaxLength(1000);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Context).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Scan).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.CandidateId, x.Reference }).IsUnique();
             e.HasIndex(x => new { x.CentreId, x.Sha256 });
+            e.HasIndex(x => new { x.CentreId, x.Scan });
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.SplitFromId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EvidenceWarning>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Found).HasMaxLength(500);
+            e.Property(x => x.Location).HasMaxLength(200);
+            e.Property(x => x.Advice).HasMaxLength(1000);
+            e.HasIndex(x => x.EvidenceItemId);
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuthenticityDeclaration>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.StatementText).HasMaxLength(2000);
+            e.Property(x => x.SignedSha256).HasMaxLength(64);
+            e.HasIndex(x => new { x.CandidateId, x.DeclaredAt });
             e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -51,6 +51,7 @@ public static class AttestHost
             .AddEntityFrameworkStores<AttestDbContext>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
+        services.AddScoped<Features.Evidence.EvidenceIntake>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -16,8 +16,12 @@ public sealed class UploadOptions
 {
     public const string Section = "Uploads";
 
-    /// <summary>Largest file accepted, in bytes (default 500 MiB).</summary>
-    public long MaxFileBytes { get; set; } = 500L * 1024 * 1024;
+    /// <summary>Largest file accepted, in bytes (default 20 GiB: a long recording from a phone).</summary>
+    public long MaxFileBytes { get; set; } = 20L * 1024 * 1024 * 1024;
+
+    /// <summary>A size in the words the forms use: "20 GB", "500 MB".</summary>
+    public static string Describe(long bytes) =>
+        bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0 ? $"{bytes / (1024L * 1024 * 1024)} GB" : $"{Math.Max(1, bytes / (1024 * 1024))} MB";
 }
 
 /// <summary><c>Demo</c>: the demonstration centre, for the embedded default only.</summary>

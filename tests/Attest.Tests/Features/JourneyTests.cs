@@ -69,7 +69,7 @@ public class JourneyTests
         Assert.Contains("0 of 21 criteria met", unitPage, StringComparison.Ordinal);
 
         var pdf = "%PDF-1.7\nA log of a customer problem I resolved.\n"u8.ToArray();
-        var upload = await PostFileAsync(candidateClient, "/Candidate/Evidence", "case-log.pdf", pdf, ("Input.Title", "Case log: late delivery"));
+        var upload = await PostFileAsync(candidateClient, "/Candidate/Evidence/Add?kind=UploadedFile", "case-log.pdf", pdf, ("Input.Title", "Case log: late delivery"));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var evidenceUrl = upload.Headers.Location!.OriginalString;
         await using (var db = app.Db(centre.Id))
@@ -116,7 +116,7 @@ public class JourneyTests
         using var app = await new AttestFactory(provider).SeedAsync();
         var centre = app.A;
         var candidate = await app.SignedInAsync(centre.OtherCandidate);
-        var upload = await PostFileAsync(candidate, "/Candidate/Evidence", "guide.pdf", "%PDF-1.4 guide"u8.ToArray(), ("Input.Title", "Information guide"));
+        var upload = await PostFileAsync(candidate, "/Candidate/Evidence/Add?kind=UploadedFile", "guide.pdf", "%PDF-1.4 guide"u8.ToArray(), ("Input.Title", "Information guide"));
         var evidenceUrl = upload.Headers.Location!.OriginalString;
         string[] pass = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
         foreach (var p in pass)

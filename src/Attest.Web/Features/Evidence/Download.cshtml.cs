@@ -1,6 +1,5 @@
-using Attest.Core.Centres;
 using Attest.Core.Data;
-using Attest.Web.Infrastructure;
+using Attest.Core.Portfolios;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,27 +9,27 @@ using Microsoft.Net.Http.Headers;
 namespace Attest.Web.Features.Evidence;
 
 /// <summary>
-/// Serves an evidence file after checking, at request time, that this person may see it: the candidate who
-/// owns it, an assessor assigned to that candidate, or an IQA of the centre. Always as an attachment with a
-/// server-made name (security.md).
+/// Serves an evidence file after checking, at request time, that this person may see it
+/// (<see cref="EvidenceAccess"/>). Always as an attachment with a server-made name (security.md); media
+/// players and image previews use the same URL, which browsers play without navigating to it. A file
+/// waiting for, or failing, its virus scan is never served.
 /// </summary>
 public sealed class DownloadModel(AttestDbContext db, IFileStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var isIqa = User.IsInRole(Roles.Iqa);
-        var isAssessor = User.IsInRole(Roles.Assessor);
-        var isCandidate = User.IsInRole(Roles.Candidate);
-        var item = await db.EvidenceItems.AsNoTracking()
-            .Where(i => i.Id == id)
-            .Where(i => isIqa
-                || (isCandidate && db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId))
-                || (isAssessor && db.Enrolments.Any(e => e.CandidateId == i.CandidateId && e.AssessorId == userId)))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (item is null)
+        var item = await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item?.StoredName is null || item.ContentType is null)
         {
             return NotFound();
+        }
+
+        if (!item.IsServable)
+        {
+            var reason = item.Scan == ScanStatus.Pending
+                ? "This file is waiting for its virus scan and can be downloaded when it is clean. Try again in a few minutes."
+                : "This file did not pass its virus scan and cannot be downloaded.";
+            return new ContentResult { StatusCode = StatusCodes.Status409Conflict, Content = reason, ContentType = "text/plain; charset=utf-8" };
         }
 
         var disposition = new ContentDispositionHeaderValue("attachment");

@@ -20,6 +20,10 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
 
     public IReadOnlyList<string> Mappings { get; private set; } = [];
 
+    public IReadOnlyList<EvidenceWarning> Warnings { get; private set; } = [];
+
+    public DeclarationState Declaration { get; private set; }
+
     public IReadOnlyList<Option> Options { get; private set; } = [];
 
     [BindProperty]
@@ -41,6 +45,12 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             ModelState.AddModelError("Input.Target", "Choose a criterion of a unit you are enrolled on");
         }
 
+        var (locator, locatorError) = EvidenceLocator.Normalise(Input.Locator, Item.IsRecording, Item.DurationSeconds);
+        if (locatorError is not null)
+        {
+            ModelState.AddModelError("Input.Locator", locatorError);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -60,7 +70,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             EnrolmentId = enrolmentId,
             UnitCode = unitCode,
             CriterionRef = criterionRef,
-            Locator = string.IsNullOrWhiteSpace(Input.Locator) ? null : Input.Locator.Trim(),
+            Locator = locator,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
@@ -83,6 +93,8 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         }
 
         Item = item;
+        Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == item.Id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
+        Declaration = Declarations.StateOf(item, await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == item.CandidateId).ToListAsync(cancellationToken));
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == item.CandidateId).ToListAsync(cancellationToken);
         var options = new List<Option>();
         foreach (var enrolment in enrolments)

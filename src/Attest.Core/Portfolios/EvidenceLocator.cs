@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Attest.Core.Portfolios;
+
+/// <summary>
+/// Where in an item a criterion is shown: page numbers for documents, start-end timings for recordings
+/// (seed 000 evidence checklist: "Give page no(s)/digital timings, etc."). Parsed and written back in one
+/// form so the evidence log and checklist read the same for everyone.
+/// </summary>
+public static partial class EvidenceLocator
+{
+    /// <summary>The normalised locator ("pages 3-5, 8" or "02:15-04:30"), or an error naming the rule broken.</summary>
+    public static (string? Locator, string? Error) Normalise(string? input, bool recording, double? durationSeconds = null)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return (null, null);
+        }
+
+        var parts = input.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return recording ? Timings(parts, durationSeconds) : Pages(parts);
+    }
+
+    private static (string?, string?) Pages(string[] parts)
+    {
+        var ranges = new List<string>();
+        foreach (var part in parts)
+        {
+            var match = PageRange().Match(part);
+            if (!match.Success)
+            {
+                return (null, $"Enter pages as numbers, like 3 or 3-5, separated by commas (\"{part}\" is not a page or range)");
+            }
+
+            var from = int.Parse(match.Groups["from"].Value, CultureInfo.InvariantCulture);
+            var to = match.Groups["to"].Success ? int.Parse(match.Groups["to"].Value, CultureInfo.InvariantCulture) : from;
+            if (from < 1 || to < from)
+            {
+                return (null, $"A page range must start at page 1 or later and end after it starts (\"{part}\")");
+            }
+
+            ranges.Add(from == to ? $"{from}" : $"{from}-{to}");
+        }
+
+        var several = ranges.Count > 1 || ranges[0].Contains('-', StringComparison.Ordinal);
+        return ((several ? "pages " : "page ") + string.Join(", ", ranges), null);
+    }
+
+    private static (string?, string?) Timings(string[] parts, double? durationSeconds)
+    {
+        var ranges = new List<string>();
+        foreach (var part in parts)
+        {
+            var match = TimeRange().Match(part);
+            if (!match.Success || !TryTime(match.Groups["from"].Value, out var from) || !TryTime(match.Groups["to"].Value, out var to))
+            {
+                return (null, $"Enter timings as start-end in minutes and seconds, like 02:15-04:30 (\"{part}\" is not a timing)");
+            }
+
+            if (to <= from)
+            {
+                return (null, $"The end of a timing must be after its start (\"{part}\")");
+            }
+
+            if (durationSeconds is { } length && to.TotalSeconds > Math.Ceiling(length))
+            {
+                return (null, $"The timing \"{part}\" ends after the recording, which is {Format(TimeSpan.FromSeconds(length))} long");
+            }
+
+            ranges.Add($"{Format(from)}-{Format(to)}");
+        }
+
+        return (string.Join(", ", ranges), null);
+    }
+
+    public static string Format(TimeSpan time) =>
+        time.TotalHours >= 1 ? time.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : time.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
+
+    private static bool TryTime(string text, out TimeSpan time)
+    {
+        var pieces = text.Split(':');
+        time = default;
+        if (pieces.Length is < 2 or > 3 || pieces.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+        {
+            return false;
+        }
+
+        var numbers = pieces.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var (hours, minutes, seconds) = numbers.Length == 3 ? (numbers[0], numbers[1], numbers[2]) : (0, numbers[0], numbers[1]);
+        if (seconds > 59 || (numbers.Length == 3 && minutes > 59))
+        {
+            return false;
+        }
+
+        time = new TimeSpan(hours, minutes, seconds);
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:(?:pages?|pp?)\.?\s*)?(?<from>\d{1,5})(?:\s*[-–]\s*(?<to>\d{1,5}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageRange();
+
+    [GeneratedRegex(@"^(?<from>[\d:]+)\s*[-–]\s*(?<to>[\d:]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeRange();
+}

@@ -1,0 +1,64 @@
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Candidate;
+
+/// <summary>
+/// The authenticity declaration: the candidate confirms the selected items are their own work with sources
+/// listed. What is recorded is the exact statement and each item's content hash, append-only.
+/// </summary>
+public sealed class DeclarationModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
+{
+    public sealed record Row(Guid Id, string Reference, string Title, DeclarationState State);
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    public IReadOnlyList<AuthenticityDeclaration> History { get; private set; } = [];
+
+    [BindProperty]
+    public List<Guid> Selected { get; set; } = [];
+
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await FindCandidateAsync(cancellationToken) is null ? NotFound() : await LoadPageAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var candidate = await FindCandidateAsync(cancellationToken);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        var items = await db.EvidenceItems.Where(i => i.CandidateId == candidate.Id && Selected.Contains(i.Id)).ToListAsync(cancellationToken);
+        var declaration = AuthenticityDeclaration.Record(candidate.CentreId, candidate.Id, User.UserId(), items, Confirmed, clock.GetUtcNow().UtcDateTime);
+        db.AuthenticityDeclarations.Add(declaration);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"You declared {items.Count} {(items.Count == 1 ? "item" : "items")} as your own work.";
+        return Redirect("/Candidate/Declaration");
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken) => await LoadPageAsync(cancellationToken);
+
+    private Task<Core.Centres.Candidate?> FindCandidateAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        return db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+    }
+
+    private async Task<IActionResult> LoadPageAsync(CancellationToken cancellationToken)
+    {
+        var candidate = await FindCandidateAsync(cancellationToken);
+        History = await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == candidate!.Id).OrderByDescending(d => d.DeclaredAt).ToListAsync(cancellationToken);
+        Items = (await db.EvidenceItems.AsNoTracking().Where(i => i.CandidateId == candidate!.Id).OrderBy(i => i.Reference).ToListAsync(cancellationToken))
+            .Select(i => new Row(i.Id, i.Reference, i.Title, Declarations.StateOf(i, History)))
+            .ToList();
+        return Page();
+    }
+}

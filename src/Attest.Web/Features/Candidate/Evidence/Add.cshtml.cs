@@ -1,0 +1,118 @@
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Core.Qualifications;
+using Attest.Web.Features.Evidence;
+using Attest.Web.Infrastructure;
+using Attest.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attest.Web.Features.Candidate.Evidence;
+
+/// <summary>
+/// Adds one item of any kind. The form binds to <see cref="EvidenceInput"/>, never to the entity, so a
+/// posted CentreId, Reference or Scan changes nothing. A posted file is streamed to the staging area
+/// (hashed, size-limited, fsynced) and handed to <see cref="EvidenceIntake"/>.
+/// </summary>
+public sealed class AddModel(AttestDbContext db, EvidenceIntake intake, StagingArea staging, IOptions<UploadOptions> uploads, TimeProvider clock) : PageModel, IRedisplayable
+{
+    [FromQuery(Name = "kind")]
+    public EvidenceKind? Kind { get; set; }
+
+    [BindProperty]
+    public EvidenceInput Input { get; set; } = new();
+
+    public string MaxSize => UploadOptions.Describe(uploads.Value.MaxFileBytes);
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == User.UserId(), cancellationToken);
+        if (candidate is null || Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            return NotFound();
+        }
+
+        var postedFile = Input.File is { Length: > 0 } ? Input.File : null;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var error in EvidenceRules.Check(kind, Input.Details(), postedFile is not null, today))
+        {
+            ModelState.AddModelError($"Input.{error.Field}", error.Message);
+        }
+
+        if (postedFile?.Length > uploads.Value.MaxFileBytes)
+        {
+            ModelState.AddModelError("Input.File", $"The file must be smaller than {MaxSize}");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        IncomingFile? incoming = null;
+        if (postedFile is not null)
+        {
+            await using var content = postedFile.OpenReadStream();
+            try
+            {
+                incoming = new IncomingFile(await staging.WriteAsync(content, uploads.Value.MaxFileBytes, cancellationToken), postedFile.FileName);
+            }
+            catch (FileTooLargeException)
+            {
+                ModelState.AddModelError("Input.File", $"The file must be smaller than {MaxSize}");
+                return Page();
+            }
+        }
+
+        var item = await intake.KeepAsync(candidate, User.UserId(), kind, Input.Details(), incoming, cancellationToken);
+        TempData["Success"] = $"{item.Reference} {item.Title} is added. Now map it to the criteria it shows.";
+        return Redirect($"/Candidate/Evidence/{item.Id}");
+    }
+
+    public Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>What the candidate may post about an item; dates arrive as yyyy-MM-dd from date inputs.</summary>
+public sealed class EvidenceInput
+{
+    public string Title { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public string? Body { get; set; }
+
+    public DateOnly? ActivityFrom { get; set; }
+
+    public DateOnly? ActivityTo { get; set; }
+
+    public EvidenceContext Context { get; set; }
+
+    public string? CustomerLabel { get; set; }
+
+    public List<Occasions> Occasions { get; set; } = [];
+
+    public string? HeldAt { get; set; }
+
+    public string? HeldBy { get; set; }
+
+    public IFormFile? File { get; set; }
+
+    public EvidenceDetails Details() => new(
+        Title, Description, Body, ActivityFrom, ActivityTo, Context, CustomerLabel,
+        Occasions.Aggregate(Core.Portfolios.Occasions.None, (all, o) => all | o), HeldAt, HeldBy);
+
+    public static EvidenceInput From(EvidenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new()
+        {
+            Title = item.Title, Description = item.Description, Body = item.Body, ActivityFrom = item.ActivityFrom, ActivityTo = item.ActivityTo,
+            Context = item.Context, CustomerLabel = item.CustomerLabel, HeldAt = item.HeldAt, HeldBy = item.HeldBy,
+            Occasions = Enum.GetValues<Occasions>().Where(o => o != Core.Portfolios.Occasions.None && item.Occasions.HasFlag(o)).ToList(),
+        };
+    }
+}

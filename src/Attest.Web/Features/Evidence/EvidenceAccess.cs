@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Web.Infrastructure;
+
+namespace Attest.Web.Features.Evidence;
+
+/// <summary>
+/// Who may see a candidate's evidence, in one place for every page, download and export: the candidate
+/// who owns it, an assessor assigned to one of that candidate's enrolments, or an IQA of the centre. The
+/// centre itself is already fixed by the query filter; a miss is a 404.
+/// </summary>
+public static class EvidenceAccess
+{
+    public static IQueryable<EvidenceItem> VisibleItems(this AttestDbContext db, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var candidates = db.VisibleCandidates(user);
+        return db.EvidenceItems.Where(i => candidates.Any(c => c.Id == i.CandidateId));
+    }
+
+    public static IQueryable<Core.Centres.Candidate> VisibleCandidates(this AttestDbContext db, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.UserId();
+        var isIqa = user.IsInRole(Roles.Iqa);
+        var isAssessor = user.IsInRole(Roles.Assessor);
+        var isCandidate = user.IsInRole(Roles.Candidate);
+        return db.Candidates.Where(c => isIqa
+            || (isCandidate && c.UserId == userId)
+            || (isAssessor && db.Enrolments.Any(e => e.CandidateId == c.Id && e.AssessorId == userId)));
+    }
+}

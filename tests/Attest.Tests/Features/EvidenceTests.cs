@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text;
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Tests.Features;
+
+/// <summary>Evidence of every kind through the real pages, and uploads that must be refused or neutralised (security.md test 5).</summary>
+public class EvidenceTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Written_and_held_elsewhere_evidence_is_kept_with_its_details_and_posted_extras_change_nothing(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var account = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new()
+        {
+            ["Input.Title"] = "Lunchtime rush at the desk",
+            ["Input.Body"] = "Customer A arrived during the lunchtime rush; I apologised for the wait and checked the booking.",
+            ["Input.ActivityFrom"] = "2026-10-01",
+            ["Input.Context"] = "RealWork",
+            ["Input.CustomerLabel"] = "Customer A",
+            ["Input.Occasions"] = "BusyTime",
+            ["Input.CentreId"] = app.B.Id.ToString(),
+            ["Input.Reference"] = "E999",
+            ["Reference"] = "E999",
+            ["Scan"] = "Clean",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
+        var held = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=HeldElsewhere", new()
+        {
+            ["Input.Title"] = "Complaints log",
+            ["Input.HeldAt"] = "Complaints file, customer service office",
+            ["Input.HeldBy"] = "Sam Lee, team leader, extension 214",
+            ["Input.Context"] = "RealWork",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+
+        await using (var db = app.Db(app.A.Id))
+        {
+            var items = await db.EvidenceItems.Where(i => i.CandidateId == app.A.CandidateId).OrderBy(i => i.Reference).ToListAsync();
+            Assert.Equal(["E001", "E002", "E003"], items.Select(i => i.Reference));
+            var written = items[1];
+            Assert.Equal((EvidenceKind.ReflectiveAccount, Occasions.BusyTime, "Customer A", new DateOnly(2026, 10, 1), app.A.Id, ScanStatus.NotScanned),
+                (written.Kind, written.Occasions, written.CustomerLabel, written.ActivityFrom!.Value, written.CentreId, written.Scan));
+            Assert.Null(written.StoredName);
+            Assert.Equal(("Complaints file, customer service office", "Sam Lee, team leader, extension 214"), (items[2].HeldAt, items[2].HeldBy));
+        }
+
+        var page = await candidate.GetStringAsync(held.Headers.Location!.OriginalString);
+        Assert.Contains("Who can show it", page, StringComparison.Ordinal);
+        Assert.Contains("Sam Lee, team leader", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_refused_form_names_each_field_and_rule_and_keeps_nothing(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var response = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=HeldElsewhere", new() { ["Input.Title"] = "", ["Input.ActivityFrom"] = "2999-01-01" });
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var message in new[] { "Enter a title for the evidence", "Say where the evidence can be found", "Say who can show the evidence to your assessor", "The date of the activity must be today or in the past" })
+        {
+            Assert.Contains(message, page, StringComparison.Ordinal);
+        }
+
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.EvidenceItems.CountAsync(i => i.CandidateId == app.A.CandidateId));
+    }
+
+    public static TheoryData<DatabaseProvider, string, string> SpoofedFiles()
+    {
+        var data = new TheoryData<DatabaseProvider, string, string>();
+        foreach (var provider in ((IEnumerable<object[]>)TestDatabase.Providers).Select(row => (DatabaseProvider)row[0]))
+        {
+            data.Add(provider, "page.html", "<html><script>alert(1)</script></html>");
+            data.Add(provider, "drawing.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+            data.Add(provider, "invoice.pdf", "MZ\u0090\u0000 this is a Windows program");
+            data.Add(provider, "photo.jpg", "<script>alert(1)</script>");
+            data.Add(provider, "notes.txt", "<html><body onload=alert(1)>");
+            data.Add(provider, "report.pdf.exe", "MZ program");
+            data.Add(provider, "script.js", "alert(1)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SpoofedFiles))]
+    public async Task Files_whose_content_or_type_is_not_allowed_are_refused_and_leave_nothing_behind(DatabaseProvider provider, string fileName, string content)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var response = await PostRawFileAsync(candidate, fileName, Encoding.UTF8.GetBytes(content));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.EvidenceItems.CountAsync(i => i.CandidateId == app.A.CandidateId));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.DataFolder, "staging"), "*", SearchOption.AllDirectories));
+        Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(app.DataFolder, "files"), "*", SearchOption.AllDirectories).Count()); // the two centres' seeded items only
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Hostile_file_names_are_kept_as_harmless_metadata_and_never_reach_a_path_or_header(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var names = new[] { "../../etc/passwd.pdf", "evil\r\nSet-Cookie: x=1.pdf", "quote\"; filename=other.exe.pdf", "nul\0byte.pdf", new string('a', 500) + ".pdf" };
+        foreach (var name in names)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await PostRawFileAsync(candidate, name, "%PDF-1.4 ok"u8.ToArray())).StatusCode);
+        }
+
+        await using var db = app.Db(app.A.Id);
+        var items = await db.EvidenceItems.Where(i => i.CandidateId == app.A.CandidateId && i.Reference != "E001").OrderBy(i => i.Reference).ToListAsync();
+        Assert.Equal(names.Length, items.Count);
+        Assert.All(items, i => Assert.DoesNotContain(i.OriginalFileName!, c => c is '/' or '\\' or '\r' or '\n' or '\0' or '"'));
+        Assert.All(items, i => Assert.True(i.OriginalFileName!.Length <= 255 && i.OriginalFileName.EndsWith(".pdf", StringComparison.Ordinal)));
+        Assert.Equal("passwd.pdf", items[0].OriginalFileName);
+        Assert.Empty(Directory.EnumerateFiles(app.DataFolder, "passwd*", SearchOption.AllDirectories));
+
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        foreach (var item in items)
+        {
+            var download = await assessor.GetAsync($"/Evidence/{item.Id}/Download");
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+            Assert.Equal($"{item.Reference}.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
+            Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
+            Assert.False(download.Headers.Contains("Set-Cookie"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_file_waiting_for_or_failing_its_virus_scan_is_never_served(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        foreach (var status in new[] { ScanStatus.Pending, ScanStatus.Infected, ScanStatus.Failed })
+        {
+            await using (var db = app.Db(app.A.Id))
+            {
+                await db.EvidenceItems.Where(i => i.Id == app.A.EvidenceId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Scan, status));
+            }
+
+            var download = await assessor.GetAsync($"/Evidence/{app.A.EvidenceId}/Download");
+            Assert.Equal(HttpStatusCode.Conflict, download.StatusCode);
+            Assert.DoesNotContain("%PDF", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Declaring_evidence_records_what_was_signed_and_a_later_change_shows(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        Assert.Contains("Not declared", await candidate.GetStringAsync("/Candidate/Evidence"), StringComparison.Ordinal);
+        var refused = await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString() });
+        Assert.Contains("Confirm that the evidence is your own work", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var signed = await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true", ["DeclaredAt"] = "2000-01-01" });
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        Assert.Contains("All your evidence is declared", await candidate.GetStringAsync("/Candidate/Declaration"), StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        var declaration = await db.AuthenticityDeclarations.SingleAsync();
+        var item = await db.EvidenceItems.SingleAsync(i => i.Id == app.A.EvidenceId);
+        Assert.Equal((AuthenticityDeclaration.Statement, $"E001 {item.ContentHash()} {item.Id:N}"), (declaration.StatementText, declaration.Manifest));
+        Assert.True(declaration.DeclaredAt.Year >= 2026);
+
+        var otherCandidate = await app.SignedInAsync(app.A.OtherCandidate);
+        var notTheirs = await otherCandidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" });
+        Assert.Contains("Select the evidence you are declaring", await notTheirs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await db.AuthenticityDeclarations.CountAsync());
+    }
+
+    /// <summary>A multipart upload written by hand, so file names HttpClient would refuse (CR, LF, NUL, quotes) reach the server.</summary>
+    internal static async Task<HttpResponseMessage> PostRawFileAsync(HttpClient client, string fileName, byte[] content, string title = "Upload")
+    {
+        const string url = "/Candidate/Evidence/Add?kind=UploadedFile";
+        var page = await client.GetStringAsync(url);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        const string boundary = "attest-test-boundary";
+        using var body = new MemoryStream();
+        void Write(string text) => body.Write(Encoding.UTF8.GetBytes(text));
+        foreach (var (name, value) in new[] { ("__RequestVerificationToken", token), ("Input.Title", title), ("Input.Context", "RealWork") })
+        {
+            Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        }
+
+        var quotedName = fileName.Replace("\"", "%22", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"Input.File\"; filename=\"{quotedName}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.Write(content);
+        Write($"\r\n--{boundary}--\r\n");
+        var request = new ByteArrayContent(body.ToArray());
+        request.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        return await client.PostAsync(url, request);
+    }
+}

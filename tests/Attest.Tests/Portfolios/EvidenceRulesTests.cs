@@ -1,0 +1,135 @@
+using Attest.Core;
+using Attest.Core.Portfolios;
+using Attest.Core.Qualifications;
+
+namespace Attest.Tests.Portfolios;
+
+public class EvidenceRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private static EvidenceDetails Details(string title = "Call with Customer A", string? body = null, DateOnly? from = null, DateOnly? to = null, string? heldAt = null, string? heldBy = null) =>
+        new(title, null, body, from, to, EvidenceContext.RealWork, "Customer A", Occasions.BusyTime, heldAt, heldBy);
+
+    [Fact]
+    public void Evidence_held_elsewhere_must_say_where_it_can_be_found_and_who_can_show_it()
+    {
+        // Seed 004: "you should make a note in your portfolio to explain where the evidence can be found."
+        var errors = EvidenceRules.Check(EvidenceKind.HeldElsewhere, Details(), hasFile: false, Today);
+        Assert.Equal(["HeldAt", "HeldBy"], errors.Select(e => e.Field));
+        Assert.Empty(EvidenceRules.Check(EvidenceKind.HeldElsewhere, Details(heldAt: "Complaints file, Leeds office", heldBy: "Sam Lee, team leader"), false, Today));
+        Assert.Contains(EvidenceRules.Check(EvidenceKind.HeldElsewhere, Details(heldAt: "x", heldBy: "y"), hasFile: true, Today), e => e.Field == "File");
+    }
+
+    [Theory]
+    [InlineData(EvidenceKind.ReflectiveAccount)]
+    [InlineData(EvidenceKind.PersonalStatement)]
+    [InlineData(EvidenceKind.CaseStudy)]
+    public void Written_kinds_need_their_text_and_a_file_is_optional(EvidenceKind kind)
+    {
+        Assert.Equal("Body", Assert.Single(EvidenceRules.Check(kind, Details(), hasFile: false, Today)).Field);
+        Assert.Empty(EvidenceRules.Check(kind, Details(body: "I dealt with Customer A during the lunchtime rush."), hasFile: false, Today));
+        Assert.Empty(EvidenceRules.Check(kind, Details(body: "See the attached notes."), hasFile: true, Today));
+    }
+
+    [Theory]
+    [InlineData(EvidenceKind.UploadedFile)]
+    [InlineData(EvidenceKind.WorkProduct)]
+    public void File_kinds_need_a_file(EvidenceKind kind)
+    {
+        Assert.Equal("Select a file to upload", Assert.Single(EvidenceRules.Check(kind, Details(), hasFile: false, Today)).Message);
+        Assert.Empty(EvidenceRules.Check(kind, Details(), hasFile: true, Today));
+    }
+
+    [Fact]
+    public void Activity_dates_are_in_the_past_and_in_order()
+    {
+        Assert.Equal("ActivityFrom", Assert.Single(EvidenceRules.Check(EvidenceKind.UploadedFile, Details(from: Today.AddDays(1)), true, Today)).Field);
+        Assert.Equal("ActivityTo", Assert.Single(EvidenceRules.Check(EvidenceKind.UploadedFile, Details(from: Today.AddDays(-1), to: Today.AddDays(-3)), true, Today)).Field);
+        Assert.Empty(EvidenceRules.Check(EvidenceKind.UploadedFile, Details(from: Today.AddDays(-3), to: Today), true, Today));
+        Assert.Equal("Title", Assert.Single(EvidenceRules.Check(EvidenceKind.UploadedFile, Details(title: "  "), true, Today)).Field);
+    }
+}
+
+public class EvidenceLocatorTests
+{
+    [Theory]
+    [InlineData("3", "page 3")]
+    [InlineData("p3", "page 3")]
+    [InlineData("pages 2-3", "pages 2-3")]
+    [InlineData("pp. 2 - 3, 7", "pages 2-3, 7")]
+    [InlineData("Page 4; 6-9", "pages 4, 6-9")]
+    public void Document_locators_are_page_ranges(string input, string expected) =>
+        Assert.Equal((expected, (string?)null), EvidenceLocator.Normalise(input, recording: false));
+
+    [Theory]
+    [InlineData("4:10-6:30", "04:10-06:30")]
+    [InlineData("00:00-01:05, 10:00-12:00", "00:00-01:05, 10:00-12:00")]
+    [InlineData("1:02:03-1:05:00", "1:02:03-1:05:00")]
+    public void Recording_locators_are_start_end_timings(string input, string expected) =>
+        Assert.Equal((expected, (string?)null), EvidenceLocator.Normalise(input, recording: true, durationSeconds: 4000));
+
+    [Theory]
+    [InlineData("the bit near the end", false, "is not a page or range")]
+    [InlineData("5-2", false, "end after it starts")]
+    [InlineData("0", false, "page 1 or later")]
+    [InlineData("page 3", true, "is not a timing")]
+    [InlineData("06:30-04:10", true, "must be after its start")]
+    [InlineData("04:75-05:00", true, "is not a timing")]
+    [InlineData("19:00-21:00", true, "ends after the recording, which is 20:00 long")]
+    public void Locators_that_do_not_say_where_are_refused_with_the_rule(string input, bool recording, string reason)
+    {
+        var (locator, error) = EvidenceLocator.Normalise(input, recording, durationSeconds: 1200);
+        Assert.Null(locator);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_locator_is_allowed() => Assert.Equal((null, null), EvidenceLocator.Normalise("  ", recording: true));
+}
+
+public class AuthenticityDeclarationTests
+{
+    private static readonly Guid Centre = Guid.NewGuid();
+    private static readonly Guid CandidateId = Guid.NewGuid();
+    private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
+
+    private static EvidenceItem Item(string reference, string? body = "My account", string? sha = null) => new()
+    {
+        CentreId = Centre, CandidateId = CandidateId, Reference = reference, Kind = EvidenceKind.ReflectiveAccount, Title = "Account " + reference, Body = body, Sha256 = sha,
+    };
+
+    [Fact]
+    public void A_declaration_records_the_exact_statement_and_each_items_content_hash()
+    {
+        var e1 = Item("E001");
+        var e2 = Item("E002", sha: new string('a', 64));
+        var declaration = AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [e2, e1], confirmed: true, Now);
+        Assert.Equal(AuthenticityDeclaration.Statement, declaration.StatementText);
+        Assert.Contains("own work", declaration.StatementText, StringComparison.Ordinal);
+        Assert.Equal([$"E001 {e1.ContentHash()} {e1.Id:N}", $"E002 {e2.ContentHash()} {e2.Id:N}"], declaration.Manifest.Split('\n'));
+        Assert.Equal(64, declaration.SignedSha256.Length);
+        Assert.Equal(DeclarationState.Declared, Declarations.StateOf(e1, [declaration]));
+    }
+
+    [Fact]
+    public void Changing_an_item_after_declaring_it_shows_as_changed_until_declared_again()
+    {
+        var item = Item("E001");
+        var first = AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [item], true, Now);
+        item.Body = "My account, improved after the declaration";
+        Assert.Equal(DeclarationState.ChangedSinceDeclared, Declarations.StateOf(item, [first]));
+        var second = AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [item], true, Now.AddMinutes(5));
+        Assert.Equal(DeclarationState.Declared, Declarations.StateOf(item, [first, second]));
+        Assert.Equal(DeclarationState.NotDeclared, Declarations.StateOf(Item("E002"), [first, second]));
+    }
+
+    [Fact]
+    public void Nothing_is_declared_without_confirmation_or_for_someone_elses_evidence()
+    {
+        Assert.Equal("Confirmed", Assert.Throws<DomainRuleException>(() => AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [Item("E001")], false, Now)).Field);
+        Assert.Equal("Selected", Assert.Throws<DomainRuleException>(() => AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [], true, Now)).Field);
+        var others = new EvidenceItem { CentreId = Centre, CandidateId = Guid.NewGuid(), Reference = "E001", Title = "Not mine" };
+        Assert.Equal("Selected", Assert.Throws<DomainRuleException>(() => AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [others], true, Now)).Field);
+    }
+}
