@@ -110,4 +110,10 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
                 g => g.Key,
                 g => g.MaxBy(d => (d.DecidedAt, d.Id))!.Outcome == DecisionOutcome.Met ? CriterionStatus.Met : CriterionStatus.NotYetMet,
                 StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The latest decision on each (unit, criterion), keyed in upper case.</summary>
+    public static IReadOnlyDictionary<(string Unit, string Criterion), CriterionDecision> LatestDecisions(IEnumerable<CriterionDecision> decisions) =>
+        decisions
+            .GroupBy(d => (d.UnitCode.ToUpperInvariant(), d.CriterionRef.ToUpperInvariant()))
+            .ToDictionary(g => g.Key, g => g.MaxBy(d => (d.DecidedAt, d.Id))!);
 }

@@ -83,7 +83,8 @@ public class AccessSweepTests
         foreach (var (user, role) in roleOf)
         {
             using var client = await app.SignedInAsync(user);
-            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal)))
+            // Evidence and portfolio pages are shared by candidate, assessor and IQA and checked per object below.
+            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal) && !r.StartsWith("Portfolio/", StringComparison.Ordinal)))
             {
                 var url = Fill(route, app.A, app.A.EnrolmentId, "C3");
                 foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
@@ -103,23 +104,36 @@ public class AccessSweepTests
         var a = app.A;
 
         using var otherCandidate = await app.SignedInAsync(a.OtherCandidate);
-        foreach (var url in new[] { $"/Candidate/Evidence/{a.EvidenceId}", $"/Evidence/{a.EvidenceId}/Download", $"/Candidate/Enrolments/{a.EnrolmentId}/Units/C3" })
+        string[] objectUrls = [$"/Evidence/{a.EvidenceId}", $"/Evidence/{a.EvidenceId}/Download", $"/Portfolio/{a.EnrolmentId}", $"/Portfolio/{a.EnrolmentId}/Export", $"/Portfolio/{a.EnrolmentId}/Export?units=C3"];
+        foreach (var url in objectUrls.Concat([$"/Candidate/Evidence/{a.EvidenceId}", $"/Candidate/Enrolments/{a.EnrolmentId}/Units/C3"]))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.GetAsync(url)).StatusCode);
         }
 
         using var unassigned = await app.SignedInAsync(a.OtherAssessor);
         Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Evidence/{a.EvidenceId}/Download")).StatusCode);
+        foreach (var user in new[] { a.OtherAssessor, a.Admin, a.Eqa })
+        {
+            using var client = await app.SignedInAsync(user);
+            foreach (var url in objectUrls)
+            {
+                Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, $"{user} GET {url}");
+            }
+        }
+
         Assert.DoesNotContain("Cara", await unassigned.GetStringAsync("/Assessor"), StringComparison.Ordinal);
         var decide = await unassigned.PostFormAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3",
             new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "x", ["Input.Feedback"] = "y" }, tokenFrom: "/Assessor");
         Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
 
-        using var owner = await app.SignedInAsync(a.Candidate);
-        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/Evidence/{a.EvidenceId}/Download")).StatusCode);
-        using var assigned = await app.SignedInAsync(a.Assessor);
-        Assert.Equal(HttpStatusCode.OK, (await assigned.GetAsync($"/Evidence/{a.EvidenceId}/Download")).StatusCode);
+        foreach (var user in new[] { a.Candidate, a.Assessor, a.Iqa })
+        {
+            using var allowed = await app.SignedInAsync(user);
+            foreach (var url in objectUrls)
+            {
+                Assert.True((await allowed.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{user} GET {url}");
+            }
+        }
 
         await using var db = app.Db(a.Id);
         Assert.Empty(await db.CriterionDecisions.ToListAsync());

@@ -1,0 +1,52 @@
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Evidence;
+
+/// <summary>
+/// An item as the assessor or IQA sees it: details, hygiene warnings, declaration, the candidate's claims,
+/// and other items of the centre with the same content (the same candidate twice, or possible copying).
+/// </summary>
+public sealed class DetailsModel(AttestDbContext db) : PageModel
+{
+    public sealed record Duplicate(string Reference, string Title, string CandidateName, bool SameCandidate);
+
+    public EvidenceItem Item { get; private set; } = null!;
+
+    public string CandidateName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<EvidenceWarning> Warnings { get; private set; } = [];
+
+    public IReadOnlyList<EvidenceMapping> Mappings { get; private set; } = [];
+
+    public IReadOnlyList<Duplicate> Duplicates { get; private set; } = [];
+
+    public DeclarationState Declaration { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var item = await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        CandidateName = await db.Candidates.Where(c => c.Id == item.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
+        Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
+        Mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == id).OrderBy(m => m.UnitCode).ThenBy(m => m.CriterionRef).ToListAsync(cancellationToken);
+        Declaration = Declarations.StateOf(item, await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == item.CandidateId).ToListAsync(cancellationToken));
+        if (item.Sha256 is not null)
+        {
+            Duplicates = await db.EvidenceItems.AsNoTracking()
+                .Where(i => i.Sha256 == item.Sha256 && i.Id != item.Id)
+                .Join(db.Candidates, i => i.CandidateId, c => c.Id, (i, c) => new Duplicate(i.Reference, i.Title, c.GivenName + " " + c.FamilyName, c.Id == item.CandidateId))
+                .ToListAsync(cancellationToken);
+        }
+
+        return Page();
+    }
+}
