@@ -125,6 +125,23 @@ public sealed class EvidenceItem : Centres.ICentreOwned
 
     public bool IsRecording => ContentType is not null && (ContentType.StartsWith("audio/", StringComparison.Ordinal) || ContentType.StartsWith("video/", StringComparison.Ordinal));
 
+    /// <summary>Sets what the candidate says about the item (checked first with <see cref="EvidenceRules.Check"/>).</summary>
+    public void Describe(EvidenceDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        Title = details.Title.Trim();
+        Description = Clean(details.Description);
+        Body = Clean(details.Body);
+        ActivityFrom = details.ActivityFrom;
+        ActivityTo = details.ActivityTo ?? details.ActivityFrom;
+        Context = details.Context;
+        CustomerLabel = Clean(details.CustomerLabel);
+        Occasions = details.Occasions;
+        HeldAt = Clean(details.HeldAt);
+        HeldBy = Clean(details.HeldBy);
+    }
+
     public static string ReferenceFor(int sequence) => $"E{sequence:000}";
 
     /// <summary>

@@ -182,6 +182,47 @@ public class EvidenceTests
         Assert.Equal(1, await db.AuthenticityDeclarations.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Changing_a_declared_item_shows_it_as_changed_since_declared(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" });
+        var edit = $"/Candidate/Evidence/{app.A.EvidenceId}/Edit";
+        Assert.Contains("Seeded evidence", await candidate.GetStringAsync(edit), StringComparison.Ordinal);
+        var refused = await candidate.PostFormAsync(edit, new() { ["Input.Title"] = "", ["Input.Context"] = "RealWork" });
+        Assert.Contains("Enter a title for the evidence", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(">Declared<", await candidate.GetStringAsync("/Candidate/Evidence"), StringComparison.Ordinal);
+
+        var changed = await candidate.PostFormAsync(edit, new() { ["Input.Title"] = "Case log, renamed", ["Input.Context"] = "WorkPlacement", ["Input.CustomerLabel"] = "Customer B" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("Changed since declared", await candidate.GetStringAsync("/Candidate/Evidence"), StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        var item = await db.EvidenceItems.SingleAsync(i => i.Id == app.A.EvidenceId);
+        Assert.Equal(("Case log, renamed", Attest.Core.Qualifications.EvidenceContext.WorkPlacement, "Customer B"), (item.Title, item.Context, item.CustomerLabel));
+
+        var other = await app.SignedInAsync(app.A.OtherCandidate);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(edit)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_same_file_from_two_candidates_is_shown_to_the_assessor_as_possible_copying(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var copy = "%PDF-1.4 seeded evidence"u8.ToArray(); // the seeded E001's exact bytes
+        var other = await app.SignedInAsync(app.A.OtherCandidate);
+        var upload = await PostRawFileAsync(other, "mine.pdf", copy, "My own case log");
+        var copiedId = upload.Headers.Location!.OriginalString.Split('/')[^1];
+
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        var page = await assessor.GetStringAsync($"/Evidence/{app.A.EvidenceId}");
+        Assert.Contains("E001 of Otto Centrea, another candidate: check for copying", page, StringComparison.Ordinal);
+        Assert.Contains("E001 of Cara Centrea, another candidate: check for copying", await assessor.GetStringAsync($"/Evidence/{copiedId}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Centreb", page, StringComparison.Ordinal); // centre B's seeded item has the same bytes but is another centre's
+    }
+
     /// <summary>A multipart upload written by hand, so file names HttpClient would refuse (CR, LF, NUL, quotes) reach the server.</summary>
     internal static async Task<HttpResponseMessage> PostRawFileAsync(HttpClient client, string fileName, byte[] content, string title = "Upload")
     {

@@ -101,24 +101,14 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
 
     private EvidenceItem NewItem(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType, int sequence)
     {
-        var fileName = file is null ? null : SafeFileName(file.FileName);
-        return new EvidenceItem
+        var item = new EvidenceItem
         {
             CentreId = candidate.CentreId,
             CandidateId = candidate.Id,
             Reference = EvidenceItem.ReferenceFor(sequence),
             Kind = kind,
-            Title = details.Title.Trim(),
-            Description = Clean(details.Description),
-            Body = Clean(details.Body),
-            ActivityFrom = details.ActivityFrom,
-            ActivityTo = details.ActivityTo ?? details.ActivityFrom,
-            Context = details.Context,
-            CustomerLabel = Clean(details.CustomerLabel),
-            Occasions = details.Occasions,
-            HeldAt = Clean(details.HeldAt),
-            HeldBy = Clean(details.HeldBy),
-            OriginalFileName = fileName,
+            Title = details.Title,
+            OriginalFileName = file is null ? null : SafeFileName(file.FileName),
             ContentType = contentType,
             SizeBytes = stored?.Size ?? 0,
             Sha256 = stored?.Sha256,
@@ -126,6 +116,8 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
             UploadedBy = userId,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
+        item.Describe(details);
+        return item;
     }
 
     private async Task<int> NextSequenceAsync(Guid candidateId, CancellationToken cancellationToken)
@@ -136,8 +128,6 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
 
     private Task<bool> ReferenceTakenAsync(EvidenceItem item, CancellationToken cancellationToken) =>
         db.EvidenceItems.AsNoTracking().AnyAsync(i => i.CandidateId == item.CandidateId && i.Reference == item.Reference && i.Id != item.Id, cancellationToken);
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>
     /// The uploader's name is kept as metadata only: path parts, control characters (CR, LF, NUL) and quotes

@@ -116,3 +116,6 @@ public sealed class EvidenceInput
         };
     }
 }
+
+/// <summary>The shared evidence fields for a kind; the change page has no file input, since a file is never replaced.</summary>
+public sealed record EvidenceFieldsModel(EvidenceKind Kind, EvidenceInput Input, string MaxSize, bool AllowFile);

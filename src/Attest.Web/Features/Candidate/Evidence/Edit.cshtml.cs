@@ -1,0 +1,67 @@
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attest.Web.Features.Candidate.Evidence;
+
+/// <summary>
+/// Changes what the candidate says about an item (its file never changes: add a new item instead). A
+/// declared item changed here shows as "changed since declared" until declared again.
+/// </summary>
+public sealed class EditModel(AttestDbContext db, IOptions<UploadOptions> uploads, TimeProvider clock) : PageModel
+{
+    public EvidenceItem Item { get; private set; } = null!;
+
+    [BindProperty]
+    public EvidenceInput Input { get; set; } = new();
+
+    public string MaxSize => UploadOptions.Describe(uploads.Value.MaxFileBytes);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Input = EvidenceInput.From(item);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var error in EvidenceRules.Check(item.Kind, Input.Details(), item.HasFile, DateOnly.FromDateTime(now)))
+        {
+            ModelState.AddModelError($"Input.{error.Field}", error.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        item.Describe(Input.Details());
+        item.ChangedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"{item.Reference} is changed.";
+        return Redirect($"/Candidate/Evidence/{item.Id}");
+    }
+
+    private Task<EvidenceItem?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        return db.EvidenceItems.SingleOrDefaultAsync(i => i.Id == id && db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId), cancellationToken);
+    }
+}
