@@ -87,6 +87,19 @@ public sealed partial class JourneyTests : IDisposable
         await candidate.GetByLabel("Where in the evidence (optional)").FillAsync("p1");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Map to criterion" }).ClickAsync();
         await Expect(candidate.Locator("#mappings").GetByText("(at page 1)"));
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "Back to my evidence" }).ClickAsync();
+        await Expect(candidate.GetByText("Not declared"));
+        await Browser.AssertAccessibleAsync(candidate);
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "Declare your evidence is your own work" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(candidate);
+        await candidate.GetByLabel("I agree with this declaration").CheckAsync();
+        await candidate.GetByRole(AriaRole.Button, new() { Name = "Sign declaration" }).ClickAsync();
+        await Expect(candidate.GetByText("All your evidence is declared."));
+        await candidate.GotoAsync("/Candidate");
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "My portfolio for 03456" }).ClickAsync();
+        await Expect(candidate.GetByRole(AriaRole.Heading, new() { Name = "Evidence log" }));
+        await Expect(candidate.GetByRole(AriaRole.Heading, new() { Name = "Index of evidence" }).Or(candidate.GetByText("Index of evidence")));
+        await Browser.AssertAccessibleAsync(candidate);
 
         // Assessor
         var assessor = await NewPageAsync(browser, phone: false);
