@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
+using Attest.Web.Features.Evidence.Uploads;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,6 +53,8 @@ public static class AttestHost
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
         services.AddScoped<Features.Evidence.EvidenceIntake>();
+        services.AddResumableUploads();
+        services.AddStorageSweeper();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -148,6 +151,7 @@ public static class AttestHost
         app.UseAuthorization();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapResumableUploads();
     }
 
     public static void PrintWelcome(this WebApplication app)
