@@ -20,7 +20,11 @@ public enum UploadOutcome
     Done,
     NotFound,
 
-    /// <summary>Another request holds the upload (423, as tusd answers; tus clients retry it after a delay).</summary>
+    /// <summary>
+    /// Another request holds the upload: 423 Locked, as tusd answers. Usually it is the client's own earlier PATCH whose
+    /// connection dropped before the server noticed; tus-js-client retries 423 after a delay, by when that request has
+    /// ended. Not 409, which says the offset is wrong, when it may well be right.
+    /// </summary>
     Locked,
     OffsetMismatch,
     PastLength,
