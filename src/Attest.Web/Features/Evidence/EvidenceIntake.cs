@@ -16,7 +16,7 @@ public sealed record IncomingFile(StagedFile Staged, string FileName);
 /// only then is the row committed with its warnings. Any failure removes what was staged or promoted, so
 /// there is never a row without its file nor a file counted as evidence without its row.
 /// </summary>
-public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimeProvider clock, ILogger<EvidenceIntake> logger)
+public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, IEnumerable<IEvidenceAnalyser> analysers, TimeProvider clock, ILogger<EvidenceIntake> logger)
 {
     private const int ReferenceAttempts = 5;
 
@@ -31,10 +31,16 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
             if (file is not null)
             {
                 contentType = CheckType(file);
+            }
+
+            var draft = NewItem(candidate, userId, kind, details, file, null, contentType, sequence: 0);
+            var warnings = await AnalyseAsync(new AnalysisInput(draft, file?.Staged.Path, candidate.FullName), cancellationToken);
+            if (file is not null)
+            {
                 stored = await store.PromoteAsync(file.Staged, cancellationToken);
             }
 
-            return await CommitAsync(candidate, userId, kind, details, file, stored, contentType, cancellationToken);
+            return await CommitAsync(candidate, userId, kind, details, file, stored, contentType, draft, warnings, cancellationToken);
         }
         catch
         {
@@ -50,6 +56,24 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
 
             throw;
         }
+    }
+
+    private async Task<List<EvidenceWarning>> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken)
+    {
+        var warnings = new List<EvidenceWarning>();
+        foreach (var analyser in analysers)
+        {
+            try
+            {
+                warnings.AddRange(await analyser.AnalyseAsync(input, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Evidence analyser {Analyser} failed; the item is kept without its findings", analyser.GetType().Name);
+            }
+        }
+
+        return warnings;
     }
 
     private string CheckType(IncomingFile file)
@@ -75,14 +99,24 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
         return contentType;
     }
 
-    private async Task<EvidenceItem> CommitAsync(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType, CancellationToken cancellationToken)
+    private async Task<EvidenceItem> CommitAsync(
+        Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType,
+        EvidenceItem draft, List<EvidenceWarning> warnings, CancellationToken cancellationToken)
     {
         // References are allocated as the next number under a unique index; a simultaneous upload by the same
         // candidate takes the number first, so take the next one rather than fail.
         for (var attempt = 1; ; attempt++)
         {
             var item = NewItem(candidate, userId, kind, details, file, stored, contentType, await NextSequenceAsync(candidate.Id, cancellationToken));
+            item.DurationSeconds = draft.DurationSeconds;
+            item.MediaNotes = draft.MediaNotes;
+            item.Scan = draft.Scan;
             db.EvidenceItems.Add(item);
+            var rows = warnings.Select(w => new EvidenceWarning
+            {
+                CentreId = item.CentreId, EvidenceItemId = item.Id, Kind = w.Kind, Found = Cut(w.Found, 500), Location = Cut(w.Location, 200), Advice = Cut(w.Advice, 1000), FoundAt = item.UploadedAt,
+            }).ToList();
+            db.EvidenceWarnings.AddRange(rows);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +125,7 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {
                 db.Entry(item).State = EntityState.Detached;
+                rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
                 if (!await ReferenceTakenAsync(item, cancellationToken))
                 {
                     throw;
@@ -125,6 +160,8 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
         var references = await db.EvidenceItems.Where(i => i.CandidateId == candidateId).Select(i => i.Reference).ToListAsync(cancellationToken);
         return references.Select(r => int.TryParse(r.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
     }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private Task<bool> ReferenceTakenAsync(EvidenceItem item, CancellationToken cancellationToken) =>
         db.EvidenceItems.AsNoTracking().AnyAsync(i => i.CandidateId == item.CandidateId && i.Reference == item.Reference && i.Id != item.Id, cancellationToken);
