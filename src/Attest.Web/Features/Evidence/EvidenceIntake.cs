@@ -16,7 +16,8 @@ public sealed record IncomingFile(StagedFile Staged, string FileName);
 /// only then is the row committed with its warnings. Any failure removes what was staged or promoted, so
 /// there is never a row without its file nor a file counted as evidence without its row.
 /// </summary>
-public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, IEnumerable<IEvidenceAnalyser> analysers, TimeProvider clock, ILogger<EvidenceIntake> logger)
+public sealed class EvidenceIntake(
+    AttestDbContext db, IFileStore store, StagingArea staging, IEnumerable<IEvidenceAnalyser> analysers, TimeProvider clock, ILogger<EvidenceIntake> logger)
 {
     private const int ReferenceAttempts = 5;
 
@@ -24,34 +25,44 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, IEnumer
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(details);
-        StoredFile? stored = null;
+        var staged = new List<string>();
+        var promoted = new List<string>();
         try
         {
-            string? contentType = null;
-            if (file is not null)
-            {
-                contentType = CheckType(file);
-            }
-
-            var draft = NewItem(candidate, userId, kind, details, file, null, contentType, sequence: 0);
+            var fileName = file is null ? null : SafeFileName(file.FileName);
+            var contentType = file is null ? null : CheckType(file, fileName!);
+            var draft = Draft(candidate, userId, kind, details, fileName, contentType, file?.Staged);
             var warnings = await AnalyseAsync(new AnalysisInput(draft, file?.Staged.Path, candidate.FullName), cancellationToken);
+            StoredFile? stored = null;
+            StoredFile? preview = null;
             if (file is not null)
             {
+                staged.Add(file.Staged.Path);
+                var previewStaged = contentType!.StartsWith("image/", StringComparison.Ordinal) ? await ImagePreview.TryMakeAsync(file.Staged.Path, staging, cancellationToken) : null;
+                if (previewStaged is not null)
+                {
+                    staged.Add(previewStaged.Path);
+                    preview = await store.PromoteAsync(previewStaged, cancellationToken);
+                    promoted.Add(preview.Name);
+                }
+
                 stored = await store.PromoteAsync(file.Staged, cancellationToken);
+                promoted.Add(stored.Name);
             }
 
-            return await CommitAsync(candidate, userId, kind, details, file, stored, contentType, draft, warnings, cancellationToken);
+            return await CommitAsync(draft, stored, preview, warnings, cancellationToken);
         }
         catch
         {
+            staged.ForEach(File.Delete);
             if (file is not null)
             {
                 File.Delete(file.Staged.Path);
             }
 
-            if (stored is not null)
+            foreach (var name in promoted)
             {
-                await store.DeleteAsync(stored.Name, CancellationToken.None);
+                await store.DeleteAsync(name, CancellationToken.None);
             }
 
             throw;
@@ -76,9 +87,8 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, IEnumer
         return warnings;
     }
 
-    private string CheckType(IncomingFile file)
+    private string CheckType(IncomingFile file, string fileName)
     {
-        var fileName = SafeFileName(file.FileName);
         var contentType = FileTypes.ContentTypeFor(fileName);
         if (contentType is null)
         {
@@ -99,18 +109,34 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, IEnumer
         return contentType;
     }
 
-    private async Task<EvidenceItem> CommitAsync(
-        Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType,
-        EvidenceItem draft, List<EvidenceWarning> warnings, CancellationToken cancellationToken)
+    /// <summary>The item as it will be kept, before it has a reference or a place in the store; analysers may add facts to it.</summary>
+    private EvidenceItem Draft(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, string? fileName, string? contentType, StagedFile? staged)
+    {
+        var item = new EvidenceItem
+        {
+            CentreId = candidate.CentreId,
+            CandidateId = candidate.Id,
+            Reference = string.Empty,
+            Kind = kind,
+            Title = details.Title,
+            OriginalFileName = fileName,
+            ContentType = contentType,
+            SizeBytes = staged?.Size ?? 0,
+            Sha256 = staged?.Sha256,
+            UploadedBy = userId,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        item.Describe(details);
+        return item;
+    }
+
+    private async Task<EvidenceItem> CommitAsync(EvidenceItem draft, StoredFile? stored, StoredFile? preview, List<EvidenceWarning> warnings, CancellationToken cancellationToken)
     {
         // References are allocated as the next number under a unique index; a simultaneous upload by the same
         // candidate takes the number first, so take the next one rather than fail.
         for (var attempt = 1; ; attempt++)
         {
-            var item = NewItem(candidate, userId, kind, details, file, stored, contentType, await NextSequenceAsync(candidate.Id, cancellationToken));
-            item.DurationSeconds = draft.DurationSeconds;
-            item.MediaNotes = draft.MediaNotes;
-            item.Scan = draft.Scan;
+            var item = draft.Kept(EvidenceItem.ReferenceFor(await NextSequenceAsync(draft.CandidateId, cancellationToken)), stored?.Name, preview?.Name);
             db.EvidenceItems.Add(item);
             var rows = warnings.Select(w => new EvidenceWarning
             {
@@ -134,37 +160,16 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, IEnumer
         }
     }
 
-    private EvidenceItem NewItem(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType, int sequence)
-    {
-        var item = new EvidenceItem
-        {
-            CentreId = candidate.CentreId,
-            CandidateId = candidate.Id,
-            Reference = EvidenceItem.ReferenceFor(sequence),
-            Kind = kind,
-            Title = details.Title,
-            OriginalFileName = file is null ? null : SafeFileName(file.FileName),
-            ContentType = contentType,
-            SizeBytes = stored?.Size ?? 0,
-            Sha256 = stored?.Sha256,
-            StoredName = stored?.Name,
-            UploadedBy = userId,
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        item.Describe(details);
-        return item;
-    }
-
     private async Task<int> NextSequenceAsync(Guid candidateId, CancellationToken cancellationToken)
     {
         var references = await db.EvidenceItems.Where(i => i.CandidateId == candidateId).Select(i => i.Reference).ToListAsync(cancellationToken);
         return references.Select(r => int.TryParse(r.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
     }
 
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
-
     private Task<bool> ReferenceTakenAsync(EvidenceItem item, CancellationToken cancellationToken) =>
         db.EvidenceItems.AsNoTracking().AnyAsync(i => i.CandidateId == item.CandidateId && i.Reference == item.Reference && i.Id != item.Id, cancellationToken);
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>
     /// The uploader's name is kept as metadata only: path parts, control characters (CR, LF, NUL) and quotes
