@@ -32,7 +32,7 @@ public static class AttestHost
         // The catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
         services.AddSingleton(sp => CatalogueLoader.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
         services.AddSingleton(sp => new StagingArea(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
-        services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
+        services.AddFileStore(config);
 
         services.AddDbContext<AttestDbContext>((sp, options) =>
         {
