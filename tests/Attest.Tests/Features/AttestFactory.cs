@@ -21,10 +21,13 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-web-").FullName;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public AttestFactory(DatabaseProvider provider)
+    /// <param name="settings">Settings over the test defaults, e.g. Storage:Provider.</param>
+    public AttestFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = TestDatabase.Create(provider);
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string DataFolder => _dataFolder;
@@ -41,6 +44,10 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Uploads:MaxFileBytes", "1048576");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Starts the app and seeds both centres once.</summary>
