@@ -15,7 +15,7 @@ namespace Attest.Web.Features.Evidence;
 /// waiting for, or failing, its virus scan is never served. With <c>?preview=true</c> it serves a photo's
 /// re-encoded copy (<see cref="ImagePreview"/>) instead of the original.
 /// </summary>
-public sealed class DownloadModel(AttestDbContext db, IFileStore store) : PageModel
+public sealed class DownloadModel(AttestDbContext db, IFileStore store, ILogger<DownloadModel> logger) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, bool preview, CancellationToken cancellationToken)
     {
@@ -37,6 +37,15 @@ public sealed class DownloadModel(AttestDbContext db, IFileStore store) : PageMo
         disposition.SetHttpFileName(preview ? $"{item.Reference}-preview.jpg" : $"{item.Reference}{Path.GetExtension(item.OriginalFileName)}");
         Response.Headers.ContentDisposition = disposition.ToString();
         var (name, type) = preview ? (item.PreviewStoredName!, "image/jpeg") : (item.StoredName, item.ContentType);
-        return new FileStreamResult(await store.OpenReadAsync(name, cancellationToken), type) { EnableRangeProcessing = true };
+        try
+        {
+            return new FileStreamResult(await store.OpenReadAsync(name, cancellationToken), type) { EnableRangeProcessing = true };
+        }
+        catch (FileNotFoundException)
+        {
+            // A row whose file is gone is an operations problem to fix, not something the user can act on.
+            logger.LogError("Evidence {EvidenceId} has no file {StoredName} in the store", item.Id, name);
+            return NotFound();
+        }
     }
 }
