@@ -52,6 +52,7 @@ public static class AttestHost
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
         services.AddScoped<Features.Evidence.EvidenceIntake>();
+        services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.Hygiene.HygieneAnalyser>();
 
         services.ConfigureApplicationCookie(options =>
         {

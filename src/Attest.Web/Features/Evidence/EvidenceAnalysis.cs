@@ -2,8 +2,12 @@ using Attest.Core.Portfolios;
 
 namespace Attest.Web.Features.Evidence;
 
-/// <summary>What an analyser is given: the item about to be kept and, for a file, its staged copy on local disk.</summary>
-public sealed record AnalysisInput(EvidenceItem Item, string? StagedPath, string CandidateName);
+/// <summary>
+/// What an analyser is given: the item about to be kept, its staged file on local disk (if any), and the
+/// names and contacts that belong in a portfolio (the candidate's and the centre staff's), which are not
+/// third parties' personal data.
+/// </summary>
+public sealed record AnalysisInput(EvidenceItem Item, string? StagedPath, IReadOnlyCollection<string> KnownNames, IReadOnlyCollection<string> KnownContacts);
 
 /// <summary>
 /// Looks at a new item before it is kept and reports hygiene warnings or facts (such as a recording's

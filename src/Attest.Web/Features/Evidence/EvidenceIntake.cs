@@ -32,7 +32,11 @@ public sealed class EvidenceIntake(
             var fileName = file is null ? null : SafeFileName(file.FileName);
             var contentType = file is null ? null : CheckType(file, fileName!);
             var draft = Draft(candidate, userId, kind, details, fileName, contentType, file?.Staged);
-            var warnings = await AnalyseAsync(new AnalysisInput(draft, file?.Staged.Path, candidate.FullName), cancellationToken);
+            // Staff and the candidate themself belong in a portfolio; another candidate of the centre is a third party.
+            var staff = await db.Users.Where(u => u.CentreId == candidate.CentreId && (u.Id == candidate.UserId || !db.Candidates.Any(c => c.UserId == u.Id)))
+                .Select(u => new { u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+            var known = new AnalysisInput(draft, file?.Staged.Path, [candidate.FullName, .. staff.Select(s => s.DisplayName)], staff.Select(s => s.Email).OfType<string>().ToList());
+            var warnings = await AnalyseAsync(known, cancellationToken);
             StoredFile? stored = null;
             StoredFile? preview = null;
             if (file is not null)
