@@ -130,14 +130,14 @@ public sealed partial class FfmpegMediaSplitter(FfmpegTools tools, IMediaProbe p
             ?? throw new DomainRuleException("This file is not a recording Attest can read, so it cannot be cut into parts.", RecordingLength.PartsField);
         var parts = RecordingLength.ValidateParts(ranges, facts.Duration);
 
-        Directory.CreateDirectory(outputFolder);
+        var folder = Directory.CreateDirectory(outputFolder).FullName;
         var source = Path.GetFullPath(sourcePath);
         var outputs = new List<string>(parts.Count);
         try
         {
             foreach (var part in parts)
             {
-                var output = Path.Combine(Path.GetFullPath(outputFolder), $"{Guid.NewGuid():N}.{suffix}");
+                var output = Path.Combine(folder, $"{Guid.NewGuid():N}.{suffix}");
                 outputs.Add(output);
                 await FFMpegArguments
                     .FromFileInput(source, verifyExists: true, input => input.WithStartTime(part.Start))
