@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
+using Attest.Web.Infrastructure.Media;
+using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,6 +55,11 @@ public static class AttestHost
         services.AddScoped<CentreProvisioning>();
         services.AddScoped<Features.Evidence.EvidenceIntake>();
         services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.Hygiene.HygieneAnalyser>();
+        services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.RecordingAnalyser>();
+        services.AddVirusScanning(config);
+        services.AddMedia(config);
+        services.AddSingleton<Features.Evidence.VirusScanWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Evidence.VirusScanWorker>());
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -2,6 +2,7 @@ using Attest.Core;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Web.Infrastructure;
+using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed record IncomingFile(StagedFile Staged, string FileName);
 /// there is never a row without its file nor a file counted as evidence without its row.
 /// </summary>
 public sealed class EvidenceIntake(
-    AttestDbContext db, IFileStore store, StagingArea staging, IEnumerable<IEvidenceAnalyser> analysers, TimeProvider clock, ILogger<EvidenceIntake> logger)
+    AttestDbContext db, IFileStore store, StagingArea staging, IEnumerable<IEvidenceAnalyser> analysers, IVirusScanner scanner, TimeProvider clock, ILogger<EvidenceIntake> logger)
 {
     private const int ReferenceAttempts = 5;
 
@@ -129,6 +130,7 @@ public sealed class EvidenceIntake(
             Sha256 = staged?.Sha256,
             UploadedBy = userId,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
+            Scan = staged is not null && scanner.Enabled ? ScanStatus.Pending : ScanStatus.NotScanned,
         };
         item.Describe(details);
         return item;

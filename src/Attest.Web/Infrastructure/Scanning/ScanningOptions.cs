@@ -16,6 +16,11 @@ public sealed class ScanningOptions
     /// </summary>
     public int TimeoutSeconds { get; set; } = 180;
 
+    /// <summary>How often files waiting for their scan are looked for, in seconds.</summary>
+    public int PollSeconds { get; set; } = 5;
+
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, PollSeconds));
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ClamdHost);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
