@@ -22,7 +22,8 @@ public sealed class EvidenceIntake(
 {
     private const int ReferenceAttempts = 5;
 
-    public async Task<EvidenceItem> KeepAsync(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken)
+    public async Task<EvidenceItem> KeepAsync(
+        Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken, Guid? splitFrom = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(details);
@@ -32,7 +33,7 @@ public sealed class EvidenceIntake(
         {
             var fileName = file is null ? null : SafeFileName(file.FileName);
             var contentType = file is null ? null : CheckType(file, fileName!);
-            var draft = Draft(candidate, userId, kind, details, fileName, contentType, file?.Staged);
+            var draft = Draft(candidate, userId, kind, details, fileName, contentType, file?.Staged, splitFrom);
             // Staff and the candidate themself belong in a portfolio; another candidate of the centre is a third party.
             var staff = await db.Users.Where(u => u.CentreId == candidate.CentreId && (u.Id == candidate.UserId || !db.Candidates.Any(c => c.UserId == u.Id)))
                 .Select(u => new { u.DisplayName, u.Email }).ToListAsync(cancellationToken);
@@ -115,7 +116,7 @@ public sealed class EvidenceIntake(
     }
 
     /// <summary>The item as it will be kept, before it has a reference or a place in the store; analysers may add facts to it.</summary>
-    private EvidenceItem Draft(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, string? fileName, string? contentType, StagedFile? staged)
+    private EvidenceItem Draft(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, string? fileName, string? contentType, StagedFile? staged, Guid? splitFrom)
     {
         var item = new EvidenceItem
         {
@@ -131,6 +132,7 @@ public sealed class EvidenceIntake(
             UploadedBy = userId,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
             Scan = staged is not null && scanner.Enabled ? ScanStatus.Pending : ScanStatus.NotScanned,
+            SplitFromId = splitFrom,
         };
         item.Describe(details);
         return item;
