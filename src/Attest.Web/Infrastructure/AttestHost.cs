@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
+using Attest.Web.Features.Evidence.Uploads;
 using Attest.Web.Infrastructure.Media;
 using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
@@ -60,6 +61,8 @@ public static class AttestHost
         services.AddMedia(config);
         services.AddSingleton<Features.Evidence.VirusScanWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Evidence.VirusScanWorker>());
+        services.AddResumableUploads();
+        services.AddStorageSweeper();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -156,6 +159,7 @@ public static class AttestHost
         app.UseAuthorization();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapResumableUploads();
     }
 
     public static void PrintWelcome(this WebApplication app)

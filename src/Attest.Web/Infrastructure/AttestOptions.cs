@@ -19,6 +19,12 @@ public sealed class UploadOptions
     /// <summary>Largest file accepted, in bytes (default 20 GiB: a long recording from a phone).</summary>
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024 * 1024;
 
+    /// <summary>Bytes each centre may hold in evidence files plus uploads in progress; null means no limit.</summary>
+    public long? CentreQuotaBytes { get; set; }
+
+    /// <summary>A resumable upload not written to for this many hours is removed.</summary>
+    public int ResumableExpiryHours { get; set; } = 24;
+
     /// <summary>A size in the words the forms use: "20 GB", "500 MB".</summary>
     public static string Describe(long bytes) =>
         bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0 ? $"{bytes / (1024L * 1024 * 1024)} GB" : $"{Math.Max(1, bytes / (1024 * 1024))} MB";

@@ -1,6 +1,7 @@
 using System.Net;
 using Attest.Core.Data;
 using Attest.Tests.Data;
+using Attest.Tests.Features.Uploads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -26,15 +27,29 @@ public class AccessSweepTests
             .Distinct()
             .ToList();
 
+    /// <summary>The methods a route's endpoints declare (the tus endpoints); pages declare none and are tried with GET and POST.</summary>
+    private static HttpMethod[] MethodsOf(AttestFactory app, string route)
+    {
+        var declared = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/') == route)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct()
+            .Select(m => new HttpMethod(m))
+            .ToArray();
+        return declared.Length > 0 ? declared : [HttpMethod.Get, HttpMethod.Post];
+    }
+
     /// <summary>Fills a route's parameters with centre A's objects; fails for a parameter it has not been taught.</summary>
-    private static string Fill(string route, SeededCentre a, Guid enrolmentId, string unitCode)
+    /// <remarks>An upload id is needed only where the upload's owner matters; elsewhere any id is refused before it is looked up.</remarks>
+    private static string Fill(string route, SeededCentre a, Guid enrolmentId, string unitCode, string? uploadId = null)
     {
         var url = route
             .Replace("{id:guid}", route.StartsWith("Admin/Candidates", StringComparison.Ordinal) ? a.CandidateId.ToString()
                 : route.StartsWith("Admin/Enrolments", StringComparison.Ordinal) ? a.EnrolmentId.ToString()
                 : a.EvidenceId.ToString(), StringComparison.Ordinal)
             .Replace("{enrolmentId:guid}", enrolmentId.ToString(), StringComparison.Ordinal)
-            .Replace("{unitCode}", unitCode, StringComparison.Ordinal);
+            .Replace("{unitCode}", unitCode, StringComparison.Ordinal)
+            .Replace("{uploadId}", uploadId ?? Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }
@@ -47,14 +62,16 @@ public class AccessSweepTests
         var routes = Routes(app).Where(r => !Open.Contains(r)).ToList();
         Assert.Contains("Evidence/{id:guid}/Download", routes);
         var before = await CountRowsAsync(app, app.A.Id);
+        using var owner = await app.SignedInAsync(app.A.Candidate);
+        var upload = await Tus.CreateAsync(owner, 10);
 
         foreach (var user in app.B.Everyone)
         {
             using var client = await app.SignedInAsync(user);
             foreach (var route in routes.Where(r => r.Contains('{', StringComparison.Ordinal)))
             {
-                var url = Fill(route, app.A, app.A.EnrolmentId, "C3");
-                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+                var url = Fill(route, app.A, app.A.EnrolmentId, "C3", upload.Split('/')[^1]);
+                foreach (var method in MethodsOf(app, route))
                 {
                     var response = await SendAsync(client, method, url);
                     Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -67,6 +84,7 @@ public class AccessSweepTests
         }
 
         Assert.Equal(before, await CountRowsAsync(app, app.A.Id));
+        Assert.Equal(0, await Tus.OffsetAsync(owner, upload));
     }
 
     [Theory]
@@ -83,11 +101,13 @@ public class AccessSweepTests
         foreach (var (user, role) in roleOf)
         {
             using var client = await app.SignedInAsync(user);
-            // Evidence and portfolio pages are shared by candidate, assessor and IQA and checked per object below.
-            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal) && !r.StartsWith("Portfolio/", StringComparison.Ordinal)))
+            // Evidence and portfolio pages are shared by candidate, assessor and IQA and checked per object below; the
+            // candidate's own uploads are checked per object in ResumableUploadTests.
+            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal) && !r.StartsWith("Portfolio/", StringComparison.Ordinal)
+                && !(role == "Candidate" && r.StartsWith("uploads", StringComparison.Ordinal))))
             {
                 var url = Fill(route, app.A, app.A.EnrolmentId, "C3");
-                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+                foreach (var method in MethodsOf(app, route))
                 {
                     var response = await SendAsync(client, method, url);
                     Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{user} ({role}) {method} {url}: {(int)response.StatusCode}");
@@ -148,6 +168,17 @@ public class AccessSweepTests
 
         foreach (var route in Routes(app).Where(r => !Open.Contains(r) || r == "Catalogue"))
         {
+            if (route.StartsWith("uploads", StringComparison.Ordinal))
+            {
+                // The tus endpoints answer a client, not a browser: 401 rather than a redirect.
+                foreach (var method in MethodsOf(app, route))
+                {
+                    Assert.Equal(HttpStatusCode.Unauthorized, (await Tus.SendAsync(client, method, Fill(route, app.A, app.A.EnrolmentId, "C3"))).StatusCode);
+                }
+
+                continue;
+            }
+
             var response = await client.GetAsync(Fill(route, app.A, app.A.EnrolmentId, "C3"));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -160,6 +191,11 @@ public class AccessSweepTests
         if (method == HttpMethod.Get)
         {
             return await client.GetAsync(url);
+        }
+
+        if (method != HttpMethod.Post)
+        {
+            return await Tus.SendAsync(client, method, url);
         }
 
         return await client.PostFormAsync(url, new Dictionary<string, string>

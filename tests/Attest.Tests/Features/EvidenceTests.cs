@@ -257,6 +257,12 @@ public class EvidenceTests
         var original = await candidate.GetAsync($"/Evidence/{id}/Download");
         Assert.Equal(png, await original.Content.ReadAsByteArrayAsync());
 
+        // The preview is a stored file of its own: a sweep a day later must keep it.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(1));
+        var sweeper = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Attest.Web.Infrastructure.Storage.StorageSweeper>(app.Services, (TimeProvider)clock);
+        Assert.Equal(0, (await sweeper.SweepAsync(default)).StoredOrphans);
+        Assert.Equal(HttpStatusCode.OK, (await candidate.GetAsync($"/Evidence/{id}/Download?preview=true")).StatusCode);
+
         byte[] broken = [.. png.Take(64), .. new byte[512]];
         var kept = await PostRawFileAsync(candidate, "broken.png", broken, "Broken photo");
         Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);

@@ -1,7 +1,9 @@
+using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Core.Qualifications;
 using Attest.Web.Features.Evidence;
+using Attest.Web.Features.Evidence.Uploads;
 using Attest.Web.Infrastructure;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +15,17 @@ namespace Attest.Web.Features.Candidate.Evidence;
 
 /// <summary>
 /// Adds one item of any kind. The form binds to <see cref="EvidenceInput"/>, never to the entity, so a
-/// posted CentreId, Reference or Scan changes nothing. A posted file is streamed to the staging area
-/// (hashed, size-limited, fsynced) and handed to <see cref="EvidenceIntake"/>.
+/// posted CentreId, Reference or Scan changes nothing. The file comes either posted with the form (without
+/// JavaScript), streamed to the staging area (hashed, size-limited, fsynced), or already uploaded with tus
+/// (resumable-upload.js), named by <see cref="EvidenceInput.UploadId"/> and taken from <see cref="ResumableUploads"/>.
+/// Either way it is handed to <see cref="EvidenceIntake"/>, the one path that checks it and commits the row.
 /// </summary>
-public sealed class AddModel(AttestDbContext db, EvidenceIntake intake, StagingArea staging, IOptions<UploadOptions> uploads, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class AddModel(
+    AttestDbContext db, EvidenceIntake intake, StagingArea staging, ResumableUploads resumable, StorageQuota quota, ICurrentCentre centre, IOptions<UploadOptions> uploads, TimeProvider clock)
+    : PageModel, IRedisplayable
 {
+    private const string UploadGone = "Your upload did not finish, has expired or has already been added: choose the file again";
+
     [FromQuery(Name = "kind")]
     public EvidenceKind? Kind { get; set; }
 
@@ -25,6 +33,9 @@ public sealed class AddModel(AttestDbContext db, EvidenceIntake intake, StagingA
     public EvidenceInput Input { get; set; } = new();
 
     public string MaxSize => UploadOptions.Describe(uploads.Value.MaxFileBytes);
+
+    /// <summary>The finished resumable upload the form names, shown so a redisplayed form need not upload it again.</summary>
+    public UploadStatus? Uploaded { get; private set; }
 
     public IActionResult OnGet() => Page();
 
@@ -37,15 +48,24 @@ public sealed class AddModel(AttestDbContext db, EvidenceIntake intake, StagingA
         }
 
         var postedFile = Input.File is { Length: > 0 } ? Input.File : null;
+        await LoadAsync(cancellationToken);
+        var uploaded = postedFile is null ? Uploaded : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        foreach (var error in EvidenceRules.Check(kind, Input.Details(), postedFile is not null, today))
+        var uploadGone = postedFile is null && !string.IsNullOrEmpty(Input.UploadId) && uploaded is null;
+        foreach (var error in EvidenceRules.Check(kind, Input.Details(), postedFile is not null || uploaded is not null, today))
         {
-            ModelState.AddModelError($"Input.{error.Field}", error.Message);
+            ModelState.AddModelError($"Input.{error.Field}", uploadGone && error.Field == "File" ? UploadGone : error.Message);
         }
 
-        if (postedFile?.Length > uploads.Value.MaxFileBytes)
+        if ((postedFile?.Length ?? uploaded?.Length) > uploads.Value.MaxFileBytes)
         {
             ModelState.AddModelError("Input.File", $"The file must be smaller than {MaxSize}");
+        }
+
+        // A resumable upload was counted against the quota when it began; a posted file is counted here.
+        if (postedFile is not null && await quota.RefusalAsync(candidate.CentreId, postedFile.Length, cancellationToken) is { } refusal)
+        {
+            ModelState.AddModelError("Input.File", refusal);
         }
 
         if (!ModelState.IsValid)
@@ -67,13 +87,29 @@ public sealed class AddModel(AttestDbContext db, EvidenceIntake intake, StagingA
                 return Page();
             }
         }
+        else if (uploaded is not null)
+        {
+            incoming = await resumable.TakeCompletedAsync(uploaded.Id, User.UserId(), candidate.CentreId, cancellationToken);
+            if (incoming is null)
+            {
+                ModelState.AddModelError("Input.File", UploadGone);
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+        }
 
         var item = await intake.KeepAsync(candidate, User.UserId(), kind, Input.Details(), incoming, cancellationToken);
         TempData["Success"] = $"{item.Reference} {item.Title} is added. Now map it to the criteria it shows.";
         return Redirect($"/Candidate/Evidence/{item.Id}");
     }
 
-    public Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Uploaded = string.IsNullOrEmpty(Input.UploadId) || centre.CentreId is not { } centreId
+            ? null
+            : resumable.Find(Input.UploadId, User.UserId(), centreId) is { IsComplete: true } status ? status : null;
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>What the candidate may post about an item; dates arrive as yyyy-MM-dd from date inputs.</summary>
@@ -100,6 +136,9 @@ public sealed class EvidenceInput
     public string? HeldBy { get; set; }
 
     public IFormFile? File { get; set; }
+
+    /// <summary>A finished resumable upload to use instead of a posted file (set by resumable-upload.js).</summary>
+    public string? UploadId { get; set; }
 
     public EvidenceDetails Details() => new(
         Title, Description, Body, ActivityFrom, ActivityTo, Context, CustomerLabel,

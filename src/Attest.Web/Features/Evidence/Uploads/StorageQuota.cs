@@ -1,0 +1,28 @@
+using Attest.Core.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attest.Web.Features.Evidence.Uploads;
+
+/// <summary>
+/// The per-centre quota (<c>Uploads:CentreQuotaBytes</c>): the centre's evidence files plus the full lengths of its
+/// uploads in progress. Evidence is counted through the request's DbContext, so the query filter limits it to the
+/// signed-in user's centre.
+/// </summary>
+public sealed class StorageQuota(AttestDbContext db, ResumableUploads uploads, IOptions<UploadOptions> options)
+{
+    /// <summary>Null when the centre has room for <paramref name="moreBytes"/>; otherwise a message naming the quota.</summary>
+    public async Task<string?> RefusalAsync(Guid centreId, long moreBytes, CancellationToken cancellationToken)
+    {
+        if (options.Value.CentreQuotaBytes is not { } quota)
+        {
+            return null;
+        }
+
+        var used = await db.EvidenceItems.SumAsync(i => i.SizeBytes, cancellationToken) + uploads.ReservedBytes(centreId);
+        return used + moreBytes <= quota
+            ? null
+            : $"This file would take your centre past its storage quota of {UploadOptions.Describe(quota)} ({UploadOptions.Describe(used)} is in use). Ask your centre administrator.";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Attest.Core.Data;
+using Attest.Tests.Data;
+using Attest.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Attest.Tests.Features.Uploads;
+
+/// <summary>The sweeper with a moved clock, on the real app's store, staging area and database (security.md tests 8-9).</summary>
+public class StorageSweeperTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sweep_removes_old_orphans_expired_uploads_and_stale_staging_and_keeps_everything_else(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var store = app.Services.GetRequiredService<IFileStore>();
+        var staging = app.Services.GetRequiredService<StagingArea>();
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(25)); // past the 24 h expiry and the 60 min grace
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sweeper = ActivatorUtilities.CreateInstance<StorageSweeper>(app.Services, (TimeProvider)clock);
+
+        string referenced;
+        await using (var db = app.Db(app.A.Id))
+        {
+            referenced = (await db.EvidenceItems.SingleAsync(i => i.Id == app.A.EvidenceId)).StoredName!;
+        }
+
+        var oldOrphan = (await store.SaveAsync(staging, new MemoryStream("%PDF-1.4 crashed before its row"u8.ToArray()), 1000, default)).Name;
+        var freshOrphan = (await store.SaveAsync(staging, new MemoryStream("%PDF-1.4 row about to commit"u8.ToArray()), 1000, default)).Name;
+        File.SetLastWriteTimeUtc(StorePath(app, freshOrphan), now.AddMinutes(-1));
+
+        var oldStaged = staging.NewPath();
+        var freshStaged = staging.NewPath();
+        await File.WriteAllTextAsync(oldStaged, "left by a crash mid-upload");
+        await File.WriteAllTextAsync(freshStaged, "a form upload still arriving");
+        File.SetLastWriteTimeUtc(freshStaged, now.AddMinutes(-1));
+
+        using var client = await app.SignedInAsync(app.A.Candidate);
+        var expired = await Tus.CreateAsync(client, 100);
+        var idle = await Tus.CreateAsync(client, 100);
+        using (var patch = await Tus.PatchAsync(client, idle, 0, Tus.Mp4(50)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
+        }
+
+        // Idle for an hour by the moved clock: older than the grace period, but not expired.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(staging.Root, "uploads"), idle.Split('/')[^1] + ".*"))
+        {
+            File.SetLastWriteTimeUtc(file, now.AddHours(-1));
+        }
+
+        var report = await sweeper.SweepAsync(default);
+
+        Assert.Equal(new SweepReport(ExpiredUploads: 1, StagedFiles: 1, StoredOrphans: 1), report);
+        Assert.True(File.Exists(StorePath(app, referenced)));
+        Assert.False(File.Exists(StorePath(app, oldOrphan)));
+        Assert.True(File.Exists(StorePath(app, freshOrphan)));
+        Assert.False(File.Exists(oldStaged));
+        Assert.True(File.Exists(freshStaged));
+        Assert.Null(await Tus.OffsetAsync(client, expired));
+        Assert.Equal(50, await Tus.OffsetAsync(client, idle));
+        Assert.Equal(new SweepReport(0, 0, 0), await sweeper.SweepAsync(default));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_finished_upload_taken_long_after_it_finished_is_not_swept_between_its_promotion_and_its_row(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var client = await app.SignedInAsync(app.A.Candidate);
+        var bytes = Tus.Mp4(5000);
+        var url = await Tus.CreateAsync(client, bytes.Length);
+        using (var patch = await Tus.PatchAsync(client, url, 0, bytes))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
+        }
+
+        var part = Path.Combine(app.Services.GetRequiredService<StagingArea>().Root, "uploads", url.Split('/')[^1] + ".part");
+        File.SetLastWriteTimeUtc(part, DateTime.UnixEpoch.AddYears(50)); // finished long ago (but not expired: expiry counts from creation too)
+        var uploads = app.Services.GetRequiredService<Web.Features.Evidence.Uploads.ResumableUploads>();
+        var users = await UserIdAsync(app, app.A.Candidate);
+        var taken = await uploads.TakeCompletedAsync(url.Split('/')[^1], users, app.A.Id, default);
+        Assert.NotNull(taken);
+        var stored = await app.Services.GetRequiredService<IFileStore>().PromoteAsync(taken.Staged, default);
+
+        var sweeper = ActivatorUtilities.CreateInstance<StorageSweeper>(app.Services);
+        Assert.Equal(new SweepReport(0, 0, 0), await sweeper.SweepAsync(default));
+        Assert.True(File.Exists(StorePath(app, stored.Name)));
+    }
+
+    private static string StorePath(AttestFactory app, string name) => Path.Combine(app.DataFolder, "files", name[..2], name);
+
+    private static async Task<Guid> UserIdAsync(AttestFactory app, string email)
+    {
+        await using var db = app.Db(app.A.Id);
+        return (await db.Users.SingleAsync(u => u.Email == email)).Id;
+    }
+}

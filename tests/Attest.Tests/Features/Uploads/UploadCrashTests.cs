@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using Attest.Core.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Tests.Features.Uploads;
+
+/// <summary>
+/// security.md test 8 with the real app as a child process: an upload interrupted twice, first by a dropped connection,
+/// then by kill -9 in the middle of a PATCH, resumes on the restarted app and becomes exactly one evidence row with the
+/// right hash, leaving no orphan file, no staged leftover and no half row.
+/// </summary>
+public sealed class UploadCrashTests : IDisposable
+{
+    private const int MiB = 1024 * 1024;
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-crash-").FullName;
+    private readonly int _port = FreePort();
+    private readonly StringBuilder _log = new();
+    private Process? _app;
+
+    [Fact]
+    public async Task An_upload_cut_by_a_dropped_connection_and_then_by_kill_9_resumes_and_becomes_one_row_with_the_right_hash()
+    {
+        var bytes = Tus.Mp4(64 * MiB);
+        await StartAppAsync();
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        using var observer = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = client.BaseAddress };
+        var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = DemoOptions.Password });
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, _log.ToString());
+        var url = await Tus.CreateAsync(client, bytes.Length);
+
+        // 1. The connection drops after 8 MiB have reached the server.
+        await InterruptedPatchAsync(client, observer, url, bytes, 0, 8 * MiB, interrupt: () => Task.CompletedTask);
+        using (var settled = await Tus.SettledPatchAsync(client, url, 8 * MiB))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, settled.StatusCode);
+        }
+
+        // 2. The app is killed (SIGKILL) while a PATCH is in the middle of its body, 8 MiB further on.
+        await InterruptedPatchAsync(client, observer, url, bytes, 8 * MiB, 8 * MiB, interrupt: () =>
+        {
+            _app!.Kill(entireProcessTree: true);
+            _app.WaitForExit();
+            return Task.CompletedTask;
+        });
+
+        // 3. Restarted on the same data: the signed-in session and every byte written before the kill are still there.
+        await StartAppAsync();
+        Assert.Equal(16 * MiB, await Tus.OffsetAsync(client, url));
+        for (long offset = 16 * MiB; offset < bytes.Length; offset += 16 * MiB)
+        {
+            using var patch = await Tus.PatchAsync(client, url, offset, bytes.AsMemory((int)offset, 16 * MiB));
+            Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
+        }
+
+        var added = await Tus.AddEvidenceAsync(client, url, "Recording of the team briefing");
+        Assert.True(added.StatusCode == HttpStatusCode.Redirect, await added.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Tus.AddEvidenceAsync(client, url, "The same recording again")).StatusCode);
+
+        // Exactly one row, with the hash of the bytes; the store holds exactly the files rows name; staging is empty.
+        var options = new DbContextOptionsBuilder<AttestDbContext>();
+        DatabaseOptions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_dataFolder, "attest.db")};Pooling=False");
+        Guid centre;
+        await using (var db = new AttestDbContext(options.Options, NoCentre.Instance))
+        {
+            centre = (await db.Centres.SingleAsync(c => c.Number == "99999")).Id;
+        }
+
+        await using (var db = new AttestDbContext(options.Options, new FixedCentre(centre)))
+        {
+            var item = await db.EvidenceItems.SingleAsync();
+            Assert.Equal(("Recording of the team briefing", Tus.Sha256(bytes), (long)bytes.Length), (item.Title, item.Sha256, item.SizeBytes));
+            var stored = Directory.EnumerateFiles(Path.Combine(_dataFolder, "files"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+            Assert.Equal([item.StoredName], stored);
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dataFolder, "staging"), "*", SearchOption.AllDirectories));
+    }
+
+    /// <summary>
+    /// A PATCH that declares the rest of the file, sends <paramref name="count"/> bytes, waits until the server has written
+    /// them (HEAD, which does not wait for the PATCH), then is interrupted: the client drops, or <paramref name="interrupt"/>
+    /// kills the app.
+    /// </summary>
+    private static async Task InterruptedPatchAsync(HttpClient client, HttpClient observer, string url, byte[] bytes, int offset, int count, Func<Task> interrupt)
+    {
+        var drop = new TaskCompletionSource();
+        using var request = Tus.Request(HttpMethod.Patch, url);
+        request.Headers.Add("Upload-Offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Content = new StreamContent(new StallingStream(bytes.AsMemory(offset, count), drop.Task));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+        request.Content.Headers.ContentLength = bytes.Length - offset;
+        var sending = client.SendAsync(request);
+
+        for (var wait = 0; wait < 600 && await Tus.OffsetAsync(observer, url) < offset + count; wait++)
+        {
+            Assert.False(sending.IsCompleted, "the PATCH ended before it was interrupted");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(offset + count, await Tus.OffsetAsync(observer, url));
+
+        await interrupt();
+        drop.SetResult();
+        await Assert.ThrowsAnyAsync<Exception>(() => sending);
+    }
+
+    private async Task StartAppAsync()
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "Attest.Web.dll");
+        var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet", [web])
+        {
+            WorkingDirectory = _dataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
+        start.Environment["Data__Folder"] = _dataFolder;
+        _app = new Process { StartInfo = start };
+        _app.OutputDataReceived += (_, e) => Append(e.Data);
+        _app.ErrorDataReceived += (_, e) => Append(e.Data);
+        _app.Start();
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            Assert.False(_app.HasExited, "the app stopped during start-up:\n" + _log);
+            try
+            {
+                if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the app did not start within a minute:\n" + _log);
+    }
+
+    private void Append(string? line)
+    {
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            _app.WaitForExit();
+        }
+
+        _app?.Dispose();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left to the OS temp cleaner
+        }
+    }
+
+    /// <summary>A request body that sends its bytes, then stalls until told to fail, as a client whose connection is lost.</summary>
+    private sealed class StallingStream(ReadOnlyMemory<byte> bytes, Task fail) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position == bytes.Length)
+            {
+                await fail.WaitAsync(cancellationToken);
+                throw new IOException("The connection was lost.");
+            }
+
+            var count = Math.Min(buffer.Length, bytes.Length - _position);
+            bytes.Slice(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
