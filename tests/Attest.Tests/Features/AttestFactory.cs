@@ -22,12 +22,15 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-web-").FullName;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Settings over the test defaults, e.g. Storage:Provider.</param>
-    public AttestFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Services over the app's, e.g. an interceptor that injects a fault.</param>
+    public AttestFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _database = TestDatabase.Create(provider);
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
     }
 
     public string DataFolder => _dataFolder;
@@ -47,6 +50,11 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 
