@@ -76,4 +76,38 @@ public sealed class ResumableUploadTests : IDisposable
         Assert.True(int.Parse(form.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) < 100_000, $"the form carried the file again: {form}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "saturday.mp4" })).ToBeVisibleAsync();
     }
+
+    [SkippableFact]
+    public async Task Under_the_apps_own_content_security_policy_the_upload_scripts_run()
+    {
+        Browser.RequireChromium();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new() { BaseURL = _server.BaseUrl });
+        var page = await context.NewPageAsync();
+        var errors = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Enqueue(message.Text);
+            }
+        };
+        var patched = false;
+        page.Request += (_, request) => patched |= request.Method == "PATCH";
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email address").FillAsync("candidate1@demo.attest.test");
+        await page.GetByLabel("Password").FillAsync(DemoOptions.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My qualification" })).ToBeVisibleAsync();
+        await page.GotoAsync("/Candidate/Evidence/Add?kind=UploadedFile");
+        await page.GetByLabel("Title").FillAsync("Photo of the notice board");
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "board.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4] });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Photo of the notice board is added.")).ToBeVisibleAsync();
+        Assert.True(patched, "the file was posted with the form: the upload script did not run");
+        Assert.Empty(errors);
+    }
 }

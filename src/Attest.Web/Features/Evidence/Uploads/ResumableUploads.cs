@@ -5,6 +5,7 @@ using System.Text.Json;
 using Attest.Web.Infrastructure;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
+using Microsoft.Win32.SafeHandles;
 
 namespace Attest.Web.Features.Evidence.Uploads;
 
@@ -19,7 +20,11 @@ public enum UploadOutcome
     Done,
     NotFound,
 
-    /// <summary>Another request holds the upload (423, as tusd answers; tus clients retry it after a delay).</summary>
+    /// <summary>
+    /// Another request holds the upload: 423 Locked, as tusd answers. Usually it is the client's own earlier PATCH whose
+    /// connection dropped before the server noticed; tus-js-client retries 423 after a delay, by when that request has
+    /// ended. Not 409, which says the offset is wrong, when it may well be right.
+    /// </summary>
     Locked,
     OffsetMismatch,
     PastLength,
@@ -289,43 +294,27 @@ public sealed class ResumableUploads
             && IsValidId(id) && (name == id + ".part" || name == id + ".json") && File.Exists(RecordPath(id));
     }
 
+    /// <summary>
+    /// Receiving, writing and hashing overlap: while one buffer is written (on a thread-pool thread) and hashed, the next
+    /// is received into the other, so neither a slow disk nor the hash holds up the socket.
+    /// </summary>
     private async Task<AppendResult> WriteAsync(string id, Live live, UploadRecord record, long start, Stream body, byte[]? expectedSha1, CancellationToken cancellationToken)
     {
         await EnsureHashAsync(id, live, start, cancellationToken);
         using var sha1 = expectedSha1 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
+        var pending = Task.CompletedTask;
         try
         {
-            await using var file = new FileStream(PartPath(id), FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
-            file.Position = start;
+            using var file = File.OpenHandle(PartPath(id), FileMode.Open, FileAccess.Write, FileShare.Read);
             var position = start;
             var interrupted = false;
-            var ended = false;
-            while (!ended)
+            for (var turn = 0; ; turn++)
             {
-                var filled = 0;
-                try
-                {
-                    while (filled < BufferSize)
-                    {
-                        // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are
-                        // still to be read, and the read itself then fails.
-                        var read = await body.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), CancellationToken.None);
-                        if (read == 0)
-                        {
-                            ended = true;
-                            break;
-                        }
-
-                        filled += read;
-                    }
-                }
-                catch (Exception e) when (e is IOException or OperationCanceledException)
-                {
-                    // The client went away (or the app is stopping): what has arrived is kept, written below.
-                    interrupted = ended = true;
-                }
-
+                var buffer = buffers[turn % 2];
+                var (filled, ended, cut) = await FillAsync(body, buffer);
+                interrupted |= cut;
+                await pending; // the other buffer is stored; a failed write surfaces here
                 if (position + filled > record.Length)
                 {
                     Truncate(file, live, start);
@@ -334,21 +323,24 @@ public sealed class ResumableUploads
 
                 if (filled > 0)
                 {
-                    await file.WriteAsync(buffer.AsMemory(0, filled), CancellationToken.None);
-                    live.Hash!.AppendData(buffer, 0, filled);
-                    live.Hashed += filled;
-                    sha1?.AppendData(buffer, 0, filled);
+                    pending = StoreAsync(file, live, sha1, buffer, filled, position);
                     position += filled;
+                }
+
+                if (ended)
+                {
+                    break;
                 }
             }
 
+            await pending;
             if (sha1 is not null && (interrupted || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1)))
             {
                 Truncate(file, live, start);
                 return new(interrupted ? UploadOutcome.Done : UploadOutcome.ChecksumMismatch, start);
             }
 
-            file.Flush(flushToDisk: true);
+            RandomAccess.FlushToDisk(file);
             if (interrupted)
             {
                 _logger.LogInformation("Upload {Id}: request ended early; kept {Bytes} bytes, now at {Offset} of {Length}", id, position - start, position, record.Length);
@@ -358,8 +350,50 @@ public sealed class ResumableUploads
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // no buffer goes back while in use
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
+    }
+
+    /// <summary>Fills the buffer from the request body; <c>Cut</c> when the client went away, with what had arrived kept.</summary>
+    private static async Task<(int Filled, bool Ended, bool Cut)> FillAsync(Stream body, byte[] buffer)
+    {
+        var filled = 0;
+        try
+        {
+            while (filled < BufferSize)
+            {
+                // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are still
+                // to be read, and the read itself then fails.
+                var read = await body.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), CancellationToken.None);
+                if (read == 0)
+                {
+                    return (filled, true, false);
+                }
+
+                filled += read;
+            }
+
+            return (filled, false, false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            return (filled, true, true);
+        }
+    }
+
+    /// <summary>Writes a buffer at its offset and hashes it, side by side. A failed write leaves the hash ahead of the file, which the next PATCH notices and rebuilds.</summary>
+    private static Task StoreAsync(SafeFileHandle file, Live live, IncrementalHash? sha1, byte[] buffer, int count, long offset)
+    {
+        var write = RandomAccess.WriteAsync(file, buffer.AsMemory(0, count), offset).AsTask();
+        var hash = Task.Run(() =>
+        {
+            live.Hash!.AppendData(buffer, 0, count);
+            live.Hashed += count;
+            sha1?.AppendData(buffer, 0, count);
+        });
+        return Task.WhenAll(write, hash);
     }
 
     /// <summary>Makes the in-memory hash cover exactly the bytes on disk, re-reading them only when it does not (after a restart).</summary>
@@ -410,10 +444,10 @@ public sealed class ResumableUploads
         return completed;
     }
 
-    private static void Truncate(FileStream file, Live live, long length)
+    private static void Truncate(SafeFileHandle file, Live live, long length)
     {
-        file.SetLength(length);
-        file.Flush(flushToDisk: true);
+        RandomAccess.SetLength(file, length);
+        RandomAccess.FlushToDisk(file);
         live.DropHash(); // it has taken bytes that are gone; the next PATCH rebuilds it from disk
     }
 

@@ -1,0 +1,543 @@
+// Upload benchmark (bench/README.md): uploads a file of the given size to a real Attest process with tus in 64 MiB
+// PATCHes, drops the connection once (at 30%) and kills the app with SIGKILL mid-PATCH once (at 60%), restarts it and
+// resumes; then adds the upload as evidence and checks the SHA-256 the app recorded. Reports throughput against cp of the
+// same file on the same disk, and the app's peak resident memory above its level before the upload.
+//
+// On a virtual machine, writing into memory the host has not backed (never used, or freed holding zeros) costs several
+// times more than reusing memory that was just freed, so whichever command runs first can look slow. Before cp and before
+// the upload alike, the file is copied to a scratch file that is then deleted, so both write into the same kind of memory.
+//
+//   dotnet build -c Release src/Attest.Web
+//   dotnet run -c Release --project bench/Upload -- --size 2G [--uninterrupted] [--dir /tmp/attest-bench] [--keep-source]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+const int MiB = 1024 * 1024;
+const int Chunk = 64 * MiB;
+var options = Arguments(args);
+var size = ParseSize(options.GetValueOrDefault("--size", "2G"));
+var uninterrupted = options.ContainsKey("--uninterrupted");
+var dir = Path.GetFullPath(options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "attest-bench")));
+var web = Path.GetFullPath(options.GetValueOrDefault("--web", Path.Combine("src", "Attest.Web", "bin", "Release", "net10.0", "Attest.Web.dll")));
+if (!File.Exists(web))
+{
+    Console.Error.WriteLine($"{web} not found: run dotnet build -c Release src/Attest.Web first, or pass --web.");
+    return 2;
+}
+
+Directory.CreateDirectory(dir);
+var source = Path.Combine(dir, $"source-{size}.mp4");
+var copy = Path.Combine(dir, "copy.mp4");
+var data = Path.Combine(dir, "data");
+var scratch = Path.Combine(dir, "scratch");
+if (Directory.Exists(data))
+{
+    Directory.Delete(data, recursive: true);
+}
+
+Machine(dir);
+await EnsureSourceAsync(source, size);
+Console.WriteLine($"file: {Describe(size)} at {source}");
+var expected = await Sha256Async(source);
+
+async Task PrepareMemoryAsync()
+{
+    await RunAsync("cp", source, scratch);
+    File.Delete(scratch);
+}
+
+// cp of the same file on the same disk, three times, median; as it is, and followed by an fsync of the copy (the app
+// fsyncs every PATCH, so that is the like-for-like figure).
+var cp = new Dictionary<bool, TimeSpan>();
+foreach (var fsync in new[] { false, true })
+{
+    var times = new List<TimeSpan>();
+    for (var run = 0; run < 3; run++)
+    {
+        await PrepareMemoryAsync();
+        var timer = Stopwatch.StartNew();
+        await (fsync ? RunAsync("sh", "-c", $"cp '{source}' '{copy}' && sync '{copy}'") : RunAsync("cp", source, copy));
+        times.Add(timer.Elapsed);
+        File.Delete(copy);
+    }
+
+    cp[fsync] = times.Order().ElementAt(1);
+}
+
+var port = FreePort();
+var log = Path.Combine(dir, "app.log");
+App? app = null;
+Console.CancelKeyPress += (_, _) => app?.Kill();
+try
+{
+    app = await App.StartAsync(web, data, port, log);
+    var cookies = new CookieContainer();
+    using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout.InfiniteTimeSpan };
+    await SignInAsync(client);
+
+    // Warm-up: 256 MiB so the measured upload runs compiled, not first-tier, code; then removed.
+    var warmUp = await CreateAsync(client, 256 * MiB);
+    for (var at = 0; at < 256 * MiB; at += 16 * MiB)
+    {
+        await PatchAsync(client, warmUp, at, new MemoryStream(RandomNumberGenerator.GetBytes(16 * MiB)), 16 * MiB);
+    }
+
+    using (var terminate = Tus(HttpMethod.Delete, warmUp))
+    {
+        (await client.SendAsync(terminate)).EnsureSuccessStatusCode();
+    }
+
+    await PrepareMemoryAsync();
+    var memory = new List<(long Before, long Peak)>();
+    var sampler = RssSampler.Start(app.Pid);
+    var url = await CreateAsync(client, size);
+    long offset = 0, resent = 0;
+    var dropped = uninterrupted;
+    var killed = uninterrupted;
+    var downtime = TimeSpan.Zero;
+    var appCpu = TimeSpan.Zero;
+    var appCpuStart = App.CpuTime(app.Pid);
+    var clientCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    await using (var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous))
+    {
+        while (offset < size)
+        {
+            var length = (int)Math.Min(Chunk, size - offset);
+            if (!dropped && offset >= size * 3 / 10)
+            {
+                // The connection drops half-way through a PATCH.
+                dropped = true;
+                var sent = offset + (length / 2);
+                await Assert.ThrowsAsync(PatchAsync(client, url, offset, new Slice(file, offset, length / 2, fail: Task.CompletedTask), length));
+                offset = await SettledOffsetAsync(client, url);
+                resent += sent - offset;
+                Console.WriteLine($"dropped the connection with {Describe(sent)} sent; the server kept {Describe(offset)}");
+                continue;
+            }
+
+            if (!killed && offset >= size * 6 / 10)
+            {
+                // The app is killed half-way through a PATCH, restarted on the same data, and the upload resumed.
+                killed = true;
+                var gate = new TaskCompletionSource();
+                var slice = new Slice(file, offset, length / 2, gate.Task);
+                var patch = PatchAsync(client, url, offset, slice, length);
+                await slice.Drained;
+                await Task.Delay(200);
+                memory.Add((sampler.Before, sampler.Stop()));
+                sampler.Dispose();
+                appCpu += App.CpuTime(app.Pid) - appCpuStart;
+                var down = Stopwatch.StartNew();
+                app.Kill();
+                gate.SetResult();
+                await Assert.ThrowsAsync(patch);
+                app = await App.StartAsync(web, data, port, log);
+                down.Stop();
+                downtime += down.Elapsed;
+                sampler = RssSampler.Start(app.Pid);
+                appCpuStart = App.CpuTime(app.Pid);
+                var sent = offset + (length / 2);
+                offset = await SettledOffsetAsync(client, url);
+                resent += sent - offset;
+                Console.WriteLine($"killed the app with {Describe(sent)} sent; after the restart ({down.Elapsed.TotalSeconds:F1} s) the server had {Describe(offset)}");
+                continue;
+            }
+
+            offset = await PatchAsync(client, url, offset, new Slice(file, offset, length, fail: null), length);
+        }
+    }
+
+    clock.Stop();
+    appCpu += App.CpuTime(app.Pid) - appCpuStart;
+    var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuStart;
+    memory.Add((sampler.Before, sampler.Stop()));
+    sampler.Dispose();
+    var recorded = await AddEvidenceAsync(client, url);
+
+    var transfer = clock.Elapsed - downtime;
+    Console.WriteLine();
+    Console.WriteLine("| figure | value |");
+    Console.WriteLine("| --- | --- |");
+    Console.WriteLine($"| file | {Describe(size)} ({size} bytes), 64 MiB PATCHes, {(uninterrupted ? "no interruptions" : "one dropped connection, one kill -9 and restart")} |");
+    foreach (var (fsync, time) in cp)
+    {
+        Console.WriteLine($"| cp{(fsync ? " then fsync of the copy" : "")} (median of 3) | {time.TotalSeconds:F2} s, {Rate(size, time)} |");
+    }
+
+    Console.WriteLine($"| upload, end to end | {clock.Elapsed.TotalSeconds:F2} s, {Rate(size, clock.Elapsed)} |");
+    if (!uninterrupted)
+    {
+        Console.WriteLine($"| of which the app was down and starting again | {downtime.TotalSeconds:F2} s |");
+        Console.WriteLine($"| upload, transfer time (end to end less the restart) | {transfer.TotalSeconds:F2} s, {Rate(size, transfer)} |");
+        Console.WriteLine($"| bytes sent twice (lost with the dropped connection and the kill) | {Describe(resent)} |");
+    }
+
+    Console.WriteLine($"| upload transfer speed against cp | {cp[false] / transfer:F2}x cp; {cp[true] / transfer:F2}x cp then fsync |");
+    Console.WriteLine($"| CPU time during the upload | app {appCpu.TotalSeconds:F2} s, client {clientCpu.TotalSeconds:F2} s |");
+    for (var i = 0; i < memory.Count; i++)
+    {
+        Console.WriteLine($"| app RSS, {(i == 0 ? "first process" : "after the restart")} | {memory[i].Before / MiB} MiB before, peak {memory[i].Peak / MiB} MiB, growth {(memory[i].Peak - memory[i].Before) / MiB} MiB |");
+    }
+
+    Console.WriteLine($"| SHA-256 recorded by the app | {(recorded == expected ? "matches the file" : $"WRONG: {recorded}, file {expected}")} |");
+    return recorded == expected ? 0 : 1;
+}
+finally
+{
+    app?.Kill();
+    Directory.Delete(data, recursive: true);
+    if (!options.ContainsKey("--keep-source"))
+    {
+        File.Delete(source);
+    }
+}
+
+static Dictionary<string, string> Arguments(string[] args)
+{
+    var result = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i < args.Length; i++)
+    {
+        result[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
+    }
+
+    return result;
+}
+
+static long ParseSize(string text)
+{
+    var unit = char.ToUpperInvariant(text[^1]) switch { 'G' => 1024L * MiB, 'M' => MiB, _ => 1 };
+    return long.Parse(unit == 1 ? text : text[..^1], CultureInfo.InvariantCulture) * unit;
+}
+
+static string Describe(long bytes) => bytes >= 1024L * MiB ? $"{bytes / (1024.0 * MiB):F2} GiB" : $"{bytes / (double)MiB:F1} MiB";
+
+static string Rate(long bytes, TimeSpan time) => $"{bytes / (double)MiB / time.TotalSeconds:F0} MiB/s";
+
+static void Machine(string dir)
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim();
+    var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
+    var mount = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(m => dir.StartsWith(m[1], StringComparison.Ordinal)).MaxBy(m => m[1].Length);
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu}, {memory} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    Console.WriteLine($"disk: {dir} on {mount?[0]} ({mount?[2]}, {mount?[3]})");
+}
+
+static async Task EnsureSourceAsync(string path, long size)
+{
+    if (File.Exists(path) && new FileInfo(path).Length == size)
+    {
+        return;
+    }
+
+    await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+    var block = new byte[Chunk];
+    for (long written = 0; written < size; written += block.Length)
+    {
+        RandomNumberGenerator.Fill(block);
+        if (written == 0)
+        {
+            byte[] box = [0, 0, 0, 0x18, .. "ftypisom"u8]; // an ISO media header, so the app accepts it as .mp4
+            box.CopyTo(block, 0);
+        }
+
+        await file.WriteAsync(block.AsMemory(0, (int)Math.Min(block.Length, size - written)));
+    }
+}
+
+static async Task<string> Sha256Async(string path)
+{
+    await using var file = File.OpenRead(path);
+    return Convert.ToHexStringLower(await SHA256.HashDataAsync(file));
+}
+
+static async Task RunAsync(string command, params string[] arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(command, arguments) { UseShellExecute = false })!;
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"{command} exited with {process.ExitCode}");
+    }
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static HttpRequestMessage Tus(HttpMethod method, string url)
+{
+    var request = new HttpRequestMessage(method, url);
+    request.Headers.Add("Tus-Resumable", "1.0.0");
+    return request;
+}
+
+static async Task<string> CreateAsync(HttpClient client, long length)
+{
+    using var request = Tus(HttpMethod.Post, "/uploads");
+    request.Headers.Add("Upload-Length", length.ToString(CultureInfo.InvariantCulture));
+    request.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String("bench.mp4"u8) + ",filetype " + Convert.ToBase64String("video/mp4"u8));
+    using var response = await client.SendAsync(request);
+    response.EnsureSuccessStatusCode();
+    return response.Headers.Location!.OriginalString;
+}
+
+static async Task<long> PatchAsync(HttpClient client, string url, long offset, Stream body, long length)
+{
+    using var request = Tus(HttpMethod.Patch, url);
+    request.Headers.Add("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+    request.Content = new StreamContent(body, MiB);
+    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+    request.Content.Headers.ContentLength = length;
+    using var response = await client.SendAsync(request);
+    if (response.StatusCode != HttpStatusCode.NoContent)
+    {
+        throw new InvalidOperationException($"PATCH at {offset}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    return long.Parse(response.Headers.GetValues("Upload-Offset").Single(), CultureInfo.InvariantCulture);
+}
+
+/// <summary>The offset once no earlier PATCH holds the upload (423 while the server winds an interrupted one up).</summary>
+static async Task<long> SettledOffsetAsync(HttpClient client, string url)
+{
+    while (true)
+    {
+        using var head = Tus(HttpMethod.Head, url);
+        using var headResponse = await client.SendAsync(head);
+        headResponse.EnsureSuccessStatusCode();
+        var offset = long.Parse(headResponse.Headers.GetValues("Upload-Offset").Single(), CultureInfo.InvariantCulture);
+        using var probe = Tus(HttpMethod.Patch, url);
+        probe.Headers.Add("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+        probe.Content = new ByteArrayContent([]);
+        probe.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+        using var response = await client.SendAsync(probe);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return offset;
+        }
+
+        await Task.Delay(50);
+    }
+}
+
+static async Task SignInAsync(HttpClient client)
+{
+    var page = await client.GetStringAsync("/Account/SignIn");
+    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = "Demo-Attest-2026!", ["__RequestVerificationToken"] = Token(page),
+    });
+    using var response = await client.PostAsync("/Account/SignIn", form);
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException("sign-in failed");
+    }
+}
+
+static async Task<string> AddEvidenceAsync(HttpClient client, string url)
+{
+    const string add = "/Candidate/Evidence/Add?kind=UploadedFile";
+    var page = await client.GetStringAsync(add);
+    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.Title"] = "Benchmark recording", ["Input.Context"] = "RealWork", ["Input.UploadId"] = url.Split('/')[^1], ["__RequestVerificationToken"] = Token(page),
+    });
+    using var response = await client.PostAsync(add, form);
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException("adding the evidence failed: " + await response.Content.ReadAsStringAsync());
+    }
+
+    var details = await client.GetStringAsync(response.Headers.Location!.OriginalString);
+    return Regex.Match(details, "<code class=\"app-hash\">([0-9a-f]{64})</code>").Groups[1].Value;
+}
+
+static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+/// <summary>The app as a child process, as deployed: dotnet Attest.Web.dll from its build folder, with the demo data.</summary>
+internal sealed class App
+{
+    private readonly Process _process;
+
+    private App(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public static async Task<App> StartAsync(string web, string data, int port, string log)
+    {
+        var start = new ProcessStartInfo("dotnet", [web]) { WorkingDirectory = Path.GetDirectoryName(web)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Data__Folder"] = data;
+        var process = Process.Start(start)!;
+        var writer = TextWriter.Synchronized(new StreamWriter(log, append: true));
+        process.OutputDataReceived += (_, e) => writer.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => writer.WriteLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return new App(process);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"the app did not start; see {log}");
+    }
+
+    /// <summary>User plus system CPU time of a process so far, from /proc/PID/stat (in clock ticks of 10 ms).</summary>
+    public static TimeSpan CpuTime(int pid)
+    {
+        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+}
+
+/// <summary>Samples the process's resident memory (VmRSS) every 20 ms and keeps the peak.</summary>
+internal sealed class RssSampler : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private long _peak;
+
+    public long Before { get; private init; }
+
+    public static RssSampler Start(int pid)
+    {
+        var sampler = new RssSampler { Before = Read(pid) };
+        sampler._peak = sampler.Before;
+        sampler._loop = Task.Run(async () =>
+        {
+            while (!sampler._stop.IsCancellationRequested)
+            {
+                sampler._peak = Math.Max(sampler._peak, Read(pid));
+                await Task.Delay(20);
+            }
+        });
+        return sampler;
+    }
+
+    public long Stop()
+    {
+        _stop.Cancel();
+        _loop!.Wait();
+        return _peak;
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    private static long Read(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
+
+/// <summary>
+/// A window of the file as a request body, read at its own offsets. With <c>fail</c> it stops after its bytes, waits for
+/// that task, then fails: the client's connection is lost mid-request.
+/// </summary>
+internal sealed class Slice(FileStream file, long offset, long length, Task? fail) : Stream
+{
+    private readonly TaskCompletionSource _drained = new();
+    private long _read;
+
+    public Task Drained => _drained.Task;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => length;
+
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_read == length)
+        {
+            _drained.TrySetResult();
+            if (fail is null)
+            {
+                return 0;
+            }
+
+            await fail;
+            throw new IOException("connection lost (benchmark)");
+        }
+
+        var count = await RandomAccess.ReadAsync(file.SafeFileHandle, buffer[..(int)Math.Min(buffer.Length, length - _read)], offset + _read, cancellationToken);
+        _read += count;
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+internal static class Assert
+{
+    public static async Task ThrowsAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException("the interrupted request did not fail");
+    }
+}
