@@ -93,6 +93,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.StoredName).HasMaxLength(100);
+            e.Property(x => x.PreviewStoredName).HasMaxLength(100);
             e.Property(x => x.Body).HasMaxLength(EvidenceItem.MaxBodyLength);
             e.Property(x => x.CustomerLabel).HasMaxLength(100);
             e.Property(x => x.HeldAt).HasMaxLength(1000);

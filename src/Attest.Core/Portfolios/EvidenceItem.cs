@@ -98,6 +98,9 @@ public sealed class EvidenceItem : Centres.ICentreOwned
     /// <summary>Server-made name in the file store.</summary>
     public string? StoredName { get; init; }
 
+    /// <summary>A re-encoded copy of a photo for showing on the page (metadata such as location stripped).</summary>
+    public string? PreviewStoredName { get; init; }
+
     public ScanStatus Scan { get; set; }
 
     /// <summary>The scanner's finding (signature name or failure reason).</summary>
@@ -141,6 +144,16 @@ public sealed class EvidenceItem : Centres.ICentreOwned
         HeldAt = Clean(details.HeldAt);
         HeldBy = Clean(details.HeldBy);
     }
+
+    /// <summary>A copy of a drafted item with its reference and stored names: what is committed.</summary>
+    public EvidenceItem Kept(string reference, string? storedName, string? previewStoredName) => new()
+    {
+        CentreId = CentreId, CandidateId = CandidateId, Reference = reference, Kind = Kind, Title = Title, Description = Description, Body = Body,
+        ActivityFrom = ActivityFrom, ActivityTo = ActivityTo, Context = Context, CustomerLabel = CustomerLabel, Occasions = Occasions,
+        HeldAt = HeldAt, HeldBy = HeldBy, OriginalFileName = OriginalFileName, ContentType = ContentType, SizeBytes = SizeBytes, Sha256 = Sha256,
+        StoredName = storedName, PreviewStoredName = previewStoredName, Scan = Scan, ScanDetail = ScanDetail, DurationSeconds = DurationSeconds,
+        MediaNotes = MediaNotes, SplitFromId = SplitFromId, UploadedBy = UploadedBy, UploadedAt = UploadedAt,
+    };
 
     public static string ReferenceFor(int sequence) => $"E{sequence:000}";
 

@@ -47,9 +47,11 @@ public static partial class EvidenceLocator
         return ((several ? "pages " : "page ") + string.Join(", ", ranges), null);
     }
 
-    private static (string?, string?) Timings(string[] parts, double? durationSeconds)
+    /// <summary>Start-end timings, such as "00:00-20:00, 20:00-41:30", as ranges; or the rule a part breaks.</summary>
+    public static (IReadOnlyList<TimeRange>? Ranges, string? Error) ParseTimings(string? input, double? durationSeconds = null)
     {
-        var ranges = new List<string>();
+        var parts = (input ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var ranges = new List<TimeRange>();
         foreach (var part in parts)
         {
             var match = TimeRange().Match(part);
@@ -68,10 +70,16 @@ public static partial class EvidenceLocator
                 return (null, $"The timing \"{part}\" ends after the recording, which is {Format(TimeSpan.FromSeconds(length))} long");
             }
 
-            ranges.Add($"{Format(from)}-{Format(to)}");
+            ranges.Add(new Portfolios.TimeRange(from, to));
         }
 
-        return (string.Join(", ", ranges), null);
+        return (ranges, null);
+    }
+
+    private static (string?, string?) Timings(string[] parts, double? durationSeconds)
+    {
+        var (ranges, error) = ParseTimings(string.Join(',', parts), durationSeconds);
+        return ranges is null ? (null, error) : (string.Join(", ", ranges.Select(r => $"{Format(r.Start)}-{Format(r.End)}")), null);
     }
 
     public static string Format(TimeSpan time) =>

@@ -409,6 +409,10 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("PreviewStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(10)

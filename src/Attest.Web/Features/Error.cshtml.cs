@@ -34,6 +34,15 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             _ => (Title, Message),
         };
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure?.Error is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or IOException or TimeoutException)
+        {
+            // The database or the disk failed mid-request: every write is one transaction and files are removed
+            // when their row fails, so nothing half-done is left, and trying again is the right thing to do.
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+            (Title, Message) = ("The service could not save this just now", "Nothing was saved. Go back and send it again in a moment: what you entered is still on the previous page.");
+        }
+
         if (failure is not null)
         {
             logger.LogError(failure.Error, "Unhandled error on {Path}, reference {CorrelationId}", failure.Path, CorrelationId);

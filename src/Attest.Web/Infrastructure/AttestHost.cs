@@ -3,6 +3,8 @@ using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
 using Attest.Web.Features.Evidence.Uploads;
+using Attest.Web.Infrastructure.Media;
+using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +35,7 @@ public static class AttestHost
         // The catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
         services.AddSingleton(sp => CatalogueLoader.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
         services.AddSingleton(sp => new StagingArea(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
-        services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
+        services.AddFileStore(config);
 
         services.AddDbContext<AttestDbContext>((sp, options) =>
         {
@@ -53,6 +55,12 @@ public static class AttestHost
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
         services.AddScoped<Features.Evidence.EvidenceIntake>();
+        services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.Hygiene.HygieneAnalyser>();
+        services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.RecordingAnalyser>();
+        services.AddVirusScanning(config);
+        services.AddMedia(config);
+        services.AddSingleton<Features.Evidence.VirusScanWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Evidence.VirusScanWorker>());
         services.AddResumableUploads();
         services.AddStorageSweeper();
 

@@ -21,10 +21,16 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-web-").FullName;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AttestFactory(DatabaseProvider provider)
+    /// <param name="settings">Settings over the test defaults, e.g. Storage:Provider.</param>
+    /// <param name="services">Services over the app's, e.g. an interceptor that injects a fault.</param>
+    public AttestFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _database = TestDatabase.Create(provider);
+        _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
     }
 
     public string DataFolder => _dataFolder;
@@ -41,6 +47,15 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Uploads:MaxFileBytes", "1048576");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     /// <summary>Starts the app and seeds both centres once.</summary>

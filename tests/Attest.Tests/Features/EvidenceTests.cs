@@ -223,6 +223,54 @@ public class EvidenceTests
         Assert.DoesNotContain("Centreb", page, StringComparison.Ordinal); // centre B's seeded item has the same bytes but is another centre's
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_photo_is_previewed_only_as_a_re_encoded_copy_and_a_broken_one_has_no_preview(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        byte[] png;
+        using (var bitmap = new SkiaSharp.SKBitmap(2400, 1200))
+        {
+            using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+            {
+                canvas.Clear(SkiaSharp.SKColors.SteelBlue);
+            }
+
+            using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+            png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+        }
+
+        var photo = await PostRawFileAsync(candidate, "desk.png", png, "Photo of the desk");
+        var page = await candidate.GetStringAsync(photo.Headers.Location!.OriginalString);
+        var id = photo.Headers.Location!.OriginalString.Split('/')[^1];
+        Assert.Contains($"src=\"/Evidence/{id}/Download?preview=true\"", page, StringComparison.Ordinal);
+
+        var preview = await candidate.GetAsync($"/Evidence/{id}/Download?preview=true");
+        Assert.Equal("image/jpeg", preview.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", preview.Content.Headers.ContentDisposition!.DispositionType);
+        using (var codec = SkiaSharp.SKCodec.Create(new MemoryStream(await preview.Content.ReadAsByteArrayAsync())))
+        {
+            Assert.Equal((SkiaSharp.SKEncodedImageFormat.Jpeg, 1600, 800), (codec.EncodedFormat, codec.Info.Width, codec.Info.Height));
+        }
+
+        var original = await candidate.GetAsync($"/Evidence/{id}/Download");
+        Assert.Equal(png, await original.Content.ReadAsByteArrayAsync());
+
+        // The preview is a stored file of its own: a sweep a day later must keep it.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(1));
+        var sweeper = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Attest.Web.Infrastructure.Storage.StorageSweeper>(app.Services, (TimeProvider)clock);
+        Assert.Equal(0, (await sweeper.SweepAsync(default)).StoredOrphans);
+        Assert.Equal(HttpStatusCode.OK, (await candidate.GetAsync($"/Evidence/{id}/Download?preview=true")).StatusCode);
+
+        byte[] broken = [.. png.Take(64), .. new byte[512]];
+        var kept = await PostRawFileAsync(candidate, "broken.png", broken, "Broken photo");
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        var brokenId = kept.Headers.Location!.OriginalString.Split('/')[^1];
+        Assert.DoesNotContain("preview=true", await candidate.GetStringAsync(kept.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await candidate.GetAsync($"/Evidence/{brokenId}/Download?preview=true")).StatusCode);
+    }
+
     /// <summary>A multipart upload written by hand, so file names HttpClient would refuse (CR, LF, NUL, quotes) reach the server.</summary>
     internal static async Task<HttpResponseMessage> PostRawFileAsync(HttpClient client, string fileName, byte[] content, string title = "Upload")
     {

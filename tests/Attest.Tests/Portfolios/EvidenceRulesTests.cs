@@ -133,3 +133,27 @@ public class AuthenticityDeclarationTests
         Assert.Equal("Selected", Assert.Throws<DomainRuleException>(() => AuthenticityDeclaration.Record(Centre, CandidateId, Guid.NewGuid(), [others], true, Now)).Field);
     }
 }
+
+public class EvidenceItemTests
+{
+    [Fact]
+    public void Keeping_a_draft_copies_every_detail_so_a_new_field_is_never_lost()
+    {
+        var draft = new EvidenceItem
+        {
+            CentreId = Guid.NewGuid(), CandidateId = Guid.NewGuid(), Reference = string.Empty, Kind = EvidenceKind.CaseStudy, Title = "t", Description = "d", Body = "b",
+            ActivityFrom = new DateOnly(2026, 1, 1), ActivityTo = new DateOnly(2026, 1, 2), Context = EvidenceContext.WorkPlacement, CustomerLabel = "Customer A",
+            Occasions = Occasions.QuietTime, HeldAt = "h", HeldBy = "w", OriginalFileName = "f.pdf", ContentType = "application/pdf", SizeBytes = 3, Sha256 = "s",
+            Scan = ScanStatus.Pending, ScanDetail = "x", DurationSeconds = 4, MediaNotes = "m", SplitFromId = Guid.NewGuid(), UploadedBy = Guid.NewGuid(),
+            UploadedAt = new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc), ChangedAt = new DateTime(2026, 1, 4, 0, 0, 0, DateTimeKind.Utc),
+        };
+        var kept = draft.Kept("E007", "stored", "preview");
+        Assert.Equal(("E007", "stored", "preview"), (kept.Reference, kept.StoredName, kept.PreviewStoredName));
+        var unset = typeof(EvidenceItem).GetProperties().Where(p => p.CanWrite && p.GetValue(draft) is null).Select(p => p.Name).Except(["StoredName", "PreviewStoredName"]);
+        Assert.Empty(unset); // the draft above sets every field, so the comparison below covers them all
+        foreach (var property in typeof(EvidenceItem).GetProperties().Where(p => p.CanWrite && p.Name is not ("Id" or "Reference" or "StoredName" or "PreviewStoredName" or "ChangedAt")))
+        {
+            Assert.True(Equals(property.GetValue(draft), property.GetValue(kept)), $"{property.Name} is not copied when a draft is kept");
+        }
+    }
+}

@@ -12,14 +12,15 @@ namespace Attest.Web.Features.Evidence;
 /// Serves an evidence file after checking, at request time, that this person may see it
 /// (<see cref="EvidenceAccess"/>). Always as an attachment with a server-made name (security.md); media
 /// players and image previews use the same URL, which browsers play without navigating to it. A file
-/// waiting for, or failing, its virus scan is never served.
+/// waiting for, or failing, its virus scan is never served. With <c>?preview=true</c> it serves a photo's
+/// re-encoded copy (<see cref="ImagePreview"/>) instead of the original.
 /// </summary>
-public sealed class DownloadModel(AttestDbContext db, IFileStore store) : PageModel
+public sealed class DownloadModel(AttestDbContext db, IFileStore store, ILogger<DownloadModel> logger) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool preview, CancellationToken cancellationToken)
     {
         var item = await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (item?.StoredName is null || item.ContentType is null)
+        if (item?.StoredName is null || item.ContentType is null || (preview && item.PreviewStoredName is null))
         {
             return NotFound();
         }
@@ -33,8 +34,18 @@ public sealed class DownloadModel(AttestDbContext db, IFileStore store) : PageMo
         }
 
         var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName($"{item.Reference}{Path.GetExtension(item.OriginalFileName)}");
+        disposition.SetHttpFileName(preview ? $"{item.Reference}-preview.jpg" : $"{item.Reference}{Path.GetExtension(item.OriginalFileName)}");
         Response.Headers.ContentDisposition = disposition.ToString();
-        return new FileStreamResult(await store.OpenReadAsync(item.StoredName, cancellationToken), item.ContentType) { EnableRangeProcessing = true };
+        var (name, type) = preview ? (item.PreviewStoredName!, "image/jpeg") : (item.StoredName, item.ContentType);
+        try
+        {
+            return new FileStreamResult(await store.OpenReadAsync(name, cancellationToken), type) { EnableRangeProcessing = true };
+        }
+        catch (FileNotFoundException)
+        {
+            // A row whose file is gone is an operations problem to fix, not something the user can act on.
+            logger.LogError("Evidence {EvidenceId} has no file {StoredName} in the store", item.Id, name);
+            return NotFound();
+        }
     }
 }

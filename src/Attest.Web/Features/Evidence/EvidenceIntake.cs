@@ -2,6 +2,7 @@ using Attest.Core;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Web.Infrastructure;
+using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,45 +17,84 @@ public sealed record IncomingFile(StagedFile Staged, string FileName);
 /// only then is the row committed with its warnings. Any failure removes what was staged or promoted, so
 /// there is never a row without its file nor a file counted as evidence without its row.
 /// </summary>
-public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimeProvider clock, ILogger<EvidenceIntake> logger)
+public sealed class EvidenceIntake(
+    AttestDbContext db, IFileStore store, StagingArea staging, IEnumerable<IEvidenceAnalyser> analysers, IVirusScanner scanner, TimeProvider clock, ILogger<EvidenceIntake> logger)
 {
     private const int ReferenceAttempts = 5;
 
-    public async Task<EvidenceItem> KeepAsync(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken)
+    public async Task<EvidenceItem> KeepAsync(
+        Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken, Guid? splitFrom = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(details);
-        StoredFile? stored = null;
+        var staged = new List<string>();
+        var promoted = new List<string>();
         try
         {
-            string? contentType = null;
+            var fileName = file is null ? null : SafeFileName(file.FileName);
+            var contentType = file is null ? null : CheckType(file, fileName!);
+            var draft = Draft(candidate, userId, kind, details, fileName, contentType, file?.Staged, splitFrom);
+            // Staff and the candidate themself belong in a portfolio; another candidate of the centre is a third party.
+            var staff = await db.Users.Where(u => u.CentreId == candidate.CentreId && (u.Id == candidate.UserId || !db.Candidates.Any(c => c.UserId == u.Id)))
+                .Select(u => new { u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+            var known = new AnalysisInput(draft, file?.Staged.Path, [candidate.FullName, .. staff.Select(s => s.DisplayName)], staff.Select(s => s.Email).OfType<string>().ToList());
+            var warnings = await AnalyseAsync(known, cancellationToken);
+            StoredFile? stored = null;
+            StoredFile? preview = null;
             if (file is not null)
             {
-                contentType = CheckType(file);
+                staged.Add(file.Staged.Path);
+                var previewStaged = contentType!.StartsWith("image/", StringComparison.Ordinal) ? await ImagePreview.TryMakeAsync(file.Staged.Path, staging, cancellationToken) : null;
+                if (previewStaged is not null)
+                {
+                    staged.Add(previewStaged.Path);
+                    preview = await store.PromoteAsync(previewStaged, cancellationToken);
+                    promoted.Add(preview.Name);
+                }
+
                 stored = await store.PromoteAsync(file.Staged, cancellationToken);
+                promoted.Add(stored.Name);
             }
 
-            return await CommitAsync(candidate, userId, kind, details, file, stored, contentType, cancellationToken);
+            return await CommitAsync(draft, stored, preview, warnings, cancellationToken);
         }
         catch
         {
+            staged.ForEach(File.Delete);
             if (file is not null)
             {
                 File.Delete(file.Staged.Path);
             }
 
-            if (stored is not null)
+            foreach (var name in promoted)
             {
-                await store.DeleteAsync(stored.Name, CancellationToken.None);
+                await store.DeleteAsync(name, CancellationToken.None);
             }
 
             throw;
         }
     }
 
-    private string CheckType(IncomingFile file)
+    private async Task<List<EvidenceWarning>> AnalyseAsync(AnalysisInput input, CancellationToken cancellationToken)
     {
-        var fileName = SafeFileName(file.FileName);
+        var warnings = new List<EvidenceWarning>();
+        foreach (var analyser in analysers)
+        {
+            try
+            {
+                warnings.AddRange(await analyser.AnalyseAsync(input, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Evidence analyser {Analyser} failed; the item is kept without its findings", analyser.GetType().Name);
+            }
+        }
+
+        return warnings;
+    }
+
+    private string CheckType(IncomingFile file, string fileName)
+    {
         var contentType = FileTypes.ContentTypeFor(fileName);
         if (contentType is null)
         {
@@ -75,14 +115,42 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
         return contentType;
     }
 
-    private async Task<EvidenceItem> CommitAsync(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType, CancellationToken cancellationToken)
+    /// <summary>The item as it will be kept, before it has a reference or a place in the store; analysers may add facts to it.</summary>
+    private EvidenceItem Draft(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, string? fileName, string? contentType, StagedFile? staged, Guid? splitFrom)
+    {
+        var item = new EvidenceItem
+        {
+            CentreId = candidate.CentreId,
+            CandidateId = candidate.Id,
+            Reference = string.Empty,
+            Kind = kind,
+            Title = details.Title,
+            OriginalFileName = fileName,
+            ContentType = contentType,
+            SizeBytes = staged?.Size ?? 0,
+            Sha256 = staged?.Sha256,
+            UploadedBy = userId,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            Scan = staged is not null && scanner.Enabled ? ScanStatus.Pending : ScanStatus.NotScanned,
+            SplitFromId = splitFrom,
+        };
+        item.Describe(details);
+        return item;
+    }
+
+    private async Task<EvidenceItem> CommitAsync(EvidenceItem draft, StoredFile? stored, StoredFile? preview, List<EvidenceWarning> warnings, CancellationToken cancellationToken)
     {
         // References are allocated as the next number under a unique index; a simultaneous upload by the same
         // candidate takes the number first, so take the next one rather than fail.
         for (var attempt = 1; ; attempt++)
         {
-            var item = NewItem(candidate, userId, kind, details, file, stored, contentType, await NextSequenceAsync(candidate.Id, cancellationToken));
+            var item = draft.Kept(EvidenceItem.ReferenceFor(await NextSequenceAsync(draft.CandidateId, cancellationToken)), stored?.Name, preview?.Name);
             db.EvidenceItems.Add(item);
+            var rows = warnings.Select(w => new EvidenceWarning
+            {
+                CentreId = item.CentreId, EvidenceItemId = item.Id, Kind = w.Kind, Found = Cut(w.Found, 500), Location = Cut(w.Location, 200), Advice = Cut(w.Advice, 1000), FoundAt = item.UploadedAt,
+            }).ToList();
+            db.EvidenceWarnings.AddRange(rows);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -91,33 +159,13 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {
                 db.Entry(item).State = EntityState.Detached;
+                rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
                 if (!await ReferenceTakenAsync(item, cancellationToken))
                 {
                     throw;
                 }
             }
         }
-    }
-
-    private EvidenceItem NewItem(Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, StoredFile? stored, string? contentType, int sequence)
-    {
-        var item = new EvidenceItem
-        {
-            CentreId = candidate.CentreId,
-            CandidateId = candidate.Id,
-            Reference = EvidenceItem.ReferenceFor(sequence),
-            Kind = kind,
-            Title = details.Title,
-            OriginalFileName = file is null ? null : SafeFileName(file.FileName),
-            ContentType = contentType,
-            SizeBytes = stored?.Size ?? 0,
-            Sha256 = stored?.Sha256,
-            StoredName = stored?.Name,
-            UploadedBy = userId,
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        item.Describe(details);
-        return item;
     }
 
     private async Task<int> NextSequenceAsync(Guid candidateId, CancellationToken cancellationToken)
@@ -128,6 +176,8 @@ public sealed class EvidenceIntake(AttestDbContext db, IFileStore store, TimePro
 
     private Task<bool> ReferenceTakenAsync(EvidenceItem item, CancellationToken cancellationToken) =>
         db.EvidenceItems.AsNoTracking().AnyAsync(i => i.CandidateId == item.CandidateId && i.Reference == item.Reference && i.Id != item.Id, cancellationToken);
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>
     /// The uploader's name is kept as metadata only: path parts, control characters (CR, LF, NUL) and quotes

@@ -21,8 +21,19 @@ public sealed class LocalFileStore : IFileStore
         return Task.FromResult(new StoredFile(name, staged.Sha256, staged.Size, staged.Head));
     }
 
-    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan));
+    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var path = PathOf(name);
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // A name whose ab/ folder was never made is just as missing: every store reports FileNotFoundException.
+            throw new FileNotFoundException($"No stored file {name}.", name, e);
+        }
+    }
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
     {

@@ -73,6 +73,14 @@ public sealed class StagingArea
         }
     }
 
+    /// <summary>Hashes a file the server wrote into the staging area itself (such as a cut part of a recording).</summary>
+    public static async Task<StagedFile> DescribeAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        return new StagedFile(path, sha256, file.Length, ReadHead(path));
+    }
+
     /// <summary>Reads the first bytes of a staged file for type sniffing.</summary>
     public static byte[] ReadHead(string path)
     {

@@ -82,6 +82,7 @@ public sealed class StorageSweeper(
         {
             await using var db = new AttestDbContext(contextOptions, new FixedCentre(centre));
             names.UnionWith(await db.EvidenceItems.Where(i => i.StoredName != null).Select(i => i.StoredName!).ToListAsync(cancellationToken));
+            names.UnionWith(await db.EvidenceItems.Where(i => i.PreviewStoredName != null).Select(i => i.PreviewStoredName!).ToListAsync(cancellationToken));
         }
 
         return names;

@@ -84,13 +84,16 @@ public static partial class Tus
         for (var attempt = 0; ; attempt++)
         {
             var response = await PatchAsync(client, url, offset, ReadOnlyMemory<byte>.Empty);
-            if (response.StatusCode != HttpStatusCode.Locked || attempt == 200)
+            // Locked: the cut-short PATCH is still being finished. Conflict: it finished after the offset was read,
+            // so read the offset again, as a client resuming does.
+            if (response.StatusCode is not (HttpStatusCode.Locked or HttpStatusCode.Conflict) || attempt == 200)
             {
                 return response;
             }
 
             response.Dispose();
             await Task.Delay(50);
+            offset = await OffsetAsync(client, url) ?? offset;
         }
     }
 

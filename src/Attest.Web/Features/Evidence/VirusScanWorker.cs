@@ -1,0 +1,76 @@
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Web.Infrastructure.Scanning;
+using Attest.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attest.Web.Features.Evidence;
+
+/// <summary>
+/// Scans files waiting for their virus scan, centre by centre, reading them back from the store, so a
+/// large upload does not hold its request open while clamd reads it. Until a file is clean it is not
+/// served; a scan that cannot finish leaves it Failed, never Clean.
+/// </summary>
+public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner scanner, IOptions<ScanningOptions> options, ILogger<VirusScanWorker> logger) : BackgroundService
+{
+    public async Task<int> ScanPendingAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var store = services.GetRequiredService<IFileStore>();
+        var centres = await services.GetRequiredService<AttestDbContext>().Centres.Select(c => c.Id).ToListAsync(cancellationToken);
+        var scanned = 0;
+        foreach (var centre in centres)
+        {
+            await using var db = new AttestDbContext(services.GetRequiredService<DbContextOptions<AttestDbContext>>(), new FixedCentre(centre));
+            foreach (var item in await db.EvidenceItems.Where(i => i.Scan == ScanStatus.Pending).OrderBy(i => i.UploadedAt).ToListAsync(cancellationToken))
+            {
+                ScanResult result;
+                await using (var content = await store.OpenReadAsync(item.StoredName!, cancellationToken))
+                {
+                    result = await scanner.ScanAsync(content, cancellationToken);
+                }
+
+                (item.Scan, item.ScanDetail) = result switch
+                {
+                    ScanResult.Clean => (ScanStatus.Clean, (string?)null),
+                    ScanResult.Infected infected => (ScanStatus.Infected, $"The virus scanner found {infected.Signature}"),
+                    ScanResult.Failed failed => (ScanStatus.Failed, $"The virus scan could not finish: {failed.Reason}"),
+                    _ => (ScanStatus.Failed, "The virus scan gave no verdict"),
+                };
+                if (item.Scan != ScanStatus.Clean)
+                {
+                    logger.LogWarning("Evidence {EvidenceId} of centre {CentreId} is {Scan}: {Detail}", item.Id, centre, item.Scan, item.ScanDetail);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                scanned++;
+            }
+        }
+
+        return scanned;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!scanner.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await ScanPendingAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Scanning pending evidence failed; trying again at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
