@@ -271,6 +271,39 @@ public class EvidenceTests
         Assert.Equal(HttpStatusCode.NotFound, (await candidate.GetAsync($"/Evidence/{brokenId}/Download?preview=true")).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_docx_that_is_a_zip_bomb_with_a_path_escaping_entry_writes_nothing_outside_staging_and_is_read_only_to_the_limit(DatabaseProvider provider)
+    {
+        // security.md test 7: archives are never unpacked to disk; the hygiene read of a DOCX stops at its inflated-byte cap.
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        using var zipped = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var escape = new StreamWriter(zip.CreateEntry("../../../../attest-zip-slip.txt").Open()))
+            {
+                await escape.WriteAsync("written outside");
+            }
+
+            using var document = new StreamWriter(zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open());
+            await document.WriteAsync("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>");
+            await document.WriteAsync(new string('A', 80 * 1024 * 1024)); // 80 MB of text inflates from a few kilobytes
+            await document.WriteAsync("</w:t></w:r></w:p></w:body></w:document>");
+        }
+
+        Assert.True(zipped.Length < 1024 * 1024, $"the bomb is {zipped.Length} bytes");
+        var upload = await PostRawFileAsync(candidate, "report.docx", zipped.ToArray(), "Report");
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode); // kept, with a note that its text was not fully checked
+        var id = Guid.Parse(upload.Headers.Location!.OriginalString.Split('/')[^1]);
+        await using var db = app.Db(app.A.Id);
+        Assert.Contains("TextNotChecked", await db.EvidenceWarnings.Where(w => w.EvidenceItemId == id).Select(w => w.Kind).ToListAsync());
+        var root = Path.GetDirectoryName(app.DataFolder)!;
+        Assert.Empty(Directory.EnumerateFiles(root, "attest-zip-slip.txt", SearchOption.TopDirectoryOnly));
+        Assert.Empty(Directory.EnumerateFiles(app.DataFolder, "attest-zip-slip.txt", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.DataFolder, "staging"), "*", SearchOption.AllDirectories));
+    }
+
     /// <summary>A multipart upload written by hand, so file names HttpClient would refuse (CR, LF, NUL, quotes) reach the server.</summary>
     internal static async Task<HttpResponseMessage> PostRawFileAsync(HttpClient client, string fileName, byte[] content, string title = "Upload")
     {
