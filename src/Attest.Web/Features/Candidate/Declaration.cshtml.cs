@@ -1,5 +1,6 @@
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,11 +27,11 @@ public sealed class DeclarationModel(AttestDbContext db, TimeProvider clock) : P
     public bool Confirmed { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await FindCandidateAsync(cancellationToken) is null ? NotFound() : await LoadPageAsync(cancellationToken);
+        await db.SignedInCandidateAsync(User, cancellationToken) is { } candidate ? await LoadPageAsync(candidate.Id, cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var candidate = await FindCandidateAsync(cancellationToken);
+        var candidate = await db.SignedInCandidateAsync(User, cancellationToken);
         if (candidate is null)
         {
             return NotFound();
@@ -44,19 +45,12 @@ public sealed class DeclarationModel(AttestDbContext db, TimeProvider clock) : P
         return Redirect("/Candidate/Declaration");
     }
 
-    public async Task LoadAsync(CancellationToken cancellationToken) => await LoadPageAsync(cancellationToken);
+    public async Task LoadAsync(CancellationToken cancellationToken) => await LoadPageAsync((await db.SignedInCandidateAsync(User, cancellationToken))!.Id, cancellationToken);
 
-    private Task<Core.Centres.Candidate?> FindCandidateAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> LoadPageAsync(Guid candidateId, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        return db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-    }
-
-    private async Task<IActionResult> LoadPageAsync(CancellationToken cancellationToken)
-    {
-        var candidate = await FindCandidateAsync(cancellationToken);
-        History = await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == candidate!.Id).OrderByDescending(d => d.DeclaredAt).ToListAsync(cancellationToken);
-        Items = (await db.EvidenceItems.AsNoTracking().Where(i => i.CandidateId == candidate!.Id).OrderBy(i => i.Reference).ToListAsync(cancellationToken))
+        History = await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == candidateId).OrderByDescending(d => d.DeclaredAt).ToListAsync(cancellationToken);
+        Items = (await db.EvidenceItems.AsNoTracking().Where(i => i.CandidateId == candidateId).OrderBy(i => i.Reference).ToListAsync(cancellationToken))
             .Select(i => new Row(i.Id, i.Reference, i.Title, Declarations.StateOf(i, History)))
             .ToList();
         return Page();

@@ -3,6 +3,7 @@ using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Evidence;
 
@@ -18,6 +19,22 @@ public static class EvidenceAccess
         ArgumentNullException.ThrowIfNull(db);
         var candidates = db.VisibleCandidates(user);
         return db.EvidenceItems.Where(i => candidates.Any(c => c.Id == i.CandidateId));
+    }
+
+    /// <summary>The candidate record of the signed-in user, or null for staff.</summary>
+    public static Task<Core.Centres.Candidate?> SignedInCandidateAsync(this AttestDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var userId = user.UserId();
+        return db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+    }
+
+    /// <summary>The signed-in candidate's own items: what they may change, map and declare.</summary>
+    public static IQueryable<EvidenceItem> OwnItems(this AttestDbContext db, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var userId = user.UserId();
+        return db.EvidenceItems.Where(i => db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId));
     }
 
     public static IQueryable<Core.Centres.Candidate> VisibleCandidates(this AttestDbContext db, ClaimsPrincipal user)

@@ -41,7 +41,7 @@ public sealed class AddModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == User.UserId(), cancellationToken);
+        var candidate = await db.SignedInCandidateAsync(User, cancellationToken);
         if (candidate is null || Kind is not { } kind || !Enum.IsDefined(kind))
         {
             return NotFound();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -83,10 +84,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
 
     private async Task<bool> FindAsync(CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var item = await db.EvidenceItems.AsNoTracking()
-            .Where(i => i.Id == Id && db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId))
-            .SingleOrDefaultAsync(cancellationToken);
+        var item = await db.OwnItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id, cancellationToken);
         if (item is null)
         {
             return false;

@@ -1,5 +1,6 @@
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,7 +62,6 @@ public sealed class EditModel(AttestDbContext db, IOptions<UploadOptions> upload
 
     private Task<EvidenceItem?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        return db.EvidenceItems.SingleOrDefaultAsync(i => i.Id == id && db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId), cancellationToken);
+        return db.OwnItems(User).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +17,7 @@ public sealed class IndexModel(AttestDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        var candidate = await db.SignedInCandidateAsync(User, cancellationToken);
         if (candidate is null)
         {
             return NotFound();
