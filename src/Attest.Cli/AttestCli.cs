@@ -3,6 +3,7 @@ using System.Text.Json;
 using Attest.Core;
 using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Core.Ledger;
 using Attest.Core.Qualifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,10 @@ public static class AttestCli
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="configuration">Database settings; null reads them from environment variables, as the installed tool does.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null)
     {
+        configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var catalogueOption = new Option<string?>("--catalogue") { Description = "Catalogue folder (default: the catalogue shipped with attest)" };
 
         var dirArgument = new Argument<string?>("dir") { Description = "Catalogue folder to check", Arity = ArgumentArity.ZeroOrOne };
@@ -43,7 +46,7 @@ public static class AttestCli
         check.SetAction(parse => CheckCombination(parse.GetValue(catalogueOption), parse.GetValue(qualificationOption)!, parse.GetValue(unitsOption)!, parse.GetValue(jsonOption), output, error));
 
         var migrate = new Command("migrate", "Apply pending database migrations");
-        migrate.SetAction(async (_, cancellationToken) => await MigrateAsync(output, error, cancellationToken));
+        migrate.SetAction(async (_, cancellationToken) => await MigrateAsync(configuration, output, error, cancellationToken));
 
         var nameOption = new Option<string>("--name") { Description = "Centre name", Required = true };
         var numberOption = new Option<string>("--number") { Description = "Awarding body centre number", Required = true };
@@ -51,7 +54,11 @@ public static class AttestCli
         var adminNameOption = new Option<string>("--admin-name") { Description = "Name of the first centre administrator", Required = true };
         var createCentre = new Command("create", "Create a centre and its first administrator (prints a one-time password)") { nameOption, numberOption, emailOption, adminNameOption };
         createCentre.SetAction(async (parse, cancellationToken) => await CreateCentreAsync(
-            parse.GetValue(nameOption)!, parse.GetValue(numberOption)!, parse.GetValue(emailOption)!, parse.GetValue(adminNameOption)!, output, error, cancellationToken));
+            configuration, parse.GetValue(nameOption)!, parse.GetValue(numberOption)!, parse.GetValue(emailOption)!, parse.GetValue(adminNameOption)!, output, error, cancellationToken));
+
+        var centreOption = new Option<string?>("--centre") { Description = "Centre number (default: every centre)" };
+        var verify = new Command("verify", "Check every centre's decision ledger: the hash chain, and that each signed record is as it was signed") { centreOption };
+        verify.SetAction(async (parse, cancellationToken) => await VerifyLedgerAsync(configuration, parse.GetValue(centreOption), output, error, cancellationToken));
 
         var root = new RootCommand("attest: qualification catalogue, rules of combination and database tools for Attest")
         {
@@ -59,6 +66,7 @@ public static class AttestCli
             new Command("combination", "Rules of combination") { check },
             new Command("db", "Database") { migrate },
             new Command("centre", "Centres") { createCentre },
+            new Command("ledger", "The decision ledger") { verify },
         };
 
         var parsed = root.Parse(args);
@@ -181,9 +189,9 @@ public static class AttestCli
         return result.IsValid ? result.Catalogue : null;
     }
 
-    private static async Task<int> MigrateAsync(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> MigrateAsync(IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var services = Services();
+        await using var services = Services(configuration);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
         try
@@ -200,9 +208,9 @@ public static class AttestCli
         }
     }
 
-    private static async Task<int> CreateCentreAsync(string name, string number, string email, string adminName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> CreateCentreAsync(IConfiguration configuration, string name, string number, string email, string adminName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var services = Services();
+        await using var services = Services(configuration);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync(cancellationToken);
         var provisioning = scope.ServiceProvider.GetRequiredService<CentreProvisioning>();
@@ -222,10 +230,49 @@ public static class AttestCli
         }
     }
 
-    /// <summary>The database and Identity services the CLI needs, configured like the web app.</summary>
-    private static ServiceProvider Services()
+    /// <summary>
+    /// Verifies each centre's chain and prints one line per centre; a broken chain names its first broken entry and
+    /// why. Exit 0 when every chain is intact, 1 when one is broken, 2 for an unknown centre number.
+    /// </summary>
+    private static async Task<int> VerifyLedgerAsync(IConfiguration configuration, string? centreNumber, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        await using var services = Services(configuration);
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>();
+        List<Centre> centres;
+        await using (var db = new AttestDbContext(options, NoCentre.Instance))
+        {
+            centres = await db.Centres.AsNoTracking().Where(c => centreNumber == null || c.Number == centreNumber).OrderBy(c => c.Number).ToListAsync(cancellationToken);
+        }
+
+        if (centres.Count == 0 && centreNumber is not null)
+        {
+            await error.WriteLineAsync($"No centre has the number {centreNumber}.");
+            return BadInput;
+        }
+
+        var broken = 0;
+        foreach (var centre in centres)
+        {
+            await using var db = new AttestDbContext(options, new FixedCentre(centre.Id));
+            var result = await LedgerVerifier.VerifyAsync(db, cancellationToken);
+            if (result.FirstBreak is { } finding)
+            {
+                broken++;
+                await output.WriteLineAsync($"Centre {centre.Number} {centre.Name}: BROKEN at {finding.Message}");
+            }
+            else
+            {
+                await output.WriteLineAsync($"Centre {centre.Number} {centre.Name}: {result.Entries} entries, chain intact, every signed record as signed.");
+            }
+        }
+
+        return broken == 0 ? Ok : Invalid;
+    }
+
+    /// <summary>The database and Identity services the CLI needs, configured like the web app.</summary>
+    private static ServiceProvider Services(IConfiguration configuration)
+    {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var data = configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
         var services = new ServiceCollection();

@@ -1,3 +1,4 @@
+using Attest.Core.Ledger;
 using Attest.Core.Qualifications;
 
 namespace Attest.Core.Assessment;
@@ -9,8 +10,10 @@ public enum DecisionOutcome { NotYetMet, Met }
 /// the feedback given (seed 004: "record an assessment decision and the justification for the
 /// decision... give you feedback"). Append-only: a later decision supersedes, never overwrites.
 /// </summary>
-public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnly
+public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnly, ISignable
 {
+    public const string Kind = "criterion-decision";
+
     private CriterionDecision()
     {
     }
@@ -31,7 +34,7 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
 
     public string Feedback { get; private init; } = string.Empty;
 
-    /// <summary>Evidence items the decision rests on.</summary>
+    /// <summary>Evidence items accepted for the criterion that the decision rests on.</summary>
     public string EvidenceReferences { get; private init; } = string.Empty;
 
     public Guid AssessorId { get; private init; }
@@ -40,10 +43,15 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
 
     public DateTime DecidedAt { get; private init; }
 
+    /// <summary>1 for the first decision on the criterion, then 2, 3, ...: unique, so of two decisions made from the same revision only one is kept.</summary>
+    public int Revision { get; private init; }
+
+    public string LedgerKind => Kind;
+
     public static CriterionDecision Record(
         Portfolios.Enrolment enrolment, UnitSpec unit, string criterionRef, DecisionOutcome outcome,
         string? justification, string? feedback, IReadOnlyCollection<string> evidenceReferences,
-        Guid assessorId, string assessorName, Guid candidateUserId, DateTime now)
+        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(unit);
@@ -78,7 +86,7 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
 
         if (outcome == DecisionOutcome.Met && evidenceReferences.Count == 0)
         {
-            reasons.Add($"A criterion can be met only on evidence: no evidence is mapped to {criterion.Ref}.");
+            reasons.Add($"A criterion can be met only on accepted evidence: no evidence is accepted for {criterion.Ref} yet. Judge the evidence mapped to it under \"Evidence for this unit\" first.");
         }
 
         if (reasons.Count > 0)
@@ -99,8 +107,23 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
             AssessorId = assessorId,
             AssessorName = assessorName,
             DecidedAt = now,
+            Revision = basedOnRevision + 1,
         };
     }
+
+    public string SignedContent() => new SignedText(Kind)
+        .Add("enrolment", EnrolmentId)
+        .Add("unit", UnitCode)
+        .Add("criterion", CriterionRef)
+        .Add("revision", Revision)
+        .Add("outcome", Outcome)
+        .Add("justification", Justification)
+        .Add("feedback", Feedback)
+        .Add("evidence", EvidenceReferences)
+        .Add("assessor", AssessorId)
+        .Add("assessorName", AssessorName)
+        .Add("decidedAt", DecidedAt)
+        .ToString();
 
     /// <summary>The latest decision per criterion, as the progress engine reads it.</summary>
     public static IReadOnlyDictionary<string, CriterionStatus> Latest(IEnumerable<CriterionDecision> decisions) =>
@@ -108,12 +131,12 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
             .GroupBy(d => d.CriterionRef, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(
                 g => g.Key,
-                g => g.MaxBy(d => (d.DecidedAt, d.Id))!.Outcome == DecisionOutcome.Met ? CriterionStatus.Met : CriterionStatus.NotYetMet,
+                g => g.MaxBy(d => (d.Revision, d.DecidedAt, d.Id))!.Outcome == DecisionOutcome.Met ? CriterionStatus.Met : CriterionStatus.NotYetMet,
                 StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The latest decision on each (unit, criterion), keyed in upper case.</summary>
     public static IReadOnlyDictionary<(string Unit, string Criterion), CriterionDecision> LatestDecisions(IEnumerable<CriterionDecision> decisions) =>
         decisions
             .GroupBy(d => (d.UnitCode.ToUpperInvariant(), d.CriterionRef.ToUpperInvariant()))
-            .ToDictionary(g => g.Key, g => g.MaxBy(d => (d.DecidedAt, d.Id))!);
+            .ToDictionary(g => g.Key, g => g.MaxBy(d => (d.Revision, d.DecidedAt, d.Id))!);
 }

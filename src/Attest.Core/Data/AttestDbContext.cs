@@ -1,5 +1,6 @@
 using Attest.Core.Assessment;
 using Attest.Core.Centres;
+using Attest.Core.Ledger;
 using Attest.Core.Portfolios;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     public DbSet<AuthenticityDeclaration> AuthenticityDeclarations => Set<AuthenticityDeclaration>();
 
     public DbSet<CriterionDecision> CriterionDecisions => Set<CriterionDecision>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<EvidenceAcceptance> EvidenceAcceptances => Set<EvidenceAcceptance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -153,9 +158,40 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.EvidenceReferences).HasMaxLength(1000);
             e.Property(x => x.AssessorName).HasMaxLength(200);
             e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
-            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
+            // One decision per revision of a criterion: of two assessors deciding from the same revision, one wins (security.md test 16).
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.CriterionRef, x.Revision }).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EvidenceAcceptance>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.EvidenceReference).HasMaxLength(10);
+            e.Property(x => x.ItemContentHash).HasMaxLength(64);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Criteria).HasMaxLength(1000);
+            e.Property(x => x.Requirements).HasMaxLength(500);
+            e.Property(x => x.Reason).HasMaxLength(4000);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.EvidenceItemId, x.Revision }).IsUnique();
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<LedgerEntry>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.SignerRole).HasMaxLength(40);
+            e.Property(x => x.SignerName).HasMaxLength(200);
+            e.Property(x => x.ContentSha256).HasMaxLength(64);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.EntryHash).HasMaxLength(64);
+            e.HasIndex(x => new { x.CentreId, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.CentreId, x.SubjectId });
         });
     }
 
@@ -167,17 +203,64 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
         entity.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId).OnDelete(DeleteBehavior.Restrict);
     }
 
+    private const int ChainAttempts = 10;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardChanges();
+        if (PendingLedgerEntries().Count > 0)
+        {
+            throw new InvalidOperationException("Ledger entries are chained in SaveChangesAsync only.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves in one transaction. New ledger entries are chained onto the centre's last entry first; when another
+    /// request appended in between (the unique sequence index refuses the save), they are chained again onto the new
+    /// tail and the save is retried, so the chain never forks and nothing is half-saved.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = PendingLedgerEntries();
+        for (var attempt = 1; ; attempt++)
+        {
+            var tail = pending.Count == 0 ? null : await ChainAsync(pending, cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException) when (pending.Count > 0 && attempt < ChainAttempts)
+            {
+                // Another request's entry took our place in the chain: chain again after it. Any other refusal stands.
+                if ((await LedgerTailAsync(cancellationToken))?.Id == tail?.Id)
+                {
+                    throw;
+                }
+            }
+        }
     }
+
+    private List<LedgerEntry> PendingLedgerEntries() =>
+        [.. ChangeTracker.Entries<LedgerEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.SignedAt).ThenBy(e => e.Id)];
+
+    private async Task<LedgerEntry?> ChainAsync(List<LedgerEntry> pending, CancellationToken cancellationToken)
+    {
+        var tail = await LedgerTailAsync(cancellationToken);
+        var previous = tail;
+        foreach (var entry in pending)
+        {
+            entry.ChainAfter(previous);
+            previous = entry;
+        }
+
+        return tail;
+    }
+
+    private Task<LedgerEntry?> LedgerTailAsync(CancellationToken cancellationToken) =>
+        LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
 
     private void GuardChanges()
     {

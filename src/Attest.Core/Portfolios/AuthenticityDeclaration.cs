@@ -9,8 +9,10 @@ namespace Attest.Core.Portfolios;
 /// you must list your sources"). Append-only: it records the exact statement and the exact content hash of
 /// every item declared, so a later change to an item shows as changed since declared.
 /// </summary>
-public sealed class AuthenticityDeclaration : Centres.ICentreOwned, Centres.IAppendOnly
+public sealed class AuthenticityDeclaration : Centres.ICentreOwned, Centres.IAppendOnly, Ledger.ISignable
 {
+    public const string Kind = "authenticity-declaration";
+
     public const string Statement =
         "I declare that the evidence listed is my own work. Where I have used research, quotations or other " +
         "people's work, I have listed my sources. I understand that plagiarism, the submission of another's work " +
@@ -69,6 +71,16 @@ public sealed class AuthenticityDeclaration : Centres.ICentreOwned, Centres.IApp
             SignedSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Statement + "\n" + manifest))),
         };
     }
+
+    public string LedgerKind => Kind;
+
+    public string SignedContent() => new Ledger.SignedText(Kind)
+        .Add("candidate", CandidateId)
+        .Add("declaredBy", DeclaredBy)
+        .Add("declaredAt", DeclaredAt)
+        .Add("statement", StatementText)
+        .Add("manifest", Manifest)
+        .ToString();
 
     /// <summary>The content hash declared for each item id.</summary>
     public IReadOnlyDictionary<Guid, string> DeclaredHashes() =>

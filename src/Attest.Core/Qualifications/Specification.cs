@@ -69,7 +69,8 @@ public sealed record UnitSpec(
     IReadOnlyList<LearningOutcomeSpec> LearningOutcomes,
     IReadOnlyList<EvidenceRequirementSpec> EvidenceRequirements,
     IReadOnlyList<AssignmentTaskSpec> Tasks,
-    GradingSpec? Grading)
+    GradingSpec? Grading,
+    SufficiencySpec? Sufficiency = null)
 {
     /// <summary>A unit can be assessed only when the catalogue holds its criteria.</summary>
     public bool IsAssessable => LearningOutcomes.Count > 0;
@@ -86,11 +87,16 @@ public sealed record UnitPolicySpec(bool? SimulationAllowedForPerformance, IRead
 
 public sealed record LearningOutcomeSpec(string Ref, string Title, IReadOnlyList<CriterionSpec> Criteria);
 
-public sealed record CriterionSpec(string Ref, CriterionKind Kind, GradeBand? Grade, string Text);
+/// <param name="MinInstances">Distinct accepted pieces of evidence needed: more than one for a criterion worded in the plural.</param>
+public sealed record CriterionSpec(string Ref, CriterionKind Kind, GradeBand? Grade, string Text, int MinInstances = 1);
 
 public sealed record EvidenceRequirementSpec(string Ref, string Text, IReadOnlyList<EvidenceRequirementItemSpec> Items);
 
-public sealed record EvidenceRequirementItemSpec(string Ref, string Text);
+/// <param name="Occasion">When set, evidence tagged with this occasion covers the item (F2/A9: routine, busy, quiet, let down).</param>
+public sealed record EvidenceRequirementItemSpec(string Ref, string Text, Portfolios.Occasions Occasion = Portfolios.Occasions.None);
+
+/// <summary>"Over a sufficient period of time with different customers on different occasions", as minimums a person set.</summary>
+public sealed record SufficiencySpec(string Text, int MinDistinctDates, int MinDistinctCustomers, int MinSpanDays);
 
 public sealed record AssignmentTaskSpec(int Number, string Title, IReadOnlyList<string> LearningOutcomes, IReadOnlyList<string> Criteria, string? Evidence);
 

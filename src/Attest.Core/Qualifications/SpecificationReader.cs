@@ -136,7 +136,8 @@ internal static class SpecificationReader
                     "distinction" => GradeBand.Distinction,
                     _ => null,
                 },
-                Str(c, "text")!)).ToList())).ToList();
+                Str(c, "text")!,
+                c["minInstances"]?.Value<int>() ?? 1)).ToList())).ToList();
 
         if (outcomes.Count == 0 && string.IsNullOrWhiteSpace(Str(u, "notAssessableReason")))
         {
@@ -178,6 +179,8 @@ internal static class SpecificationReader
             }
         }
 
+        CheckUnique(new JArray((u["evidenceRequirements"] ?? new JArray()).SelectMany(e => e["items"] ?? new JArray())), "ref", $"evidence requirement item in unit {code}", fail);
+
         var policy = u["policy"] is JObject p
             ? new UnitPolicySpec(
                 p["simulationAllowedForPerformance"]?.Value<bool>(),
@@ -206,9 +209,19 @@ internal static class SpecificationReader
             (u["evidenceRequirements"] as JArray ?? []).Select(e => new EvidenceRequirementSpec(
                 Str(e, "ref")!,
                 Str(e, "text")!,
-                (e["items"] as JArray ?? []).Select(i => new EvidenceRequirementItemSpec(Str(i, "ref")!, Str(i, "text")!)).ToList())).ToList(),
+                (e["items"] as JArray ?? []).Select(i => new EvidenceRequirementItemSpec(Str(i, "ref")!, Str(i, "text")!, Str(i, "occasion") switch
+                {
+                    "routine" => Portfolios.Occasions.Routine,
+                    "busy-time" => Portfolios.Occasions.BusyTime,
+                    "quiet-time" => Portfolios.Occasions.QuietTime,
+                    "let-down" => Portfolios.Occasions.LetDown,
+                    _ => Portfolios.Occasions.None,
+                })).ToList())).ToList(),
             tasks,
-            u["grading"] is JObject g ? new GradingSpec(Str(g, "scheme")!, Str(g, "text")!) : null);
+            u["grading"] is JObject g ? new GradingSpec(Str(g, "scheme")!, Str(g, "text")!) : null,
+            u["sufficiency"] is JObject f
+                ? new SufficiencySpec(Str(f, "text")!, f["minDistinctDates"]?.Value<int>() ?? 1, f["minDistinctCustomers"]?.Value<int>() ?? 1, f["minSpanDays"]?.Value<int>() ?? 0)
+                : null);
     }
 
     private static void CheckUnique(JToken list, string key, string what, Action<JToken, string> fail)

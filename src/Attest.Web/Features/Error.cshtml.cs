@@ -29,6 +29,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             404 => ("Page not found", "The page does not exist, or you do not have access to it."),
             403 => ("You do not have access to this page", "Your role does not include this page."),
             400 => ("The request could not be accepted", "Go back, reload the page and try again."),
+            409 => ("Someone else saved first", "Another change to the same record was saved while you were working, so yours was not saved. Reload the page to see it, then decide again."),
             413 => ("The file is too large", "Upload a smaller file."),
             429 => ("Too many attempts", "Wait a minute and try again."),
             _ => (Title, Message),

@@ -35,6 +35,8 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _dataFolder;
 
+    public TestDatabase Database => _database;
+
     public SeededCentre A { get; private set; } = null!;
 
     public SeededCentre B { get; private set; } = null!;

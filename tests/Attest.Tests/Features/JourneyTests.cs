@@ -95,8 +95,11 @@ public class JourneyTests
 
         var noJustification = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Feedback"] = "Well listened." });
         Assert.Contains("Justification is required", await noJustification.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var noEvidence = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.2", ["Input.Outcome"] = "Met", ["Input.Justification"] = "Seen.", ["Input.Feedback"] = "Good." });
-        Assert.Contains("no evidence is mapped to 1.2", await noEvidence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var noEvidence = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "Seen.", ["Input.Feedback"] = "Good." });
+        Assert.Contains("no evidence is accepted for 1.1 yet", await noEvidence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var itemId = Guid.Parse(evidenceUrl.Split('/')[^1]);
+        await Assess.AcceptAsync(assessor, enrolmentId, "C3", itemId, ["1.1"], ["4a"], "WorkProduct");
+        Assert.Contains("Accepted as work product for 1.1; covers requirements 4a", await assessor.GetStringAsync(assessorUnit), StringComparison.Ordinal);
 
         var decided = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "E001 page 1 records the customer's words and her summary back.", ["Input.Feedback"] = "You listened and checked back what you heard." });
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
@@ -126,6 +129,7 @@ public class JourneyTests
 
         var assessor = await app.SignedInAsync(centre.Assessor);
         var unitUrl = $"/Assessor/Enrolments/{centre.GradedEnrolmentId}/Units/7";
+        await Assess.AcceptAsync(assessor, centre.GradedEnrolmentId, "7", Guid.Parse(evidenceUrl.Split('/')[^1]), pass, method: "WorkProduct");
         foreach (var p in pass.Take(8))
         {
             await assessor.PostFormAsync(unitUrl, new() { ["Input.CriterionRef"] = p, ["Input.Outcome"] = "Met", ["Input.Justification"] = $"{p} shown in E001.", ["Input.Feedback"] = $"{p} is met by your guide." });

@@ -1,5 +1,7 @@
 using Attest.Core.Assessment;
+using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Core.Ledger;
 using Attest.Web.Features.Progress;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Assessor;
 
-/// <summary>The assessor examines mapped evidence and records a decision per criterion, with justification and feedback.</summary>
+/// <summary>
+/// The assessor's unit: how sufficient the evidence is, each mapped item to judge for this unit, and a decision per
+/// criterion with justification and feedback. Every judgement and decision is signed into the ledger.
+/// </summary>
 public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
 {
     [FromRoute]
@@ -21,6 +26,11 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public JudgementInput Judge { get; set; } = new();
+
+    private string Here => $"/Assessor/Enrolments/{EnrolmentId}/Units/{UnitCode}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await TryLoadAsync(cancellationToken) ? Page() : NotFound();
@@ -38,18 +48,59 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
             return Page();
         }
 
-        var candidateUserId = await db.Candidates.Where(c => c.Id == View.Enrolment.CandidateId).Select(c => c.UserId).SingleAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var decision = CriterionDecision.Record(
             View.Enrolment, View.Standing.Unit, Input.CriterionRef, outcome, Input.Justification, Input.Feedback,
-            View.Evidence[Input.CriterionRef].Select(e => e.Reference).Distinct().ToList(),
-            User.UserId(), User.DisplayName(), candidateUserId ?? Guid.Empty, clock.GetUtcNow().UtcDateTime);
+            View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, now);
         db.CriterionDecisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken);
+        db.Sign(decision, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        if (!await db.TrySaveAsync(() => db.CriterionDecisions.AnyAsync(d => d.EnrolmentId == decision.EnrolmentId && d.UnitCode == decision.UnitCode && d.CriterionRef == decision.CriterionRef && d.Revision == decision.Revision, cancellationToken), cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
         TempData["Success"] = $"Decision on {decision.CriterionRef} recorded: {(outcome == DecisionOutcome.Met ? "met" : "not yet met")}.";
-        return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Units/{UnitCode}");
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var target = View.Items.SingleOrDefault(i => i.Item.Id == Judge.ItemId);
+        if (target is null)
+        {
+            return NotFound();
+        }
+
+        if (Judge.Accepted is not bool accepted)
+        {
+            ModelState.AddModelError(string.Empty, $"Choose whether to accept {target.Item.Reference}");
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var judgement = EvidenceAcceptance.Record(
+            View.Enrolment, View.Standing.Unit, target.Item, target.ClaimedCriteria, accepted, Judge.Method, Judge.Criteria, Judge.Requirements, Judge.Reason,
+            User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Judge.BasedOnRevision, now);
+        db.EvidenceAcceptances.Add(judgement);
+        db.Sign(judgement, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        if (!await db.TrySaveAsync(() => db.EvidenceAcceptances.AnyAsync(a => a.EnrolmentId == judgement.EnrolmentId && a.UnitCode == judgement.UnitCode && a.EvidenceItemId == judgement.EvidenceItemId && a.Revision == judgement.Revision, cancellationToken), cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        TempData["Success"] = $"{target.Item.Reference} {(accepted ? "accepted" : "not accepted")} for unit {View.Standing.Unit.Code}.";
+        return Redirect(Here + "#evidence");
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
+
+    private async Task<Guid> CandidateUserIdAsync(CancellationToken cancellationToken) =>
+        await db.Candidates.Where(c => c.Id == View.Enrolment.CandidateId).Select(c => c.UserId).SingleAsync(cancellationToken) ?? Guid.Empty;
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
@@ -74,4 +125,24 @@ public sealed class DecisionInput
     public string? Justification { get; set; }
 
     public string? Feedback { get; set; }
+
+    /// <summary>The revision of the latest decision on the criterion when the form was shown (0: none).</summary>
+    public int BasedOnRevision { get; set; }
+}
+
+public sealed class JudgementInput
+{
+    public Guid ItemId { get; set; }
+
+    public bool? Accepted { get; set; }
+
+    public EvidenceMethod? Method { get; set; }
+
+    public List<string> Criteria { get; set; } = [];
+
+    public List<string> Requirements { get; set; } = [];
+
+    public string? Reason { get; set; }
+
+    public int BasedOnRevision { get; set; }
 }

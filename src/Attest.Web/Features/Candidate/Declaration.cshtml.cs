@@ -1,4 +1,6 @@
+using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Core.Ledger;
 using Attest.Core.Portfolios;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
@@ -38,8 +40,10 @@ public sealed class DeclarationModel(AttestDbContext db, TimeProvider clock) : P
         }
 
         var items = await db.EvidenceItems.Where(i => i.CandidateId == candidate.Id && Selected.Contains(i.Id)).ToListAsync(cancellationToken);
-        var declaration = AuthenticityDeclaration.Record(candidate.CentreId, candidate.Id, User.UserId(), items, Confirmed, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var declaration = AuthenticityDeclaration.Record(candidate.CentreId, candidate.Id, User.UserId(), items, Confirmed, now);
         db.AuthenticityDeclarations.Add(declaration);
+        db.Sign(declaration, Roles.Candidate, User.UserId(), User.DisplayName(), now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"You declared {items.Count} {(items.Count == 1 ? "item" : "items")} as your own work.";
         return Redirect("/Candidate/Declaration");

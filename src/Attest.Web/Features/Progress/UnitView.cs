@@ -1,21 +1,34 @@
 using System.Linq.Expressions;
 using Attest.Core.Assessment;
 using Attest.Core.Data;
+using Attest.Core.Ledger;
 using Attest.Core.Portfolios;
 using Attest.Core.Qualifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Progress;
 
-/// <summary>A unit of one enrolment with its criteria, the evidence mapped to each, and the decisions: what the candidate and assessor pages show.</summary>
+/// <summary>
+/// A unit of one enrolment with its criteria, the evidence mapped to it, the assessor's judgement of that evidence,
+/// the decisions and, for competence units, what the sufficiency engine says: what the candidate and assessor pages show.
+/// </summary>
 public sealed record UnitView(
     Enrolment Enrolment,
     string CandidateName,
     QualificationSpec Qualification,
     UnitStanding Standing,
     ILookup<string, MappedEvidence> Evidence,
-    ILookup<string, CriterionDecision> Decisions)
+    ILookup<string, CriterionDecision> Decisions,
+    IReadOnlyList<ItemForUnit> Items,
+    SufficiencyResult? Sufficiency,
+    IReadOnlyDictionary<Guid, SignatureStatus> Signatures)
 {
+    public SignatureStatus SignatureOf(Guid recordId) => Signatures.GetValueOrDefault(recordId, SignatureStatus.None);
+
+    /// <summary>References of the items accepted, as they are now, for a criterion.</summary>
+    public IReadOnlyList<string> AcceptedFor(string criterionRef) =>
+        [.. Items.Where(i => i.CountsFor(criterionRef)).Select(i => i.Item.Reference)];
+
     /// <summary>Loads the unit when <paramref name="access"/> admits the enrolment; null means 404.</summary>
     public static async Task<UnitView?> LoadAsync(
         AttestDbContext db, Core.Qualifications.Catalogue catalogue, Guid enrolmentId, string unitCode,
@@ -36,21 +49,55 @@ public sealed record UnitView(
         var decisions = await db.CriterionDecisions.AsNoTracking()
             .Where(d => d.EnrolmentId == enrolment.Id && d.UnitCode == unit.Code)
             .ToListAsync(cancellationToken);
-        var evidence = await db.EvidenceMappings.AsNoTracking()
+        var mappings = await db.EvidenceMappings.AsNoTracking()
             .Where(m => m.EnrolmentId == enrolment.Id && m.UnitCode == unit.Code)
-            .Join(db.EvidenceItems, m => m.EvidenceItemId, i => i.Id, (m, i) => new MappedEvidence(m.CriterionRef, i.Id, i.Reference, i.Title, m.Locator, m.Note))
             .ToListAsync(cancellationToken);
+        var itemIds = mappings.Select(m => m.EvidenceItemId).Distinct().ToList();
+        var items = await db.EvidenceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToListAsync(cancellationToken);
+        var acceptances = await db.EvidenceAcceptances.AsNoTracking()
+            .Where(a => a.EnrolmentId == enrolment.Id && a.UnitCode == unit.Code)
+            .ToListAsync(cancellationToken);
+        var latest = EvidenceAcceptance.Latest(acceptances);
+        var forUnit = items.OrderBy(i => i.Reference, StringComparer.Ordinal)
+            .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id)))
+            .ToList();
+        var byId = items.ToDictionary(i => i.Id);
+        var standing = EnrolmentProgress.Standing(qualification, unit, decisions);
+        var sufficiency = qualification.Assessment == AssessmentKind.Competence
+            ? Core.Assessment.Sufficiency.Evaluate(unit, CriterionDecision.Latest(decisions), [.. forUnit.Where(i => i.IsAccepted).Select(i => AcceptedEvidence.Of(i.Item, i.Judgement!))])
+            : null;
         return new UnitView(
             enrolment,
             candidateName,
             qualification,
-            EnrolmentProgress.Standing(qualification, unit, decisions),
-            evidence.OrderBy(e => e.Reference, StringComparer.Ordinal).ToLookup(e => e.CriterionRef, StringComparer.OrdinalIgnoreCase),
-            decisions.OrderByDescending(d => d.DecidedAt).ToLookup(d => d.CriterionRef, StringComparer.OrdinalIgnoreCase));
+            standing,
+            mappings.Where(m => byId.ContainsKey(m.EvidenceItemId))
+                .Select(m => new MappedEvidence(m.CriterionRef, m.EvidenceItemId, byId[m.EvidenceItemId].Reference, byId[m.EvidenceItemId].Title, m.Locator, m.Note))
+                .OrderBy(e => e.Reference, StringComparer.Ordinal).ToLookup(e => e.CriterionRef, StringComparer.OrdinalIgnoreCase),
+            decisions.OrderByDescending(d => d.Revision).ThenByDescending(d => d.DecidedAt).ToLookup(d => d.CriterionRef, StringComparer.OrdinalIgnoreCase),
+            forUnit,
+            sufficiency,
+            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances], cancellationToken));
     }
 }
 
 public sealed record MappedEvidence(string CriterionRef, Guid ItemId, string Reference, string Title, string? Locator, string? Note);
+
+/// <summary>An item mapped to the unit, the candidate's claims for it, and the assessor's latest judgement of it for this unit.</summary>
+public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMapping> Claims, EvidenceAcceptance? Judgement)
+{
+    /// <summary>The judgement was made on the item as it is now.</summary>
+    public bool JudgementIsCurrent => Judgement is not null && Judgement.IsCurrentFor(Item);
+
+    public bool IsAccepted => JudgementIsCurrent && Judgement!.Accepted;
+
+    public bool CountsFor(string criterionRef) => IsAccepted && Judgement!.CriteriaList.Contains(criterionRef, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<string> ClaimedCriteria => [.. Claims.Select(c => c.CriterionRef).Distinct(StringComparer.OrdinalIgnoreCase)];
+}
+
+/// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms.</summary>
+public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge);
 
 /// <summary>The criteria list of a unit; the assessor's copy carries the decision forms.</summary>
 public sealed record CriteriaModel(UnitView View, bool RecordDecisions);

@@ -1,0 +1,196 @@
+using System.Net;
+using Attest.Cli;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Core.Ledger;
+using Attest.Tests.Data;
+using Attest.Tests.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Attest.Tests.Ledger;
+
+/// <summary>
+/// The decision ledger on real databases (security.md tests 14-16): the database refuses to change signed rows, a
+/// superuser's tampering is named by <c>attest ledger verify</c> and shown on the page, and concurrent signing
+/// keeps one chain and one decision.
+/// </summary>
+public class LedgerTests
+{
+    private const string Justification = "Observed at the counter: the candidate did not ask the customer what had gone wrong.";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_database_refuses_to_change_or_remove_any_append_only_row(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        await SignOneOfEachAsync(app);
+        await using var db = app.Db(app.A.Id);
+        var tables = db.Model.GetEntityTypes().Where(t => typeof(IAppendOnly).IsAssignableFrom(t.ClrType)).Select(t => t.GetTableName()!).ToList();
+        Assert.Contains("LedgerEntries", tables);
+
+        foreach (var table in tables)
+        {
+            var rows = await CountAsync(db, table);
+            Assert.True(rows > 0, $"{table} has no row, so this test proves nothing about it: sign one in SignOneOfEachAsync.");
+            var update = await Record.ExceptionAsync(() => RawAsync(db, "UPDATE \"" + table + "\" SET \"CentreId\" = \"CentreId\""));
+            var delete = await Record.ExceptionAsync(() => RawAsync(db, "DELETE FROM \"" + table + "\""));
+            Assert.True(update is not null, $"UPDATE of {table} was allowed");
+            Assert.True(delete is not null, $"DELETE from {table} was allowed");
+            Assert.Contains("append-only", update.Message + update.InnerException?.Message, StringComparison.Ordinal);
+            Assert.Equal(rows, await CountAsync(db, table));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_superusers_change_to_a_signed_decision_is_named_by_verify_and_shown_on_the_page(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        await DecideAsync(assessor, app, "1.2", "NotYetMet");
+        var unitPage = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
+        Assert.Contains("Signed by assessor A (assessor)", await assessor.GetStringAsync(unitPage), StringComparison.Ordinal);
+        var (intact, intactOutput) = await VerifyAsync(app);
+        Assert.Equal(0, intact);
+        Assert.Contains("Centre 20001 Centre A: 1 entries, chain intact", intactOutput, StringComparison.Ordinal);
+
+        await AsSuperuserAsync(app.Database, "UPDATE \"CriterionDecisions\" SET \"Outcome\" = 'Met' WHERE \"CriterionRef\" = '1.2'");
+
+        var (broken, brokenOutput) = await VerifyAsync(app);
+        Assert.Equal(1, broken);
+        Assert.Contains("Centre 20001 Centre A: BROKEN at entry 1 (criterion-decision signed by assessor A as Assessor", brokenOutput, StringComparison.Ordinal);
+        Assert.Contains("was changed after signing", brokenOutput, StringComparison.Ordinal);
+        var page = await assessor.GetStringAsync(unitPage);
+        Assert.Contains("Changed after signing", page, StringComparison.Ordinal);
+        Assert.Contains("outcome: NotYetMet", page, StringComparison.Ordinal);
+        Assert.Contains("Changed after signing", await (await app.SignedInAsync(app.A.Candidate)).GetStringAsync($"/Candidate/Enrolments/{app.A.EnrolmentId}/Units/C3"), StringComparison.Ordinal);
+
+        // Put the decision back: the chain verifies again. Then edit the ledger entry itself.
+        await AsSuperuserAsync(app.Database, "UPDATE \"CriterionDecisions\" SET \"Outcome\" = 'NotYetMet' WHERE \"CriterionRef\" = '1.2'");
+        Assert.Equal(0, (await VerifyAsync(app)).Exit);
+        await AsSuperuserAsync(app.Database, "UPDATE \"LedgerEntries\" SET \"SignerName\" = 'Someone Else'");
+        var (edited, editedOutput) = await VerifyAsync(app);
+        Assert.Equal(1, edited);
+        Assert.Contains("entry 1 (criterion-decision signed by Someone Else as Assessor", editedOutput, StringComparison.Ordinal);
+        Assert.Contains("its fields no longer match its hash", editedOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Of_fifty_simultaneous_decisions_on_one_criterion_exactly_one_is_kept_and_the_rest_get_409(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        var url = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
+        var token = await AntiforgeryTokenAsync(assessor, url);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.CriterionRef"] = "1.2", ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
+            ["Input.Justification"] = $"{Justification} (click {i})", ["Input.Feedback"] = "Ask the customer what went wrong before offering a fix.",
+        }))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(49, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Contains("Someone else saved first", await responses.First(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.CriterionDecisions.CountAsync());
+        Assert.Equal(1, await db.LedgerEntries.CountAsync());
+        Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Decisions_signed_at_the_same_moment_on_different_criteria_all_join_one_unbroken_chain(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        var url = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
+        var token = await AntiforgeryTokenAsync(assessor, url);
+        string[] criteria = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5"];
+
+        var responses = await Task.WhenAll(criteria.Select(c => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.CriterionRef"] = c, ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
+            ["Input.Justification"] = Justification, ["Input.Feedback"] = $"Criterion {c}: no evidence of this yet.",
+        }))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), await db.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
+    }
+
+    /// <summary>A decision, a judgement of evidence and a declaration, so every append-only table has a row.</summary>
+    private static async Task SignOneOfEachAsync(AttestFactory app)
+    {
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        await DecideAsync(assessor, app, "1.2", "NotYetMet");
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
+        await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);
+    }
+
+    private static async Task DecideAsync(HttpClient assessor, AttestFactory app, string criterion, string outcome)
+    {
+        var response = await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3", new()
+        {
+            ["Input.CriterionRef"] = criterion, ["Input.Outcome"] = outcome, ["Input.BasedOnRevision"] = "0",
+            ["Input.Justification"] = Justification, ["Input.Feedback"] = "Ask the customer what went wrong before offering a fix (C3 1.2).",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
+    {
+        var page = await client.GetStringAsync(url);
+        var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(match.Success);
+        return match.Groups[1].Value;
+    }
+
+    private static async Task<(int Exit, string Output)> VerifyAsync(AttestFactory app)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = app.Database.Provider.ToString(), ["Database:ConnectionString"] = app.Database.ConnectionString,
+        }).Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await AttestCli.RunAsync(["ledger", "verify", "--centre", "20001"], output, error, configuration);
+        return (exit, output.ToString() + error);
+    }
+
+    /// <summary>
+    /// What someone with full control of the database can do: on PostgreSQL a superuser turns triggers off for the
+    /// session; on SQLite whoever holds the file drops the triggers. The app's own connection can do neither.
+    /// </summary>
+    internal static async Task AsSuperuserAsync(TestDatabase database, string sql)
+    {
+        await using var db = database.Context(NoCentre.Instance);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            await RawAsync(db, "SET session_replication_role = replica; " + sql + "; SET session_replication_role = origin;");
+            return;
+        }
+
+        var triggers = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
+        foreach (var trigger in triggers)
+        {
+            await RawAsync(db, "DROP TRIGGER \"" + trigger + "\"");
+        }
+
+        await RawAsync(db, sql);
+    }
+
+    private static async Task<int> CountAsync(AttestDbContext db, string table)
+    {
+        var sql = "SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM \"" + table + "\"";
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+    }
+
+    /// <summary>Table names here come from the model, never from input.</summary>
+    private static Task<int> RawAsync(AttestDbContext db, string sql) => db.Database.ExecuteSqlRawAsync(sql);
+}
