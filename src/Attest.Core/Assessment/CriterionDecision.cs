@@ -51,9 +51,10 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
     public static CriterionDecision Record(
         Portfolios.Enrolment enrolment, UnitSpec unit, string criterionRef, DecisionOutcome outcome,
         string? justification, string? feedback, IReadOnlyCollection<string> evidenceReferences,
-        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, DateTime now)
+        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
+        UnitSignOff.EnsureOpen(signOffs, unit);
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(evidenceReferences);
         var criterion = unit.FindCriterion(criterionRef)

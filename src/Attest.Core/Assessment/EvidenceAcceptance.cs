@@ -65,9 +65,10 @@ public sealed class EvidenceAcceptance : Centres.ICentreOwned, Centres.IAppendOn
     public static EvidenceAcceptance Record(
         Enrolment enrolment, UnitSpec unit, EvidenceItem item, IReadOnlyCollection<string> mappedCriteria, bool accepted, EvidenceMethod? method,
         IReadOnlyCollection<string> criteria, IReadOnlyCollection<string> requirements, string? reason,
-        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, DateTime now)
+        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
+        UnitSignOff.EnsureOpen(signOffs, unit);
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(mappedCriteria);

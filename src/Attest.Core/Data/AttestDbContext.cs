@@ -41,6 +41,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<EvidenceAcceptance> EvidenceAcceptances => Set<EvidenceAcceptance>();
 
+    public DbSet<UnitSignOff> UnitSignOffs => Set<UnitSignOff>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -178,6 +180,21 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.EvidenceItemId, x.Revision }).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<UnitSignOff>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Grade).HasMaxLength(20);
+            e.Property(x => x.Record).HasMaxLength(20_000);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            // A double-click, or two assessors at once, signs once: the second gets 409 (security.md test 16).
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.Sequence }).IsUnique();
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
         });
 

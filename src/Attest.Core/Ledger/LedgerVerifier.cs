@@ -36,6 +36,7 @@ public static class LedgerVerifier
         [Assessment.CriterionDecision.Kind] = Read<Assessment.CriterionDecision>,
         [Portfolios.AuthenticityDeclaration.Kind] = Read<Portfolios.AuthenticityDeclaration>,
         [Assessment.EvidenceAcceptance.Kind] = Read<Assessment.EvidenceAcceptance>,
+        [Assessment.UnitSignOff.Kind] = Read<Assessment.UnitSignOff>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -79,7 +79,7 @@ public class PersistenceTests
         enrolment.AssignAssessor(assessorId);
         var decision = CriterionDecision.Record(enrolment, qualification.FindUnit("C3")!, "1.1", DecisionOutcome.Met,
             "Observed listening to a customer's complaint about a late delivery.", "Good listening; you checked back what you heard.",
-            ["E001"], assessorId, "Asha", Guid.NewGuid(), 0, Now);
+            ["E001"], assessorId, "Asha", Guid.NewGuid(), 0, [], Now);
         await using (var db = database.Context(new FixedCentre(a)))
         {
             db.Candidates.Add(candidate);

@@ -30,6 +30,9 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
     [BindProperty]
     public JudgementInput Judge { get; set; } = new();
 
+    [BindProperty]
+    public SignOffInput SignOff { get; set; } = new();
+
     private string Here => $"/Assessor/Enrolments/{EnrolmentId}/Units/{UnitCode}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -51,7 +54,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         var now = clock.GetUtcNow().UtcDateTime;
         var decision = CriterionDecision.Record(
             View.Enrolment, View.Standing.Unit, Input.CriterionRef, outcome, Input.Justification, Input.Feedback,
-            View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, now);
+            View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, View.SignOffs, now);
         db.CriterionDecisions.Add(decision);
         db.Sign(decision, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         if (!await db.TrySaveAsync(() => db.CriterionDecisions.AnyAsync(d => d.EnrolmentId == decision.EnrolmentId && d.UnitCode == decision.UnitCode && d.CriterionRef == decision.CriterionRef && d.Revision == decision.Revision, cancellationToken), cancellationToken))
@@ -85,7 +88,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         var now = clock.GetUtcNow().UtcDateTime;
         var judgement = EvidenceAcceptance.Record(
             View.Enrolment, View.Standing.Unit, target.Item, target.ClaimedCriteria, accepted, Judge.Method, Judge.Criteria, Judge.Requirements, Judge.Reason,
-            User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Judge.BasedOnRevision, now);
+            User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Judge.BasedOnRevision, View.SignOffs, now);
         db.EvidenceAcceptances.Add(judgement);
         db.Sign(judgement, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         if (!await db.TrySaveAsync(() => db.EvidenceAcceptances.AnyAsync(a => a.EnrolmentId == judgement.EnrolmentId && a.UnitCode == judgement.UnitCode && a.EvidenceItemId == judgement.EvidenceItemId && a.Revision == judgement.Revision, cancellationToken), cancellationToken))
@@ -97,7 +100,75 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         return Redirect(Here + "#evidence");
     }
 
+    /// <summary>Signs the unit off: refused, with every reason, unless the sufficiency engine says the evidence is complete.</summary>
+    public async Task<IActionResult> OnPostSignOffAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (View.Sufficiency is not { } sufficiency)
+        {
+            return NotFound();
+        }
+
+        if (View.SignOff?.Outcome == UnitOutcome.Competent)
+        {
+            // Signed a moment ago by this click's twin, or by someone else: one sign-off stands.
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        if (!SignOff.Confirmed)
+        {
+            ModelState.AddModelError("SignOff.Confirmed", $"Confirm that the candidate is competent in unit {UnitCode} on the evidence listed");
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var signOff = UnitSignOff.SignCompetent(View.Enrolment, sufficiency, View.Items.ToDictionary(i => i.Item.Reference, i => i.Item), View.SignOffs,
+            User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), now);
+        return await SaveSignOffAsync(signOff, $"Unit {UnitCode} signed off. The candidate is asked to countersign.", cancellationToken);
+    }
+
+    /// <summary>Not yet competent: back to the planning cycle with the actions agreed.</summary>
+    public async Task<IActionResult> OnPostNotYetCompetentAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var entry = UnitSignOff.NotYetCompetent(View.Enrolment, View.Standing.Unit, View.SignOffs, SignOff.Actions, User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), clock.GetUtcNow().UtcDateTime);
+        return await SaveSignOffAsync(entry, $"Unit {UnitCode} recorded as not yet competent, with the actions agreed.", cancellationToken);
+    }
+
+    /// <summary>A correction: withdraws the sign-off with a reason, keeping the original.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var entry = UnitSignOff.Withdraw(View.Enrolment, View.Standing.Unit, View.SignOffs, SignOff.Reason, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
+        return await SaveSignOffAsync(entry, $"The sign-off of unit {UnitCode} is withdrawn; the unit is open again.", cancellationToken);
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
+
+    private async Task<IActionResult> SaveSignOffAsync(UnitSignOff entry, string done, CancellationToken cancellationToken)
+    {
+        db.UnitSignOffs.Add(entry);
+        db.Sign(entry, Roles.Assessor, User.UserId(), User.DisplayName(), entry.SignedAt);
+        if (!await db.TrySaveAsync(() => db.UnitSignOffs.AnyAsync(s => s.EnrolmentId == entry.EnrolmentId && s.UnitCode == entry.UnitCode && s.Sequence == entry.Sequence, cancellationToken), cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        TempData["Success"] = done;
+        return Redirect(Here);
+    }
 
     private async Task<Guid> CandidateUserIdAsync(CancellationToken cancellationToken) =>
         await db.Candidates.Where(c => c.Id == View.Enrolment.CandidateId).Select(c => c.UserId).SingleAsync(cancellationToken) ?? Guid.Empty;
@@ -145,4 +216,13 @@ public sealed class JudgementInput
     public string? Reason { get; set; }
 
     public int BasedOnRevision { get; set; }
+}
+
+public sealed class SignOffInput
+{
+    public bool Confirmed { get; set; }
+
+    public string? Actions { get; set; }
+
+    public string? Reason { get; set; }
 }

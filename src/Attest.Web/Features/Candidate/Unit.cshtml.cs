@@ -1,4 +1,8 @@
+using Attest.Core;
+using Attest.Core.Assessment;
+using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Core.Ledger;
 using Attest.Web.Features.Progress;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -6,20 +10,69 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attest.Web.Features.Candidate;
 
-public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel
+/// <summary>The candidate's unit: criteria, what the assessor still needs, the evidence's judgements, and countersigning a sign-off.</summary>
+public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
 {
+    [FromRoute]
+    public Guid EnrolmentId { get; set; }
+
+    [FromRoute]
+    public string UnitCode { get; set; } = string.Empty;
+
     public UnitView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, string unitCode, CancellationToken cancellationToken)
+    [BindProperty]
+    public CountersignInput Countersign { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await TryLoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The candidate signs the same content the assessor signed, once.</summary>
+    public async Task<IActionResult> OnPostCountersignAsync(CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var view = await UnitView.LoadAsync(db, catalogue, enrolmentId, unitCode, e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId), cancellationToken);
-        if (view is null)
+        if (!await TryLoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        View = view;
-        return Page();
+        if (View.SignOff is not { Outcome: UnitOutcome.Competent } signOff)
+        {
+            throw new DomainRuleException($"Unit {UnitCode} has no sign-off to countersign.");
+        }
+
+        if (View.Countersignature is not null)
+        {
+            throw new DomainRuleException($"You have already countersigned unit {UnitCode}.");
+        }
+
+        if (!Countersign.Confirmed)
+        {
+            throw new DomainRuleException("Confirm the statement to countersign", "Countersign.Confirmed");
+        }
+
+        db.Sign(signOff, Roles.Candidate, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"You countersigned unit {UnitCode}.";
+        return Redirect($"/Candidate/Enrolments/{EnrolmentId}/Units/{UnitCode}");
     }
+
+    public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
+
+    private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        var view = await UnitView.LoadAsync(db, catalogue, EnrolmentId, UnitCode, e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        return true;
+    }
+}
+
+public sealed class CountersignInput
+{
+    public bool Confirmed { get; set; }
 }

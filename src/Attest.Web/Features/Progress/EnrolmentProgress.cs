@@ -7,11 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Progress;
 
 /// <summary>One enrolled unit's standing: criteria met for competence units, the grade for graded units.</summary>
-public sealed record UnitStanding(UnitSpec Unit, UnitProgress Progress, GradeResult? Grade)
+public sealed record UnitStanding(UnitSpec Unit, UnitProgress Progress, GradeResult? Grade, UnitSignOff? SignOff = null)
 {
-    public string Summary => Grade is not null && Unit.IsAssessable
+    public bool IsSignedOff => SignOff?.Outcome == UnitOutcome.Competent;
+
+    public string Summary => (Grade is not null && Unit.IsAssessable
         ? $"{Progress.Met} of {Progress.Total} criteria met · {Grade.Grade}"
-        : Progress.Summary;
+        : Progress.Summary) + SignOff?.Outcome switch
+        {
+            UnitOutcome.Competent => $" · signed off {SignOff.SignedAt:d MMM yyyy}",
+            UnitOutcome.NotYetCompetent => " · not yet competent",
+            _ => string.Empty,
+        };
 }
 
 /// <summary>An enrolment with the standing of each of its units.</summary>
@@ -32,18 +39,20 @@ public static class EnrolmentProgress
         var ids = enrolments.Select(e => e.Id).ToList();
         var decisions = (await db.CriterionDecisions.AsNoTracking().Where(d => ids.Contains(d.EnrolmentId)).ToListAsync(cancellationToken))
             .ToLookup(d => (d.EnrolmentId, d.UnitCode));
+        var signOffs = (await db.UnitSignOffs.AsNoTracking().Where(s => ids.Contains(s.EnrolmentId)).ToListAsync(cancellationToken))
+            .ToLookup(s => (s.EnrolmentId, s.UnitCode));
         return enrolments
             .Select(e => (Enrolment: e, Qualification: catalogue.Find(e.QualificationCode)))
             .Where(x => x.Qualification is not null)
             .Select(x => new EnrolmentStanding(x.Enrolment, x.Qualification!, x.Enrolment.Units
                 .Select(u => x.Qualification!.FindUnit(u.UnitCode))
                 .OfType<UnitSpec>()
-                .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)]))
+                .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)], signOffs[(x.Enrolment.Id, unit.Code)]))
                 .ToList()))
             .ToList();
     }
 
-    public static UnitStanding Standing(QualificationSpec qualification, UnitSpec unit, IEnumerable<CriterionDecision> decisions)
+    public static UnitStanding Standing(QualificationSpec qualification, UnitSpec unit, IEnumerable<CriterionDecision> decisions, IEnumerable<UnitSignOff> signOffs)
     {
         ArgumentNullException.ThrowIfNull(qualification);
         var latest = CriterionDecision.Latest(decisions);
@@ -51,6 +60,6 @@ public static class EnrolmentProgress
         var grade = qualification.Assessment == AssessmentKind.Graded
             ? GradedUnitResult.Grade(unit, latest.Where(d => d.Value == CriterionStatus.Met).Select(d => d.Key))
             : null;
-        return new UnitStanding(unit, progress, grade);
+        return new UnitStanding(unit, progress, grade, UnitSignOff.Current(signOffs));
     }
 }

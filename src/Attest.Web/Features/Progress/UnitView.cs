@@ -21,8 +21,22 @@ public sealed record UnitView(
     ILookup<string, CriterionDecision> Decisions,
     IReadOnlyList<ItemForUnit> Items,
     SufficiencyResult? Sufficiency,
+    IReadOnlyList<UnitSignOff> SignOffs,
     IReadOnlyDictionary<Guid, SignatureStatus> Signatures)
 {
+    /// <summary>The latest sign-off entry: the unit's standing.</summary>
+    public UnitSignOff? SignOff => UnitSignOff.Current(SignOffs);
+
+    /// <summary>Whether the candidate has countersigned the sign-off that stands.</summary>
+    public LedgerEntry? Countersignature => SignOff is { Outcome: UnitOutcome.Competent } s
+        ? SignatureOf(s.Id).Entries.FirstOrDefault(e => e.SignerRole == Core.Centres.Roles.Candidate)
+        : null;
+
+    /// <summary>Items signed off whose content has changed since.</summary>
+    public IReadOnlyList<string> ChangedSinceSignOff => SignOff is { Outcome: UnitOutcome.Competent } s
+        ? [.. s.SignedEvidence().Where(e => Items.FirstOrDefault(i => i.Item.Reference == e.Reference) is not { } i || !i.Item.ContentHash().StartsWith(e.HashPrefix, StringComparison.Ordinal)).Select(e => e.Reference)]
+        : [];
+
     public SignatureStatus SignatureOf(Guid recordId) => Signatures.GetValueOrDefault(recordId, SignatureStatus.None);
 
     /// <summary>References of the items accepted, as they are now, for a criterion.</summary>
@@ -58,11 +72,15 @@ public sealed record UnitView(
             .Where(a => a.EnrolmentId == enrolment.Id && a.UnitCode == unit.Code)
             .ToListAsync(cancellationToken);
         var latest = EvidenceAcceptance.Latest(acceptances);
+        var signOffs = await db.UnitSignOffs.AsNoTracking()
+            .Where(s => s.EnrolmentId == enrolment.Id && s.UnitCode == unit.Code)
+            .OrderBy(s => s.Sequence)
+            .ToListAsync(cancellationToken);
         var forUnit = items.OrderBy(i => i.Reference, StringComparer.Ordinal)
             .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id)))
             .ToList();
         var byId = items.ToDictionary(i => i.Id);
-        var standing = EnrolmentProgress.Standing(qualification, unit, decisions);
+        var standing = EnrolmentProgress.Standing(qualification, unit, decisions, signOffs);
         var sufficiency = qualification.Assessment == AssessmentKind.Competence
             ? Core.Assessment.Sufficiency.Evaluate(unit, CriterionDecision.Latest(decisions), [.. forUnit.Where(i => i.IsAccepted).Select(i => AcceptedEvidence.Of(i.Item, i.Judgement!))])
             : null;
@@ -77,7 +95,8 @@ public sealed record UnitView(
             decisions.OrderByDescending(d => d.Revision).ThenByDescending(d => d.DecidedAt).ToLookup(d => d.CriterionRef, StringComparer.OrdinalIgnoreCase),
             forUnit,
             sufficiency,
-            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances], cancellationToken));
+            signOffs,
+            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances, .. signOffs], cancellationToken));
     }
 }
 
@@ -95,6 +114,9 @@ public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMappin
 
     public IReadOnlyList<string> ClaimedCriteria => [.. Claims.Select(c => c.CriterionRef).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
+
+/// <summary>The unit's sign-off as the assessor (who signs) or the candidate (who countersigns) sees it.</summary>
+public sealed record SignOffModel(UnitView View, bool IsAssessor, bool IsCandidate);
 
 /// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms.</summary>
 public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge);

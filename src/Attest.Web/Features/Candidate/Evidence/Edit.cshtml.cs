@@ -42,6 +42,12 @@ public sealed class EditModel(AttestDbContext db, IOptions<UploadOptions> upload
         }
 
         Item = item;
+        if (await SignedOffUnitsAsync(item, cancellationToken) is { Count: > 0 } units)
+        {
+            ModelState.AddModelError(string.Empty, $"{item.Reference} is part of the signed-off unit {string.Join(", ", units)} and can no longer be changed. Add a new item instead, or ask your assessor.");
+            return Page();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var error in EvidenceRules.Check(item.Kind, Input.Details(), item.HasFile, DateOnly.FromDateTime(now)))
         {
@@ -58,6 +64,18 @@ public sealed class EditModel(AttestDbContext db, IOptions<UploadOptions> upload
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"{item.Reference} is changed.";
         return Redirect($"/Candidate/Evidence/{item.Id}");
+    }
+
+    /// <summary>Units whose standing sign-off rests on the item: it is locked for them.</summary>
+    private async Task<List<string>> SignedOffUnitsAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
+        var signOffs = (await db.UnitSignOffs.AsNoTracking()
+            .Where(s => db.Enrolments.Any(e => e.Id == s.EnrolmentId && e.CandidateId == item.CandidateId))
+            .ToListAsync(cancellationToken))
+            .GroupBy(s => (s.EnrolmentId, s.UnitCode))
+            .Select(g => Core.Assessment.UnitSignOff.Current(g)!)
+            .Where(s => s.Outcome == Core.Assessment.UnitOutcome.Competent);
+        return [.. signOffs.Where(s => s.SignedEvidence().Any(e => e.Reference == item.Reference)).Select(s => s.UnitCode).Distinct()];
     }
 
     private Task<EvidenceItem?> FindAsync(Guid id, CancellationToken cancellationToken)
