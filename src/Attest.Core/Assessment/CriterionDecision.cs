@@ -43,6 +43,9 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
 
     public DateTime DecidedAt { get; private init; }
 
+    /// <summary>Warnings on the feedback that the assessor read and recorded it despite (see <see cref="FeedbackQuality"/>).</summary>
+    public string? FeedbackWarnings { get; private init; }
+
     /// <summary>1 for the first decision on the criterion, then 2, 3, ...: unique, so of two decisions made from the same revision only one is kept.</summary>
     public int Revision { get; private init; }
 
@@ -51,7 +54,8 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
     public static CriterionDecision Record(
         Portfolios.Enrolment enrolment, UnitSpec unit, string criterionRef, DecisionOutcome outcome,
         string? justification, string? feedback, IReadOnlyCollection<string> evidenceReferences,
-        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now)
+        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now,
+        IReadOnlyList<string>? feedbackWarningsAccepted = null)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         UnitSignOff.EnsureOpen(signOffs, unit);
@@ -109,6 +113,7 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
             AssessorName = assessorName,
             DecidedAt = now,
             Revision = basedOnRevision + 1,
+            FeedbackWarnings = feedbackWarningsAccepted is { Count: > 0 } ? string.Join("\n", feedbackWarningsAccepted) : null,
         };
     }
 
@@ -120,6 +125,7 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
         .Add("outcome", Outcome)
         .Add("justification", Justification)
         .Add("feedback", Feedback)
+        .Add("feedbackWarnings", FeedbackWarnings)
         .Add("evidence", EvidenceReferences)
         .Add("assessor", AssessorId)
         .Add("assessorName", AssessorName)

@@ -43,6 +43,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<UnitSignOff> UnitSignOffs => Set<UnitSignOff>();
 
+    public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -58,6 +60,12 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Number).HasMaxLength(20);
             e.HasIndex(c => c.Number).IsUnique();
+        });
+
+        builder.Entity<CentrePolicy>(e =>
+        {
+            e.HasKey(x => x.CentreId);
+            Owned(e);
         });
 
         builder.Entity<Candidate>(e =>
@@ -158,6 +166,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.Justification).HasMaxLength(4000);
             e.Property(x => x.Feedback).HasMaxLength(4000);
             e.Property(x => x.EvidenceReferences).HasMaxLength(1000);
+            e.Property(x => x.FeedbackWarnings).HasMaxLength(2000);
             e.Property(x => x.AssessorName).HasMaxLength(200);
             e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
             // One decision per revision of a criterion: of two assessors deciding from the same revision, one wins (security.md test 16).
@@ -211,6 +220,11 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.CentreId, x.SubjectId });
         });
     }
+
+    /// <summary>The current centre's policy, or the defaults when it has set none.</summary>
+    public async Task<CentrePolicy> CentrePolicyAsync(CancellationToken cancellationToken) =>
+        await CentrePolicies.AsNoTracking().SingleOrDefaultAsync(cancellationToken)
+            ?? CentrePolicy.Defaults(CurrentCentreId ?? throw new InvalidOperationException("No centre is signed in."));
 
     /// <summary>Centre ownership: the key to the centre, and the filter that hides every other centre's rows.</summary>
     private void Owned<T>(EntityTypeBuilder<T> entity)

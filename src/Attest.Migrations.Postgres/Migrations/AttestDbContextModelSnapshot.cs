@@ -60,6 +60,10 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("FeedbackWarnings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Justification")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -382,6 +386,28 @@ namespace Attest.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Centres");
+                });
+
+            modelBuilder.Entity("Attest.Core.Centres.CentrePolicy", b =>
+                {
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FeedbackMinWords")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReworkLimit")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CentreId");
+
+                    b.ToTable("CentrePolicies");
                 });
 
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>
@@ -992,6 +1018,15 @@ namespace Attest.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Attest.Core.Centres.CentrePolicy", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>

@@ -55,6 +55,10 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeedbackWarnings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Justification")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -377,6 +381,28 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Centres");
+                });
+
+            modelBuilder.Entity("Attest.Core.Centres.CentrePolicy", b =>
+                {
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedbackMinWords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReworkLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CentreId");
+
+                    b.ToTable("CentrePolicies");
                 });
 
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>
@@ -983,6 +1009,15 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Attest.Core.Centres.CentrePolicy", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>

@@ -64,7 +64,7 @@ internal static class C3Portfolio
         foreach (var criterion in Unit.Criteria)
         {
             var response = await Assess.DecideAsync(assessor, centre.EnrolmentId, "C3", criterion.Ref, "Met",
-                $"The accepted evidence shows {criterion.Ref} in the candidate's own words and actions.", $"C3 {criterion.Ref}: shown in your problem logs, page 1 of each.");
+                $"The accepted evidence shows {criterion.Ref} in the candidate's own words and actions.", $"C3 {criterion.Ref}: your problem logs show this on page 1 of each, in your own words and with the customer's response.");
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"deciding {criterion.Ref}: {(int)response.StatusCode}");
         }
     }

@@ -32,7 +32,7 @@ public class EvidenceJudgementTests
         var f3 = await candidate.GetStringAsync($"/Candidate/Enrolments/{a.EnrolmentId}/Units/F3");
         Assert.Contains("Not accepted", f3, StringComparison.Ordinal);
         Assert.Contains("It shows one problem, not how you communicate the service offer (F3 1.1).", f3, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, a.EnrolmentId, "C3", "1.1", "Met", Observed, "You listened and checked back what you heard (C3 1.1, E001).")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, a.EnrolmentId, "C3", "1.1", "Met", Observed, "You listened to the whole complaint and checked back what you heard before acting (C3 1.1, E001 page 1).")).StatusCode);
         var refused = await Assess.DecideAsync(assessor, a.EnrolmentId, "F3", "1.1", "Met", Observed, "Well done.");
         Assert.Contains("no evidence is accepted for 1.1 yet", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -58,12 +58,12 @@ public class EvidenceJudgementTests
         var page = await assessor.GetStringAsync(Assess.UnitUrl(a.EnrolmentId, "C3"));
         Assert.Contains("Changed since judged", page, StringComparison.Ordinal);
         Assert.Contains("The item has changed since it was judged, so this judgement no longer counts.", page, StringComparison.Ordinal);
-        var refused = await Assess.DecideAsync(assessor, a.EnrolmentId, "C3", "1.1", "Met", Observed, "You listened (C3 1.1).");
+        var refused = await Assess.DecideAsync(assessor, a.EnrolmentId, "C3", "1.1", "Met", Observed, "You listened to the whole complaint and checked back what you heard before acting (C3 1.1, E001 page 1).");
         Assert.Contains("no evidence is accepted for 1.1 yet", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Judged again from a stale form: someone else's judgement came first.
         Assert.Equal(HttpStatusCode.Conflict, (await Assess.JudgeAsync(assessor, a.EnrolmentId, "C3", a.EvidenceId, ["1.1"], method: "WorkProduct")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Assess.JudgeAsync(assessor, a.EnrolmentId, "C3", a.EvidenceId, ["1.1"], method: "WorkProduct", basedOnRevision: 1)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, a.EnrolmentId, "C3", "1.1", "Met", Observed, "You listened (C3 1.1).")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, a.EnrolmentId, "C3", "1.1", "Met", Observed, "You listened to the whole complaint and checked back what you heard before acting (C3 1.1, E001 page 1).")).StatusCode);
     }
 
     [Theory]

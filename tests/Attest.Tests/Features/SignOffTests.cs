@@ -112,7 +112,7 @@ public class SignOffTests
         Assert.Equal(HttpStatusCode.Redirect, (await C3Portfolio.SignOffAsync(assessor, app.A)).StatusCode);
         var unitUrl = Assess.UnitUrl(app.A.EnrolmentId, "C3");
 
-        var decision = await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.1", "NotYetMet", "On reflection the log is thin.", "Add more detail (C3 1.1).", basedOnRevision: 1);
+        var decision = await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.1", "NotYetMet", "On reflection the log is thin.", "C3 1.1: the log of the first problem does not show what the customer said or how you checked it back.", basedOnRevision: 1);
         Assert.Contains("Unit C3 was signed off by assessor A", await decision.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         var edit = await candidate.PostFormAsync($"/Candidate/Evidence/{ids["E002"]}/Edit", new() { ["Input.Title"] = "Rewritten", ["Input.Context"] = "RealWork", ["Input.Body"] = "New words." });
@@ -125,7 +125,7 @@ public class SignOffTests
         var page = await assessor.GetStringAsync(unitUrl);
         Assert.Contains("2. Withdrawn by assessor A", page, StringComparison.Ordinal);
         Assert.Contains("(withdraws entry 1): E004 is from a work placement", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.1", "NotYetMet", "On reflection the log is thin.", "Add more detail (C3 1.1).", basedOnRevision: 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.1", "NotYetMet", "On reflection the log is thin.", "C3 1.1: the log of the first problem does not show what the customer said or how you checked it back.", basedOnRevision: 1)).StatusCode);
 
         await using var db = app.Db(app.A.Id);
         var entries = await db.UnitSignOffs.OrderBy(s => s.Sequence).ToListAsync();

@@ -17,6 +17,8 @@ namespace Attest.Tests.Ledger;
 /// </summary>
 public class LedgerTests
 {
+    private const string Feedback = "C3 1.2: you offered a fix before asking the customer what had gone wrong, so the log does not show you checking your understanding.";
+
     private const string Justification = "Observed at the counter: the candidate did not ask the customer what had gone wrong.";
 
     [Theory]
@@ -88,7 +90,7 @@ public class LedgerTests
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["Input.CriterionRef"] = "1.2", ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = $"{Justification} (click {i})", ["Input.Feedback"] = "Ask the customer what went wrong before offering a fix.",
+            ["Input.Justification"] = $"{Justification} (click {i})", ["Input.Feedback"] = Feedback,
         }))));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
@@ -113,7 +115,7 @@ public class LedgerTests
         var responses = await Task.WhenAll(criteria.Select(c => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["Input.CriterionRef"] = c, ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = Justification, ["Input.Feedback"] = $"Criterion {c}: no evidence of this yet.",
+            ["Input.Justification"] = Justification, ["Input.Feedback"] = $"Criterion {c}: none of the evidence so far shows this; we agreed to look for it at your next observation at the counter.",
         }))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
@@ -140,7 +142,7 @@ public class LedgerTests
         var response = await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3", new()
         {
             ["Input.CriterionRef"] = criterion, ["Input.Outcome"] = outcome, ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = Justification, ["Input.Feedback"] = "Ask the customer what went wrong before offering a fix (C3 1.2).",
+            ["Input.Justification"] = Justification, ["Input.Feedback"] = Feedback,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }

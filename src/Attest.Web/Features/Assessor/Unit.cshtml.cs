@@ -24,6 +24,9 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     public UnitView View { get; private set; } = null!;
 
+    /// <summary>A decision sent back for the assessor to read the feedback warnings.</summary>
+    public DecisionDraft? Draft { get; private set; }
+
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
@@ -52,9 +55,17 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var warnings = FeedbackQuality.Check(Input.Feedback, (await db.CentrePolicyAsync(cancellationToken)).Feedback, View.Qualification.Assessment == Core.Qualifications.AssessmentKind.Graded);
         var decision = CriterionDecision.Record(
             View.Enrolment, View.Standing.Unit, Input.CriterionRef, outcome, Input.Justification, Input.Feedback,
-            View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, View.SignOffs, now);
+            View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, View.SignOffs, now,
+            warnings);
+        if (warnings.Count > 0 && !Input.AcceptFeedbackWarnings)
+        {
+            // Warn, never block: the form comes back open with the words kept and the warnings to read.
+            Draft = new DecisionDraft(Input.CriterionRef, Input.Outcome, Input.Justification, Input.Feedback, warnings);
+            return Page();
+        }
         db.CriterionDecisions.Add(decision);
         db.Sign(decision, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         if (!await db.TrySaveAsync(() => db.CriterionDecisions.AnyAsync(d => d.EnrolmentId == decision.EnrolmentId && d.UnitCode == decision.UnitCode && d.CriterionRef == decision.CriterionRef && d.Revision == decision.Revision, cancellationToken), cancellationToken))
@@ -199,6 +210,9 @@ public sealed class DecisionInput
 
     /// <summary>The revision of the latest decision on the criterion when the form was shown (0: none).</summary>
     public int BasedOnRevision { get; set; }
+
+    /// <summary>The assessor has read the feedback warnings and records the feedback as written.</summary>
+    public bool AcceptFeedbackWarnings { get; set; }
 }
 
 public sealed class JudgementInput

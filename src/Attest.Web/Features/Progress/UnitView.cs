@@ -121,5 +121,8 @@ public sealed record SignOffModel(UnitView View, bool IsAssessor, bool IsCandida
 /// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms.</summary>
 public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge);
 
-/// <summary>The criteria list of a unit; the assessor's copy carries the decision forms.</summary>
-public sealed record CriteriaModel(UnitView View, bool RecordDecisions);
+/// <summary>The criteria list of a unit; the assessor's copy carries the decision forms, one of them perhaps sent back with feedback warnings.</summary>
+public sealed record CriteriaModel(UnitView View, bool RecordDecisions, DecisionDraft? Draft = null);
+
+/// <summary>What the assessor wrote, sent back with the warnings on its feedback.</summary>
+public sealed record DecisionDraft(string CriterionRef, DecisionOutcome? Outcome, string? Justification, string? Feedback, IReadOnlyList<string> Warnings);
