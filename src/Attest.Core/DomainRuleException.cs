@@ -18,6 +18,14 @@ public sealed class DomainRuleException : Exception
         Field = field;
     }
 
+    /// <summary>Reasons that each belong to their own form field.</summary>
+    public DomainRuleException(IReadOnlyList<(string Field, string Message)> reasons)
+        : base(string.Join(" ", reasons.Select(r => r.Message)))
+    {
+        Reasons = [.. reasons.Select(r => r.Message)];
+        FieldReasons = reasons;
+    }
+
     public DomainRuleException()
         : this("The request breaks a rule.")
     {
@@ -33,4 +41,7 @@ public sealed class DomainRuleException : Exception
 
     /// <summary>The form field the reasons belong to, when there is one.</summary>
     public string? Field { get; }
+
+    /// <summary>Each reason with its own field, when they differ.</summary>
+    public IReadOnlyList<(string Field, string Message)>? FieldReasons { get; }
 }

@@ -1,6 +1,7 @@
 using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Ledger;
+using Attest.Core.Planning;
 using Attest.Core.Portfolios;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     public DbSet<UnitSignOff> UnitSignOffs => Set<UnitSignOff>();
 
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
+
+    public DbSet<AssessmentPlan> AssessmentPlans => Set<AssessmentPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -205,6 +208,25 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.Sequence }).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AssessmentPlan>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.PlanKind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Units).HasMaxLength(500);
+            e.Property(x => x.Venue).HasMaxLength(500);
+            e.Property(x => x.Activities).HasMaxLength(4000);
+            e.Property(x => x.Evidence).HasMaxLength(4000);
+            e.Property(x => x.StartingPoint).HasMaxLength(4000);
+            e.Property(x => x.ExistingCompetence).HasMaxLength(4000);
+            e.Property(x => x.Gaps).HasMaxLength(4000);
+            e.Property(x => x.RightLevel).HasMaxLength(2000);
+            e.Property(x => x.ReviewNotes).HasMaxLength(4000);
+            e.Property(x => x.CreatedByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.EnrolmentId, x.PlanNumber, x.Version }).IsUnique();
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<LedgerEntry>(e =>

@@ -37,6 +37,7 @@ public static class LedgerVerifier
         [Portfolios.AuthenticityDeclaration.Kind] = Read<Portfolios.AuthenticityDeclaration>,
         [Assessment.EvidenceAcceptance.Kind] = Read<Assessment.EvidenceAcceptance>,
         [Assessment.UnitSignOff.Kind] = Read<Assessment.UnitSignOff>,
+        [Planning.AssessmentPlan.Kind] = Read<Planning.AssessmentPlan>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

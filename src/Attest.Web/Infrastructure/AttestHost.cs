@@ -18,6 +18,9 @@ namespace Attest.Web.Infrastructure;
 /// <summary>Wiring for the whole app: services, start-up work (migrations, catalogue, demo data) and the pipeline.</summary>
 public static class AttestHost
 {
+    /// <summary>Plans are written by assessors, agreed by candidates and read by IQAs.</summary>
+    private const string PlanningPolicy = "Planning";
+
     public static void AddAttest(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -90,6 +93,7 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Admin", Roles.CentreAdmin);
                 options.Conventions.AuthorizeFolder("/Candidate", Roles.Candidate);
                 options.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
+                options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
             })
@@ -101,7 +105,8 @@ public static class AttestHost
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CentreAdmin, p => p.RequireRole(Roles.CentreAdmin))
             .AddPolicy(Roles.Candidate, p => p.RequireRole(Roles.Candidate))
-            .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor));
+            .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
+            .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa));
 
         // Keys live in the data folder so sign-ins survive a restart.
         services.AddDataProtection().SetApplicationName("Attest")

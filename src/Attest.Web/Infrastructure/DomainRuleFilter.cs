@@ -22,9 +22,9 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is DomainRuleException rule && context.HandlerInstance is PageModel page)
         {
-            foreach (var reason in rule.Reasons)
+            foreach (var (field, reason) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (rule.Field ?? string.Empty, r))])
             {
-                page.ModelState.AddModelError(rule.Field ?? string.Empty, reason);
+                page.ModelState.AddModelError(field, reason);
             }
 
             if (page is IRedisplayable redisplay)

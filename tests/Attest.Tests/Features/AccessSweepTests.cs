@@ -49,7 +49,8 @@ public class AccessSweepTests
                 : a.EvidenceId.ToString(), StringComparison.Ordinal)
             .Replace("{enrolmentId:guid}", enrolmentId.ToString(), StringComparison.Ordinal)
             .Replace("{unitCode}", unitCode, StringComparison.Ordinal)
-            .Replace("{uploadId}", uploadId ?? Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+            .Replace("{uploadId}", uploadId ?? Guid.NewGuid().ToString("N"), StringComparison.Ordinal)
+            .Replace("{planNumber:int}", "1", StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }
@@ -101,9 +102,10 @@ public class AccessSweepTests
         foreach (var (user, role) in roleOf)
         {
             using var client = await app.SignedInAsync(user);
-            // Evidence and portfolio pages are shared by candidate, assessor and IQA and checked per object below; the
-            // candidate's own uploads are checked per object in ResumableUploadTests.
+            // Evidence, portfolio and planning pages are shared by candidate, assessor and IQA and checked per object below;
+            // the candidate's own uploads are checked per object in ResumableUploadTests.
             foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal) && !r.StartsWith("Portfolio/", StringComparison.Ordinal)
+                && !(r.StartsWith("Planning/", StringComparison.Ordinal) && role is "Candidate" or "Assessor" or "Iqa")
                 && !(role == "Candidate" && r.StartsWith("uploads", StringComparison.Ordinal))))
             {
                 var url = Fill(route, app.A, app.A.EnrolmentId, "C3");
@@ -124,7 +126,8 @@ public class AccessSweepTests
         var a = app.A;
 
         using var otherCandidate = await app.SignedInAsync(a.OtherCandidate);
-        string[] objectUrls = [$"/Evidence/{a.EvidenceId}", $"/Evidence/{a.EvidenceId}/Download", $"/Portfolio/{a.EnrolmentId}", $"/Portfolio/{a.EnrolmentId}/Export", $"/Portfolio/{a.EnrolmentId}/Export?units=C3"];
+        string[] objectUrls = [$"/Evidence/{a.EvidenceId}", $"/Evidence/{a.EvidenceId}/Download", $"/Portfolio/{a.EnrolmentId}", $"/Portfolio/{a.EnrolmentId}/Export", $"/Portfolio/{a.EnrolmentId}/Export?units=C3",
+            $"/Planning/Enrolments/{a.EnrolmentId}", $"/Planning/Enrolments/{a.EnrolmentId}/Plans/1"];
         foreach (var url in objectUrls.Concat([$"/Candidate/Evidence/{a.EvidenceId}", $"/Candidate/Enrolments/{a.EnrolmentId}/Units/C3"]))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.GetAsync(url)).StatusCode);
@@ -137,9 +140,14 @@ public class AccessSweepTests
             using var client = await app.SignedInAsync(user);
             foreach (var url in objectUrls)
             {
-                Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, $"{user} GET {url}");
+                // Roles that never plan are refused the planning folder outright (403); otherwise a miss is 404.
+                var status = (await client.GetAsync(url)).StatusCode;
+                Assert.True(status == HttpStatusCode.NotFound || (status == HttpStatusCode.Forbidden && url.StartsWith("/Planning/", StringComparison.Ordinal) && user != a.OtherAssessor), $"{user} GET {url}: {(int)status}");
             }
         }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Planning/Enrolments/{a.EnrolmentId}/Write?kind=AssessmentPlan")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.GetAsync($"/Planning/Enrolments/{a.EnrolmentId}/Write?kind=AssessmentPlan")).StatusCode);
 
         Assert.DoesNotContain("Cara", await unassigned.GetStringAsync("/Assessor"), StringComparison.Ordinal);
         var decide = await unassigned.PostFormAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3",
@@ -209,6 +217,7 @@ public class AccessSweepTests
     {
         await using var db = app.Db(centre);
         return await db.Candidates.CountAsync() + await db.Enrolments.CountAsync() + await db.EvidenceItems.CountAsync()
-            + await db.EvidenceMappings.CountAsync() + await db.CriterionDecisions.CountAsync();
+            + await db.EvidenceMappings.CountAsync() + await db.CriterionDecisions.CountAsync() + await db.EvidenceAcceptances.CountAsync()
+            + await db.UnitSignOffs.CountAsync() + await db.AssessmentPlans.CountAsync() + await db.LedgerEntries.CountAsync() + await db.CentrePolicies.CountAsync();
     }
 }

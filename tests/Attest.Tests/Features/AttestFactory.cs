@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Core.Ledger;
 using Attest.Core.Portfolios;
 using Attest.Tests.Data;
 using Attest.Web.Infrastructure.Storage;
@@ -106,7 +107,7 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), and one evidence item.</summary>
+/// <summary>One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), one evidence item and a learning contract (plan 1).</summary>
 public sealed record SeededCentre(
     Guid Id, string Suffix, string Admin, string Assessor, string OtherAssessor, string Iqa, string Eqa, string Candidate, string OtherCandidate,
     Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId)
@@ -144,6 +145,11 @@ public sealed record SeededCentre(
             ContentType = "application/pdf", SizeBytes = stored.Size, Sha256 = stored.Sha256, StoredName = stored.Name, UploadedBy = candidateUser.Id, UploadedAt = now,
         };
         db.EvidenceItems.Add(item);
+        var contract = Core.Planning.AssessmentPlan.Write(enrolment, Core.Planning.PlanKind.LearningContract,
+            new("", null, null, null, null, "Seeded starting point", "Seeded competence", "Seeded gaps", "Seeded level", DateOnly.FromDateTime(now).AddDays(28), false, null),
+            null, 1, assessor.Id, assessor.DisplayName, DateOnly.FromDateTime(now), now);
+        db.AssessmentPlans.Add(contract);
+        db.Sign(contract, Roles.Assessor, assessor.Id, assessor.DisplayName, now);
         await db.SaveChangesAsync();
         return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",
             $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id);

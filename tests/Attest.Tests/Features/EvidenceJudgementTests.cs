@@ -38,7 +38,8 @@ public class EvidenceJudgementTests
 
         await using var db = app.Db(a.Id);
         Assert.Equal(2, await db.EvidenceAcceptances.CountAsync());
-        Assert.Equal(3, await db.LedgerEntries.CountAsync());
+        Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == "evidence-acceptance"));
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == "criterion-decision"));
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public class FeedbackWarningTests
         await using var check = app.Db(app.A.Id);
         var decision = await check.CriterionDecisions.SingleAsync();
         Assert.Contains("The feedback is 2 words", decision.FeedbackWarnings, StringComparison.Ordinal);
-        Assert.Contains("feedbackWarnings: The feedback is 2 words", (await check.LedgerEntries.SingleAsync()).Content, StringComparison.Ordinal);
+        Assert.Contains("feedbackWarnings: The feedback is 2 words", (await check.LedgerEntries.SingleAsync(e => e.Kind == "criterion-decision")).Content, StringComparison.Ordinal);
     }
 
     [Theory]

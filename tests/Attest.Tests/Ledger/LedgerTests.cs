@@ -1,5 +1,6 @@
 using System.Net;
 using Attest.Cli;
+using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Ledger;
@@ -55,13 +56,13 @@ public class LedgerTests
         Assert.Contains("Signed by assessor A (assessor)", await assessor.GetStringAsync(unitPage), StringComparison.Ordinal);
         var (intact, intactOutput) = await VerifyAsync(app);
         Assert.Equal(0, intact);
-        Assert.Contains("Centre 20001 Centre A: 1 entries, chain intact", intactOutput, StringComparison.Ordinal);
+        Assert.Contains("Centre 20001 Centre A: 2 entries, chain intact", intactOutput, StringComparison.Ordinal);
 
         await AsSuperuserAsync(app.Database, "UPDATE \"CriterionDecisions\" SET \"Outcome\" = 'Met' WHERE \"CriterionRef\" = '1.2'");
 
         var (broken, brokenOutput) = await VerifyAsync(app);
         Assert.Equal(1, broken);
-        Assert.Contains("Centre 20001 Centre A: BROKEN at entry 1 (criterion-decision signed by assessor A as Assessor", brokenOutput, StringComparison.Ordinal);
+        Assert.Contains("Centre 20001 Centre A: BROKEN at entry 2 (criterion-decision signed by assessor A as Assessor", brokenOutput, StringComparison.Ordinal);
         Assert.Contains("was changed after signing", brokenOutput, StringComparison.Ordinal);
         var page = await assessor.GetStringAsync(unitPage);
         Assert.Contains("Changed after signing", page, StringComparison.Ordinal);
@@ -71,10 +72,10 @@ public class LedgerTests
         // Put the decision back: the chain verifies again. Then edit the ledger entry itself.
         await AsSuperuserAsync(app.Database, "UPDATE \"CriterionDecisions\" SET \"Outcome\" = 'NotYetMet' WHERE \"CriterionRef\" = '1.2'");
         Assert.Equal(0, (await VerifyAsync(app)).Exit);
-        await AsSuperuserAsync(app.Database, "UPDATE \"LedgerEntries\" SET \"SignerName\" = 'Someone Else'");
+        await AsSuperuserAsync(app.Database, "UPDATE \"LedgerEntries\" SET \"SignerName\" = 'Someone Else' WHERE \"Kind\" = 'criterion-decision'");
         var (edited, editedOutput) = await VerifyAsync(app);
         Assert.Equal(1, edited);
-        Assert.Contains("entry 1 (criterion-decision signed by Someone Else as Assessor", editedOutput, StringComparison.Ordinal);
+        Assert.Contains("entry 2 (criterion-decision signed by Someone Else as Assessor", editedOutput, StringComparison.Ordinal);
         Assert.Contains("its fields no longer match its hash", editedOutput, StringComparison.Ordinal);
     }
 
@@ -98,7 +99,7 @@ public class LedgerTests
         Assert.Contains("Someone else saved first", await responses.First(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = app.Db(app.A.Id);
         Assert.Equal(1, await db.CriterionDecisions.CountAsync());
-        Assert.Equal(1, await db.LedgerEntries.CountAsync());
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == CriterionDecision.Kind));
         Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
     }
 
@@ -120,7 +121,9 @@ public class LedgerTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         await using var db = app.Db(app.A.Id);
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), await db.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        // After the seeded learning contract's entry 1: ten decisions, entries 2-11, with no gap and no fork.
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), await db.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(10, await db.LedgerEntries.CountAsync(e => e.Kind == CriterionDecision.Kind));
         Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
     }
 

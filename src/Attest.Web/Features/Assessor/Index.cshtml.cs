@@ -1,4 +1,5 @@
 using Attest.Core.Data;
+using Attest.Web.Features.Planning;
 using Attest.Web.Features.Progress;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,12 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Assessor;
 
-/// <summary>The candidates assigned to this assessor, and only those.</summary>
-public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel
+/// <summary>The candidates assigned to this assessor, and only those, with the plans that need attention.</summary>
+public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
 {
-    public sealed record Row(string CandidateName, EnrolmentStanding Standing);
+    public sealed record Row(string CandidateName, EnrolmentStanding Standing, IReadOnlyList<PlanningOverview.Attention> Plans);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,8 +25,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             .OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName)
             .ToListAsync(cancellationToken);
         var names = assigned.ToDictionary(x => x.Enrolment.Id, x => x.Name);
+        var attention = (await PlanningOverview.NeedingAttentionAsync(db, names.Keys, Today, cancellationToken)).ToLookup(a => a.EnrolmentId);
         Rows = (await EnrolmentProgress.ForEnrolmentsAsync(db, catalogue, [.. assigned.Select(x => x.Enrolment)], cancellationToken))
-            .Select(s => new Row(names[s.Enrolment.Id], s))
+            .Select(s => new Row(names[s.Enrolment.Id], s, [.. attention[s.Enrolment.Id]]))
             .ToList();
     }
 }
