@@ -46,6 +46,11 @@ public static class EvidenceMethods
             EvidenceKind.CaseStudy => [EvidenceMethod.CaseStudy],
             EvidenceKind.PersonalStatement => [EvidenceMethod.PersonalStatement],
             EvidenceKind.HeldElsewhere => [EvidenceMethod.WorkProduct, EvidenceMethod.KnowledgeAnswers],
+            EvidenceKind.Observation => [EvidenceMethod.DirectObservation],
+            EvidenceKind.Questioning => [EvidenceMethod.Questioning],
+            EvidenceKind.ProfessionalDiscussion => [EvidenceMethod.ProfessionalDiscussion],
+            EvidenceKind.ProductExamination => [EvidenceMethod.WorkProduct],
+            EvidenceKind.WitnessTestimony => [EvidenceMethod.WitnessTestimony, EvidenceMethod.ExpertWitnessTestimony],
             _ => [],
         };
     }

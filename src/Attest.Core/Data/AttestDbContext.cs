@@ -48,6 +48,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<AssessmentPlan> AssessmentPlans => Set<AssessmentPlan>();
 
+    public DbSet<AssessorRecord> AssessorRecords => Set<AssessorRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -227,6 +229,25 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.EnrolmentId, x.PlanNumber, x.Version }).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AssessorRecord>(e =>
+        {
+            Owned(e);
+            e.Ignore(x => x.QuestionList);
+            e.Ignore(x => x.RecordingPartList);
+            e.Property(x => x.RecordKind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Venue).HasMaxLength(500);
+            e.Property(x => x.Summary).HasMaxLength(EvidenceItem.MaxBodyLength);
+            e.Property(x => x.Questions).HasMaxLength(EvidenceItem.MaxBodyLength);
+            e.Property(x => x.RecordingParts).HasMaxLength(4000);
+            e.Property(x => x.ExaminedItems).HasMaxLength(1000);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.HasIndex(x => x.EvidenceItemId).IsUnique();
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<LedgerEntry>(e =>

@@ -38,6 +38,7 @@ public static class LedgerVerifier
         [Assessment.EvidenceAcceptance.Kind] = Read<Assessment.EvidenceAcceptance>,
         [Assessment.UnitSignOff.Kind] = Read<Assessment.UnitSignOff>,
         [Planning.AssessmentPlan.Kind] = Read<Planning.AssessmentPlan>,
+        [Assessment.AssessorRecord.Kind] = Read<Assessment.AssessorRecord>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

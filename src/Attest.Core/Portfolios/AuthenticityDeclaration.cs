@@ -92,6 +92,8 @@ public sealed class AuthenticityDeclaration : Centres.ICentreOwned, Centres.IApp
 /// <summary>Where an item stands against the candidate's declarations.</summary>
 public enum DeclarationState
 {
+    /// <summary>Written by the assessor or a witness, not by the candidate: nothing for the candidate to declare.</summary>
+    NotApplicable,
     NotDeclared,
     Declared,
     ChangedSinceDeclared,
@@ -103,6 +105,11 @@ public static class Declarations
     public static DeclarationState StateOf(EvidenceItem item, IEnumerable<AuthenticityDeclaration> declarations)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (!EvidenceRules.IsCandidateKind(item.Kind))
+        {
+            return DeclarationState.NotApplicable;
+        }
+
         var latest = declarations.OrderByDescending(d => d.DeclaredAt)
             .Select(d => d.DeclaredHashes().TryGetValue(item.Id, out var hash) ? hash : null)
             .FirstOrDefault(h => h is not null);

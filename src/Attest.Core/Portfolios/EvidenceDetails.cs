@@ -21,6 +21,12 @@ public sealed record FieldError(string Field, string Message);
 /// <summary>The rules each kind of evidence follows. Plain C#, no I/O, so the seed cases test it directly.</summary>
 public static class EvidenceRules
 {
+    /// <summary>The kinds a candidate adds and may change; the others are written by the assessor or a witness.</summary>
+    public static readonly IReadOnlyList<EvidenceKind> CandidateKinds =
+        [EvidenceKind.UploadedFile, EvidenceKind.ReflectiveAccount, EvidenceKind.WorkProduct, EvidenceKind.PersonalStatement, EvidenceKind.CaseStudy, EvidenceKind.HeldElsewhere];
+
+    public static bool IsCandidateKind(EvidenceKind kind) => CandidateKinds.Contains(kind);
+
     public static bool NeedsFile(EvidenceKind kind) => kind is EvidenceKind.UploadedFile or EvidenceKind.WorkProduct;
 
     public static bool AllowsFile(EvidenceKind kind) => kind is not EvidenceKind.HeldElsewhere;
@@ -35,6 +41,11 @@ public static class EvidenceRules
         EvidenceKind.PersonalStatement => "Personal statement, CV or job description",
         EvidenceKind.CaseStudy => "Case study",
         EvidenceKind.HeldElsewhere => "Evidence held elsewhere",
+        EvidenceKind.Observation => "Assessor's observation record",
+        EvidenceKind.Questioning => "Assessor's record of questions and answers",
+        EvidenceKind.ProfessionalDiscussion => "Assessor's record of a professional discussion",
+        EvidenceKind.ProductExamination => "Assessor's record of examining work products",
+        EvidenceKind.WitnessTestimony => "Witness testimony",
         _ => kind.ToString(),
     };
 

@@ -21,6 +21,21 @@ public enum EvidenceKind
 
     /// <summary>"Evidence that you cannot put into your portfolio because it is too bulky, or because it is confidential" (seed 004).</summary>
     HeldElsewhere,
+
+    /// <summary>The assessor's record of a direct observation: what was seen, where, when.</summary>
+    Observation,
+
+    /// <summary>The assessor's record of questioning: "enough information about what they asked and how you replied to allow the assessment to be verified".</summary>
+    Questioning,
+
+    /// <summary>The assessor's record of a planned professional discussion, with its recording parts.</summary>
+    ProfessionalDiscussion,
+
+    /// <summary>The assessor's record of examining the candidate's work products.</summary>
+    ProductExamination,
+
+    /// <summary>A witness's testimony, written by the witness through a single-use link (seed 004).</summary>
+    WitnessTestimony,
 }
 
 /// <summary>The occasions a unit's evidence requirements ask for (e.g. C3: routine, busy, quiet, let down).</summary>

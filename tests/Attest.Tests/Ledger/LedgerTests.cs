@@ -127,7 +127,7 @@ public class LedgerTests
         Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
     }
 
-    /// <summary>A decision, a judgement of evidence, a unit decision and a declaration, so every append-only table has a row.</summary>
+    /// <summary>A decision, a judgement of evidence, an observation record, a unit decision and a declaration (plans are seeded), so every append-only table has a row.</summary>
     private static async Task SignOneOfEachAsync(AttestFactory app)
     {
         var assessor = await app.SignedInAsync(app.A.Assessor);
@@ -135,6 +135,11 @@ public class LedgerTests
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");
+        var record = await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Records/New?kind=Observation", new()
+        {
+            ["Input.OccurredOn"] = "2026-11-20", ["Input.Venue"] = "Front desk", ["Input.Summary"] = "Listened to the complaint and repeated it back.", ["Input.Targets"] = "C3|1.1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, record.StatusCode);
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);

@@ -26,6 +26,9 @@ public sealed class DetailsModel(AttestDbContext db) : PageModel
 
     public DeclarationState Declaration { get; private set; }
 
+    /// <summary>For an assessor's record: its signature in the ledger.</summary>
+    public Core.Ledger.SignatureStatus? RecordSignature { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var item = await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -38,6 +41,8 @@ public sealed class DetailsModel(AttestDbContext db) : PageModel
         CandidateName = await db.Candidates.Where(c => c.Id == item.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
         Mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == id).OrderBy(m => m.UnitCode).ThenBy(m => m.CriterionRef).ToListAsync(cancellationToken);
+        var record = await db.AssessorRecords.AsNoTracking().SingleOrDefaultAsync(r => r.EvidenceItemId == id, cancellationToken);
+        RecordSignature = record is null ? null : (await Core.Ledger.LedgerVerifier.StatesAsync(db, [record], cancellationToken))[record.Id];
         Declaration = Declarations.StateOf(item, await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == item.CandidateId).ToListAsync(cancellationToken));
         if (item.Sha256 is not null)
         {

@@ -22,8 +22,10 @@ public sealed class EvidenceIntake(
 {
     private const int ReferenceAttempts = 5;
 
+    /// <param name="related">Rows that belong with the item (a record, its mappings, signatures), made from the item as committed and saved in the same transaction.</param>
     public async Task<EvidenceItem> KeepAsync(
-        Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken, Guid? splitFrom = null)
+        Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken, Guid? splitFrom = null,
+        Func<EvidenceItem, IEnumerable<object>>? related = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(details);
@@ -56,7 +58,7 @@ public sealed class EvidenceIntake(
                 promoted.Add(stored.Name);
             }
 
-            return await CommitAsync(draft, stored, preview, warnings, cancellationToken);
+            return await CommitAsync(draft, stored, preview, warnings, related, cancellationToken);
         }
         catch
         {
@@ -138,7 +140,7 @@ public sealed class EvidenceIntake(
         return item;
     }
 
-    private async Task<EvidenceItem> CommitAsync(EvidenceItem draft, StoredFile? stored, StoredFile? preview, List<EvidenceWarning> warnings, CancellationToken cancellationToken)
+    private async Task<EvidenceItem> CommitAsync(EvidenceItem draft, StoredFile? stored, StoredFile? preview, List<EvidenceWarning> warnings, Func<EvidenceItem, IEnumerable<object>>? related, CancellationToken cancellationToken)
     {
         // References are allocated as the next number under a unique index; a simultaneous upload by the same
         // candidate takes the number first, so take the next one rather than fail.
@@ -151,6 +153,8 @@ public sealed class EvidenceIntake(
                 CentreId = item.CentreId, EvidenceItemId = item.Id, Kind = w.Kind, Found = Cut(w.Found, 500), Location = Cut(w.Location, 200), Advice = Cut(w.Advice, 1000), FoundAt = item.UploadedAt,
             }).ToList();
             db.EvidenceWarnings.AddRange(rows);
+            var others = related?.Invoke(item).ToList() ?? [];
+            others.ForEach(row => db.Add(row));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -160,6 +164,7 @@ public sealed class EvidenceIntake(
             {
                 db.Entry(item).State = EntityState.Detached;
                 rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
+                others.ForEach(row => db.Entry(row).State = EntityState.Detached);
                 if (!await ReferenceTakenAsync(item, cancellationToken))
                 {
                     throw;

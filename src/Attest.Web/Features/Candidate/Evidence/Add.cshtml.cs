@@ -37,12 +37,12 @@ public sealed class AddModel(
     /// <summary>The finished resumable upload the form names, shown so a redisplayed form need not upload it again.</summary>
     public UploadStatus? Uploaded { get; private set; }
 
-    public IActionResult OnGet() => Page();
+    public IActionResult OnGet() => Kind is { } kind && !EvidenceRules.IsCandidateKind(kind) ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var candidate = await db.SignedInCandidateAsync(User, cancellationToken);
-        if (candidate is null || Kind is not { } kind || !Enum.IsDefined(kind))
+        if (candidate is null || Kind is not { } kind || !EvidenceRules.IsCandidateKind(kind))
         {
             return NotFound();
         }

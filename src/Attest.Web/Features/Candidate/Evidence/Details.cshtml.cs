@@ -40,6 +40,13 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             return NotFound();
         }
 
+        if (!EvidenceRules.IsCandidateKind(Item.Kind))
+        {
+            // Records and testimonies are mapped by the assessor who made or accepted them.
+            ModelState.AddModelError("Input.Target", $"{EvidenceRules.Describe(Item.Kind)} {Item.Reference} is mapped by your assessor, not by you");
+            return Page();
+        }
+
         var option = Options.FirstOrDefault(o => o.Value == Input.Target);
         if (option is null)
         {

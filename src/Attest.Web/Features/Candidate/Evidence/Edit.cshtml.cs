@@ -78,8 +78,7 @@ public sealed class EditModel(AttestDbContext db, IOptions<UploadOptions> upload
         return [.. signOffs.Where(s => s.SignedEvidence().Any(e => e.Reference == item.Reference)).Select(s => s.UnitCode).Distinct()];
     }
 
-    private Task<EvidenceItem?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        return db.OwnItems(User).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-    }
+    /// <summary>The candidate's own item of a kind they write; records and testimonies written by others are not theirs to change.</summary>
+    private async Task<EvidenceItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.OwnItems(User).SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item && EvidenceRules.IsCandidateKind(item.Kind) ? item : null;
 }
