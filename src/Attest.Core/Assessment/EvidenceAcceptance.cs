@@ -65,7 +65,8 @@ public sealed class EvidenceAcceptance : Centres.ICentreOwned, Centres.IAppendOn
     public static EvidenceAcceptance Record(
         Enrolment enrolment, UnitSpec unit, EvidenceItem item, IReadOnlyCollection<string> mappedCriteria, bool accepted, EvidenceMethod? method,
         IReadOnlyCollection<string> criteria, IReadOnlyCollection<string> requirements, string? reason,
-        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now)
+        Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now,
+        string? incompleteTestimony = null)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         UnitSignOff.EnsureOpen(signOffs, unit);
@@ -113,6 +114,11 @@ public sealed class EvidenceAcceptance : Centres.ICentreOwned, Centres.IAppendOn
         if (unknownRequirements.Count > 0)
         {
             reasons.Add($"Unit {unit.Code} has no evidence requirement {string.Join(", ", unknownRequirements)}.");
+        }
+
+        if (accepted && !string.IsNullOrEmpty(incompleteTestimony))
+        {
+            reasons.Add($"Testimony {item.Reference} is incomplete: it lacks {incompleteTestimony}. It cannot be accepted until the witness gives them (seed 004 lists what a testimony must hold).");
         }
 
         if (string.IsNullOrWhiteSpace(reason))

@@ -50,6 +50,12 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<AssessorRecord> AssessorRecords => Set<AssessorRecord>();
 
+    public DbSet<Witness> Witnesses => Set<Witness>();
+
+    public DbSet<WitnessRequest> WitnessRequests => Set<WitnessRequest>();
+
+    public DbSet<WitnessTestimony> WitnessTestimonies => Set<WitnessTestimony>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -248,6 +254,51 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Witness>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.JobTitle).HasMaxLength(200);
+            e.Property(x => x.Relationship).HasMaxLength(200);
+            e.Property(x => x.Contact).HasMaxLength(300);
+            e.HasIndex(x => x.CandidateId);
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<WitnessRequest>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Targets).HasMaxLength(2000);
+            e.Property(x => x.Activity).HasMaxLength(2000);
+            e.Property(x => x.SecretSha256).HasMaxLength(64);
+            e.HasIndex(x => new { x.CentreId, x.SecretSha256 }).IsUnique();
+            e.HasIndex(x => x.WitnessId);
+            e.HasOne<Witness>().WithMany().HasForeignKey(x => x.WitnessId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<WitnessTestimony>(e =>
+        {
+            Owned(e);
+            e.Ignore(x => x.MissingList);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CandidateName).HasMaxLength(200);
+            e.Property(x => x.ActivityTime).HasMaxLength(50);
+            e.Property(x => x.Venue).HasMaxLength(500);
+            e.Property(x => x.Description).HasMaxLength(EvidenceItem.MaxBodyLength);
+            e.Property(x => x.Relationship).HasMaxLength(200);
+            e.Property(x => x.SignatureName).HasMaxLength(200);
+            e.Property(x => x.JobTitle).HasMaxLength(200);
+            e.Property(x => x.Contact).HasMaxLength(300);
+            e.Property(x => x.Missing).HasMaxLength(1000);
+            e.Property(x => x.Warnings).HasMaxLength(2000);
+            // One testimony per link, however many times it is submitted at once (security.md test 13).
+            e.HasIndex(x => x.RequestId).IsUnique();
+            e.HasIndex(x => x.EvidenceItemId).IsUnique();
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Witness>().WithMany().HasForeignKey(x => x.WitnessId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<LedgerEntry>(e =>

@@ -39,6 +39,7 @@ public static class LedgerVerifier
         [Assessment.UnitSignOff.Kind] = Read<Assessment.UnitSignOff>,
         [Planning.AssessmentPlan.Kind] = Read<Planning.AssessmentPlan>,
         [Assessment.AssessorRecord.Kind] = Read<Assessment.AssessorRecord>,
+        [Assessment.WitnessTestimony.Kind] = Read<Assessment.WitnessTestimony>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

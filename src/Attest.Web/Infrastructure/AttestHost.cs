@@ -58,6 +58,7 @@ public static class AttestHost
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
         services.AddScoped<Features.Evidence.EvidenceIntake>();
+        services.AddScoped<Features.Witness.TestimonyIntake>();
         services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.Hygiene.HygieneAnalyser>();
         services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.RecordingAnalyser>();
         services.AddVirusScanning(config);
@@ -96,6 +97,8 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Witness/Testimony");
+                options.Conventions.AllowAnonymousToPage("/Witness/Thanks");
             })
             .AddMvcOptions(options =>
             {
@@ -122,6 +125,10 @@ public static class AttestHost
             options.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Witness links are guessed at no faster than this from one address (security.md test 13).
+            options.AddPolicy("witness-link", context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));

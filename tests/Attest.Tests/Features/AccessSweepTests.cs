@@ -19,7 +19,10 @@ namespace Attest.Tests.Features;
 public class AccessSweepTests
 {
     /// <summary>Routes any signed-in user may see, because they hold no centre data.</summary>
-    private static readonly HashSet<string> Open = ["", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "health"];
+    private static readonly HashSet<string> Open = ["", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "health", "Witness/{token}/Thanks"];
+
+    /// <summary>Routes a visitor with no account reaches by a capability link (tested with and without the link in WitnessTests).</summary>
+    private static readonly HashSet<string> ByLink = ["Witness/{token}"];
 
     private static List<string> Routes(AttestFactory app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -50,7 +53,9 @@ public class AccessSweepTests
             .Replace("{enrolmentId:guid}", enrolmentId.ToString(), StringComparison.Ordinal)
             .Replace("{unitCode}", unitCode, StringComparison.Ordinal)
             .Replace("{uploadId}", uploadId ?? Guid.NewGuid().ToString("N"), StringComparison.Ordinal)
-            .Replace("{planNumber:int}", "1", StringComparison.Ordinal);
+            .Replace("{planNumber:int}", "1", StringComparison.Ordinal)
+            .Replace("{witnessId:guid}", a.WitnessId.ToString(), StringComparison.Ordinal)
+            .Replace("{token}", a.WitnessToken, StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }
@@ -93,7 +98,8 @@ public class AccessSweepTests
     public async Task Every_role_restricted_route_is_403_or_404_to_the_wrong_role(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();
-        var routes = Routes(app).Where(r => !Open.Contains(r)).ToList();
+        // A witness link is a capability: whoever holds it may write the testimony, whatever their role (but candidates, below).
+        var routes = Routes(app).Where(r => !Open.Contains(r) && !ByLink.Contains(r)).ToList();
         var roleOf = new Dictionary<string, string>
         {
             [app.A.Admin] = "Admin", [app.A.Assessor] = "Assessor", [app.A.Iqa] = "Iqa", [app.A.Eqa] = "Eqa", [app.A.Candidate] = "Candidate",
@@ -133,8 +139,18 @@ public class AccessSweepTests
             Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.GetAsync(url)).StatusCode);
         }
 
+        using var candidate = await app.SignedInAsync(a.Candidate);
+        foreach (var client in new[] { candidate, otherCandidate })
+        {
+            var link = await client.GetAsync($"/Witness/{a.WitnessToken}");
+            Assert.Equal(HttpStatusCode.Forbidden, link.StatusCode);
+            Assert.Contains("A candidate cannot write a witness testimony", await link.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         using var unassigned = await app.SignedInAsync(a.OtherAssessor);
         Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Witnesses")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await unassigned.GetAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Witnesses/{a.WitnessId}/Transcribe")).StatusCode);
         foreach (var user in new[] { a.OtherAssessor, a.Admin, a.Eqa })
         {
             using var client = await app.SignedInAsync(user);
@@ -174,7 +190,7 @@ public class AccessSweepTests
         using var app = await new AttestFactory(provider).SeedAsync();
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
-        foreach (var route in Routes(app).Where(r => !Open.Contains(r) || r == "Catalogue"))
+        foreach (var route in Routes(app).Where(r => (!Open.Contains(r) || r == "Catalogue") && !ByLink.Contains(r)))
         {
             if (route.StartsWith("uploads", StringComparison.Ordinal))
             {

@@ -107,10 +107,13 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), one evidence item and a learning contract (plan 1).</summary>
+/// <summary>
+/// One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), one evidence item,
+/// a learning contract (plan 1), and a witness with an unused link.
+/// </summary>
 public sealed record SeededCentre(
     Guid Id, string Suffix, string Admin, string Assessor, string OtherAssessor, string Iqa, string Eqa, string Candidate, string OtherCandidate,
-    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId)
+    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId, Guid WitnessId, string WitnessToken)
 {
     public static async Task<SeededCentre> CreateAsync(IServiceProvider services, string suffix, string number)
     {
@@ -150,9 +153,17 @@ public sealed record SeededCentre(
             null, 1, assessor.Id, assessor.DisplayName, DateOnly.FromDateTime(now), now);
         db.AssessmentPlans.Add(contract);
         db.Sign(contract, Roles.Assessor, assessor.Id, assessor.DisplayName, now);
+        var witness = new Core.Assessment.Witness
+        {
+            CentreId = centre.Id, CandidateId = candidate.Id, Name = "Wendy Witness" + suffix.ToUpperInvariant(), JobTitle = "Front office manager", Relationship = "Line manager",
+            Contact = "01632 960123", AddedBy = candidateUser.Id, AddedAt = now,
+        };
+        var (request, token) = Core.Assessment.WitnessRequest.Issue(centre.Id, witness.Id, enrolment.Id, "C3|3.5", "The complaint at the desk", assessor.Id, now, TimeSpan.FromDays(14));
+        db.Witnesses.Add(witness);
+        db.WitnessRequests.Add(request);
         await db.SaveChangesAsync();
         return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",
-            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id);
+            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id, witness.Id, token);
     }
 
     public IEnumerable<string> Everyone => [Admin, Assessor, OtherAssessor, Iqa, Eqa, Candidate, OtherCandidate];

@@ -127,7 +127,7 @@ public class LedgerTests
         Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
     }
 
-    /// <summary>A decision, a judgement of evidence, an observation record, a unit decision and a declaration (plans are seeded), so every append-only table has a row.</summary>
+    /// <summary>A decision, a judgement of evidence, an observation record, a witness testimony, a unit decision and a declaration (plans are seeded), so every append-only table has a row.</summary>
     private static async Task SignOneOfEachAsync(AttestFactory app)
     {
         var assessor = await app.SignedInAsync(app.A.Assessor);
@@ -140,6 +140,13 @@ public class LedgerTests
             ["Input.OccurredOn"] = "2026-11-20", ["Input.Venue"] = "Front desk", ["Input.Summary"] = "Listened to the complaint and repeated it back.", ["Input.Targets"] = "C3|1.1",
         });
         Assert.Equal(HttpStatusCode.Redirect, record.StatusCode);
+        using var witness = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await witness.PostFormAsync($"/Witness/{app.A.WitnessToken}", new()
+        {
+            ["Input.CandidateName"] = "Cara", ["Input.ActivityDate"] = "2026-11-20", ["Input.ActivityTime"] = "10:00", ["Input.Venue"] = "Desk",
+            ["Input.Description"] = "She took the complaint, rang the kitchen, and told the guest when the meal would come; he thanked her.", ["Input.WrittenOn"] = "2026-11-21",
+            ["Input.Relationship"] = "Manager", ["Input.SignatureName"] = "Wendy", ["Input.JobTitle"] = "Manager", ["Input.Contact"] = "01632 960123",
+        })).StatusCode);
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);

@@ -99,7 +99,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         var now = clock.GetUtcNow().UtcDateTime;
         var judgement = EvidenceAcceptance.Record(
             View.Enrolment, View.Standing.Unit, target.Item, target.ClaimedCriteria, accepted, Judge.Method, Judge.Criteria, Judge.Requirements, Judge.Reason,
-            User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Judge.BasedOnRevision, View.SignOffs, now);
+            User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Judge.BasedOnRevision, View.SignOffs, now, target.Incomplete);
         db.EvidenceAcceptances.Add(judgement);
         db.Sign(judgement, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         if (!await db.TrySaveAsync(() => db.EvidenceAcceptances.AnyAsync(a => a.EnrolmentId == judgement.EnrolmentId && a.UnitCode == judgement.UnitCode && a.EvidenceItemId == judgement.EvidenceItemId && a.Revision == judgement.Revision, cancellationToken), cancellationToken))

@@ -32,7 +32,8 @@ public sealed record Portfolio(
     IReadOnlyDictionary<(string Unit, string Criterion), CriterionDecision> Decisions,
     IReadOnlyDictionary<Guid, DeclarationState> Declarations,
     ILookup<Guid, EvidenceWarning> Warnings,
-    IReadOnlyList<string>? SampleUnits)
+    IReadOnlyList<string>? SampleUnits,
+    IReadOnlyList<Core.Assessment.Witness> Witnesses)
 {
     public QualificationSpec Qualification => Standing.Qualification;
 
@@ -96,7 +97,8 @@ public sealed record Portfolio(
         var declarations = await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == candidate.Id).ToListAsync(cancellationToken);
         var warnings = (await db.EvidenceWarnings.AsNoTracking().Where(w => itemIds.Contains(w.EvidenceItemId)).ToListAsync(cancellationToken)).ToLookup(w => w.EvidenceItemId);
         return new Portfolio(candidate, centre, standing, await StaffAsync(db, enrolment, cancellationToken), items, log, decisions,
-            items.ToDictionary(i => i.Id, i => Core.Portfolios.Declarations.StateOf(i, declarations)), warnings, sampleUnits);
+            items.ToDictionary(i => i.Id, i => Core.Portfolios.Declarations.StateOf(i, declarations)), warnings, sampleUnits,
+            await Witness.WitnessRegister.ForCandidateAsync(db, candidate.Id, cancellationToken));
     }
 
     /// <summary>"Names and contact details of staff involved in assessing and verifying your qualification" (seed 004).</summary>

@@ -181,6 +181,12 @@ public static class PortfolioIndex
             Line($"<li>{E(c.Role)}: {E(c.Name)}{(c.Email is null ? string.Empty : ", " + E(c.Email))}</li>");
         }
 
+        Line("</ul><h3>Witnesses</h3><ul>");
+        foreach (var w in p.Witnesses)
+        {
+            Line($"<li>{E(w.Name)}, {E(w.JobTitle)} ({E(w.Relationship)}{(w.IsExpert ? ", expert witness" : string.Empty)}): {E(w.Contact)}</li>");
+        }
+
         Line("</ul><h2>Assessment</h2><h3>Summary of achievements</h3><table><tr><th>Unit</th><th>Progress</th></tr>");
         foreach (var u in p.Units)
         {

@@ -34,6 +34,11 @@ public static class PortfolioPdf
                 pdf.Text($"{c.Role}: {c.Name}{(c.Email is null ? string.Empty : ", " + c.Email)}");
             }
 
+            foreach (var w in p.Witnesses)
+            {
+                pdf.Text($"Witness: {w.Name}, {w.JobTitle} ({w.Relationship}{(w.IsExpert ? ", expert witness" : string.Empty)}): {w.Contact}");
+            }
+
             pdf.Heading("Assessment", 14);
             pdf.Heading("Summary of achievements", 12);
             foreach (var u in p.Units)

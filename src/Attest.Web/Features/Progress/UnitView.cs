@@ -76,8 +76,10 @@ public sealed record UnitView(
             .Where(s => s.EnrolmentId == enrolment.Id && s.UnitCode == unit.Code)
             .OrderBy(s => s.Sequence)
             .ToListAsync(cancellationToken);
+        var incomplete = (await db.WitnessTestimonies.AsNoTracking().Where(t => itemIds.Contains(t.EvidenceItemId) && t.Missing != "").ToListAsync(cancellationToken))
+            .ToDictionary(t => t.EvidenceItemId, t => t.Missing);
         var forUnit = items.OrderBy(i => i.Reference, StringComparer.Ordinal)
-            .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id)))
+            .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id), incomplete.GetValueOrDefault(i.Id)))
             .ToList();
         var byId = items.ToDictionary(i => i.Id);
         var standing = EnrolmentProgress.Standing(qualification, unit, decisions, signOffs);
@@ -103,7 +105,8 @@ public sealed record UnitView(
 public sealed record MappedEvidence(string CriterionRef, Guid ItemId, string Reference, string Title, string? Locator, string? Note);
 
 /// <summary>An item mapped to the unit, the candidate's claims for it, and the assessor's latest judgement of it for this unit.</summary>
-public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMapping> Claims, EvidenceAcceptance? Judgement)
+/// <param name="Incomplete">For a witness testimony that lacks some of seed 004's fields: what it lacks.</param>
+public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMapping> Claims, EvidenceAcceptance? Judgement, string? Incomplete = null)
 {
     /// <summary>The judgement was made on the item as it is now.</summary>
     public bool JudgementIsCurrent => Judgement is not null && Judgement.IsCurrentFor(Item);
