@@ -142,6 +142,30 @@ public sealed class UnitSignOff : Centres.ICentreOwned, Centres.IAppendOnly, ISi
         return New(enrolment, sufficiency.Unit, previous, UnitOutcome.Competent, null, record.ToString(), null, null, assessorId, assessorName, now);
     }
 
+    /// <summary>
+    /// A graded unit's final assessment (no rework allowed) signs it off with its grade: achieved at Pass or above,
+    /// not achieved when Unclassified.
+    /// </summary>
+    public static UnitSignOff SignGraded(Enrolment enrolment, UnitSpec unit, IReadOnlyCollection<UnitSignOff> previous, GradedAssessment final, Guid candidateUserId)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(final);
+        var reasons = Common(enrolment, unit, previous, final.AssessorId, candidateUserId);
+        if (final.ReworkAllowed)
+        {
+            reasons.Add($"Attempt {final.Attempt} may still be reworked, so unit {unit.Code} cannot be signed off yet.");
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new DomainRuleException(reasons);
+        }
+
+        var achieved = final.Grade != UnitGrade.Unclassified;
+        return New(enrolment, unit, previous, achieved ? UnitOutcome.Competent : UnitOutcome.NotYetCompetent, final.Grade.ToString(), final.SignOffRecord(),
+            achieved ? null : final.Explanation, null, final.AssessorId, final.AssessorName, final.AssessedAt);
+    }
+
     /// <summary>"Not yet competent": back to the planning cycle with the actions agreed.</summary>
     public static UnitSignOff NotYetCompetent(
         Enrolment enrolment, UnitSpec unit, IReadOnlyCollection<UnitSignOff> previous, string? actions, Guid assessorId, string assessorName, Guid candidateUserId, DateTime now)

@@ -52,6 +52,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<Witness> Witnesses => Set<Witness>();
 
+    public DbSet<GradedSubmission> GradedSubmissions => Set<GradedSubmission>();
+
+    public DbSet<GradedAssessment> GradedAssessments => Set<GradedAssessment>();
+
     public DbSet<WitnessRequest> WitnessRequests => Set<WitnessRequest>();
 
     public DbSet<WitnessTestimony> WitnessTestimonies => Set<WitnessTestimony>();
@@ -299,6 +303,30 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.EvidenceItemId).IsUnique();
             e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Witness>().WithMany().HasForeignKey(x => x.WitnessId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GradedSubmission>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.Items).HasMaxLength(10_000);
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.Attempt }).IsUnique();
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GradedAssessment>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.Grade).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CriteriaMet).HasMaxLength(1000);
+            e.Property(x => x.Explanation).HasMaxLength(2000);
+            e.Property(x => x.Feedback).HasMaxLength(4000);
+            e.Property(x => x.FeedbackWarnings).HasMaxLength(2000);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.HasIndex(x => x.SubmissionId).IsUnique();
+            e.HasOne<GradedSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<LedgerEntry>(e =>

@@ -40,6 +40,8 @@ public static class LedgerVerifier
         [Planning.AssessmentPlan.Kind] = Read<Planning.AssessmentPlan>,
         [Assessment.AssessorRecord.Kind] = Read<Assessment.AssessorRecord>,
         [Assessment.WitnessTestimony.Kind] = Read<Assessment.WitnessTestimony>,
+        [Assessment.GradedSubmission.Kind] = Read<Assessment.GradedSubmission>,
+        [Assessment.GradedAssessment.Kind] = Read<Assessment.GradedAssessment>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

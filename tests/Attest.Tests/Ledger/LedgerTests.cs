@@ -147,9 +147,25 @@ public class LedgerTests
             ["Input.Description"] = "She took the complaint, rang the kitchen, and told the guest when the meal would come; he thanked her.", ["Input.WrittenOn"] = "2026-11-21",
             ["Input.Relationship"] = "Manager", ["Input.SignatureName"] = "Wendy", ["Input.JobTitle"] = "Manager", ["Input.Contact"] = "01632 960123",
         })).StatusCode);
+        await AddGradedAttemptAsync(app);
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);
+    }
+
+    /// <summary>A graded attempt and its assessment, made by the domain directly (GradedUnitTests covers the pages).</summary>
+    private static async Task AddGradedAttemptAsync(AttestFactory app)
+    {
+        await using var db = app.Db(app.A.Id);
+        var enrolment = await db.Enrolments.Include(e => e.Units).SingleAsync(e => e.Id == app.A.GradedEnrolmentId);
+        var unit = ShippedCatalogue.Unit7;
+        var item = await db.EvidenceItems.SingleAsync(i => i.Id == app.A.EvidenceId);
+        var now = DateTime.SpecifyKind(new DateTime(2026, 11, 26, 10, 0, 0), DateTimeKind.Utc);
+        var submission = GradedSubmission.Submit(enrolment, unit, [], [], 1, [item], declared: true, Guid.NewGuid(), now);
+        var assessment = GradedAssessment.Assess(enrolment, unit, submission, [], unit.Criteria.ToDictionary(c => c.Ref, _ => Core.Qualifications.CriterionStatus.Met),
+            "All criteria shown in E001.", reworkAllowed: true, reworkLimit: 1, enrolment.AssessorId!.Value, "assessor A", [], now);
+        db.AddRange(submission, assessment);
+        await db.SaveChangesAsync();
     }
 
     private static async Task DecideAsync(HttpClient assessor, AttestFactory app, string criterion, string outcome)

@@ -64,4 +64,28 @@ public class GradedUnitResultTests
                 : UnitGrade.Distinction;
             return GradedUnitResult.Grade(Unit7, met).Grade == expected;
         });
+
+    [Fact]
+    public void In_every_one_of_the_32768_combinations_of_criteria_met_the_grade_follows_seed_000()
+    {
+        string[] all = [.. Pass, .. Merit, .. Distinction];
+        var counts = new Dictionary<UnitGrade, int>();
+        for (var mask = 0; mask < 1 << all.Length; mask++)
+        {
+            var met = all.Where((_, i) => (mask & (1 << i)) != 0).ToHashSet();
+            // Seed 000, read directly: all pass criteria for a pass; "all the pass criteria ... and all the merit criteria"
+            // for a merit; "in addition to the above, ... all the distinction criteria" for a distinction.
+            var seed = !Pass.All(met.Contains) ? UnitGrade.Unclassified
+                : !Merit.All(met.Contains) ? UnitGrade.Pass
+                : !Distinction.All(met.Contains) ? UnitGrade.Merit
+                : UnitGrade.Distinction;
+            var result = GradedUnitResult.Grade(Unit7, met);
+            Assert.True(seed == result.Grade, $"{string.Join(",", met)}: seed says {seed}, engine says {result.Grade}");
+            Assert.Equal(Pass.Where(p => !met.Contains(p)), result.MissingForPass);
+            counts[result.Grade] = counts.GetValueOrDefault(result.Grade) + 1;
+        }
+
+        // 2^6 subsets of merit and distinction pass with every P; 2^2 of those have every M; 1 has every D.
+        Assert.Equal(new Dictionary<UnitGrade, int> { [UnitGrade.Unclassified] = 32768 - 64, [UnitGrade.Pass] = 60, [UnitGrade.Merit] = 3, [UnitGrade.Distinction] = 1 }, counts);
+    }
 }

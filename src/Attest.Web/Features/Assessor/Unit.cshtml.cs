@@ -24,6 +24,9 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     public UnitView View { get; private set; } = null!;
 
+    /// <summary>The centre's limit on reworks of a graded unit.</summary>
+    public int ReworkLimit { get; private set; } = Core.Centres.CentrePolicy.DefaultReworkLimit;
+
     /// <summary>A decision sent back for the assessor to read the feedback warnings.</summary>
     public DecisionDraft? Draft { get; private set; }
 
@@ -35,6 +38,12 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     [BindProperty]
     public SignOffInput SignOff { get; set; } = new();
+
+    [BindProperty]
+    public GradeInput Grade { get; set; } = new();
+
+    /// <summary>Warnings on the grading feedback, sent back for the assessor to read.</summary>
+    public IReadOnlyList<string> GradeWarnings { get; private set; } = [];
 
     private string Here => $"/Assessor/Enrolments/{EnrolmentId}/Units/{UnitCode}";
 
@@ -166,6 +175,48 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         return await SaveSignOffAsync(entry, $"The sign-off of unit {UnitCode} is withdrawn; the unit is open again.", cancellationToken);
     }
 
+    /// <summary>Grades the attempt waiting for assessment; a final assessment (no rework) signs the unit off with its grade.</summary>
+    public async Task<IActionResult> OnPostGradeAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (View.AwaitingAssessment is not { } submission)
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        var policy = await db.CentrePolicyAsync(cancellationToken);
+        var warnings = FeedbackQuality.Check(Grade.Feedback, policy.Feedback, graded: true);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var assessment = GradedAssessment.Assess(View.Enrolment, View.Standing.Unit, submission, View.Assessments, CriterionDecision.Latest(View.Decisions.SelectMany(d => d)),
+            Grade.Feedback, Grade.ReworkAllowed, policy.ReworkLimit, User.UserId(), User.DisplayName(), warnings, now);
+        if (warnings.Count > 0 && !Grade.AcceptFeedbackWarnings)
+        {
+            GradeWarnings = warnings;
+            return Page();
+        }
+
+        db.GradedAssessments.Add(assessment);
+        db.Sign(assessment, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        if (!assessment.ReworkAllowed)
+        {
+            var signOff = UnitSignOff.SignGraded(View.Enrolment, View.Standing.Unit, View.SignOffs, assessment, await CandidateUserIdAsync(cancellationToken));
+            db.UnitSignOffs.Add(signOff);
+            db.Sign(signOff, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        }
+
+        if (!await db.TrySaveAsync(() => db.GradedAssessments.AnyAsync(a => a.SubmissionId == submission.Id, cancellationToken), cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        TempData["Success"] = $"Attempt {submission.Attempt} graded {assessment.Grade}{(assessment.ReworkAllowed ? "; the learner may rework it" : "; the assessment is final")}.";
+        return Redirect(Here);
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
 
     private async Task<IActionResult> SaveSignOffAsync(UnitSignOff entry, string done, CancellationToken cancellationToken)
@@ -194,6 +245,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         }
 
         View = view;
+        ReworkLimit = (await db.CentrePolicyAsync(cancellationToken)).ReworkLimit;
         return true;
     }
 }
@@ -239,4 +291,13 @@ public sealed class SignOffInput
     public string? Actions { get; set; }
 
     public string? Reason { get; set; }
+}
+
+public sealed class GradeInput
+{
+    public string? Feedback { get; set; }
+
+    public bool ReworkAllowed { get; set; }
+
+    public bool AcceptFeedbackWarnings { get; set; }
 }

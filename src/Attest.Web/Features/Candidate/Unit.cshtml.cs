@@ -5,6 +5,7 @@ using Attest.Core.Data;
 using Attest.Core.Ledger;
 using Attest.Web.Features.Progress;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,8 +22,15 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     public UnitView View { get; private set; } = null!;
 
+    /// <summary>The centre's limit on reworks of a graded unit.</summary>
+    public int ReworkLimit { get; private set; } = Core.Centres.CentrePolicy.DefaultReworkLimit;
+
     [BindProperty]
     public CountersignInput Countersign { get; set; } = new();
+
+    /// <summary>The learner declares the work handed in is their own.</summary>
+    [BindProperty]
+    public bool Declared { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await TryLoadAsync(cancellationToken) ? Page() : NotFound();
@@ -56,6 +64,28 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         return Redirect($"/Candidate/Enrolments/{EnrolmentId}/Units/{UnitCode}");
     }
 
+    /// <summary>Hands the graded unit's work in for assessment, or a rework when the tutor allowed one.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken) || View.Qualification.Assessment != Core.Qualifications.AssessmentKind.Graded)
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var submission = GradedSubmission.Submit(View.Enrolment, View.Standing.Unit, View.Submissions, View.Assessments, (await db.CentrePolicyAsync(cancellationToken)).ReworkLimit,
+            [.. View.Items.Select(i => i.Item)], Declared, User.UserId(), now);
+        db.GradedSubmissions.Add(submission);
+        db.Sign(submission, Roles.Candidate, User.UserId(), User.DisplayName(), now);
+        if (!await db.TrySaveAsync(() => db.GradedSubmissions.AnyAsync(s => s.EnrolmentId == submission.EnrolmentId && s.UnitCode == submission.UnitCode && s.Attempt == submission.Attempt, cancellationToken), cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        TempData["Success"] = submission.IsRework ? $"Your reworked unit {UnitCode} is handed in (attempt {submission.Attempt})." : $"Unit {UnitCode} is handed in for assessment.";
+        return Redirect($"/Candidate/Enrolments/{EnrolmentId}/Units/{UnitCode}");
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
@@ -68,6 +98,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         }
 
         View = view;
+        ReworkLimit = (await db.CentrePolicyAsync(cancellationToken)).ReworkLimit;
         return true;
     }
 }

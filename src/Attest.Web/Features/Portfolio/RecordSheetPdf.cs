@@ -31,7 +31,10 @@ public static class RecordSheetPdf
                 foreach (var c in lo.Criteria)
                 {
                     pdf.Text($"{c.Ref} {c.Text}", bold: true);
-                    var counting = sufficiency?.Criteria.FirstOrDefault(x => x.Criterion.Ref == c.Ref)?.Counting ?? [];
+                    // Competence units: the evidence the engine counted; graded units: the evidence accepted for the criterion.
+                    var counting = sufficiency is not null
+                        ? sufficiency.Criteria.FirstOrDefault(x => x.Criterion.Ref == c.Ref)?.Counting.Select(e => (e.Reference, e.Method)) ?? []
+                        : view.Items.Where(i => i.CountsFor(c.Ref)).Select(i => (i.Item.Reference, i.Judgement!.Method));
                     var where = counting.Select(e =>
                     {
                         var locator = view.Evidence[c.Ref].FirstOrDefault(m => m.Reference == e.Reference)?.Locator;
@@ -58,7 +61,7 @@ public static class RecordSheetPdf
 
             pdf.Heading("Signatures", 13);
             var assessorEntry = view.SignatureOf(signOff.Id).Entries.FirstOrDefault(e => e.SignerRole == Roles.Assessor);
-            pdf.Text($"Assessor: {signOff.AssessorName} signed the unit off as competent on {signOff.SignedAt:d MMMM yyyy HH:mm} UTC{(assessorEntry is null ? "." : $" (ledger entry {assessorEntry.Sequence}, {assessorEntry.EntryHash}).")}");
+            pdf.Text($"Assessor: {signOff.AssessorName} signed the unit off as {(signOff.Grade is null ? "competent" : "achieved at " + signOff.Grade)} on {signOff.SignedAt:d MMMM yyyy HH:mm} UTC{(assessorEntry is null ? "." : $" (ledger entry {assessorEntry.Sequence}, {assessorEntry.EntryHash}).")}");
             pdf.Text($"Candidate: {(view.Countersignature is { } c2 ? $"{c2.SignerName} countersigned on {c2.SignedAt:d MMMM yyyy HH:mm} UTC (ledger entry {c2.Sequence}): \"{UnitSignOff.CandidateStatement}\"" : "not yet countersigned.")}");
             if (view.ChangedSinceSignOff.Count > 0)
             {

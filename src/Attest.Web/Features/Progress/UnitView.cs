@@ -22,8 +22,15 @@ public sealed record UnitView(
     IReadOnlyList<ItemForUnit> Items,
     SufficiencyResult? Sufficiency,
     IReadOnlyList<UnitSignOff> SignOffs,
+    IReadOnlyList<GradedSubmission> Submissions,
+    IReadOnlyList<GradedAssessment> Assessments,
     IReadOnlyDictionary<Guid, SignatureStatus> Signatures)
 {
+    /// <summary>The latest attempt handed in, when it waits for assessment.</summary>
+    public GradedSubmission? AwaitingAssessment => Submissions.MaxBy(s => s.Attempt) is { } last && Assessments.All(a => a.SubmissionId != last.Id) ? last : null;
+
+    public GradedAssessment? AssessmentOf(GradedSubmission submission) => Assessments.FirstOrDefault(a => a.SubmissionId == submission.Id);
+
     /// <summary>The latest sign-off entry: the unit's standing.</summary>
     public UnitSignOff? SignOff => UnitSignOff.Current(SignOffs);
 
@@ -82,6 +89,8 @@ public sealed record UnitView(
             .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id), incomplete.GetValueOrDefault(i.Id)))
             .ToList();
         var byId = items.ToDictionary(i => i.Id);
+        var submissions = await db.GradedSubmissions.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
+        var assessments = await db.GradedAssessments.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
         var standing = EnrolmentProgress.Standing(qualification, unit, decisions, signOffs);
         var sufficiency = qualification.Assessment == AssessmentKind.Competence
             ? Core.Assessment.Sufficiency.Evaluate(unit, CriterionDecision.Latest(decisions), [.. forUnit.Where(i => i.IsAccepted).Select(i => AcceptedEvidence.Of(i.Item, i.Judgement!))])
@@ -98,7 +107,9 @@ public sealed record UnitView(
             forUnit,
             sufficiency,
             signOffs,
-            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances, .. signOffs], cancellationToken));
+            submissions,
+            assessments,
+            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances, .. signOffs, .. submissions, .. assessments], cancellationToken));
     }
 }
 
@@ -120,6 +131,9 @@ public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMappin
 
 /// <summary>The unit's sign-off as the assessor (who signs) or the candidate (who countersigns) sees it.</summary>
 public sealed record SignOffModel(UnitView View, bool IsAssessor, bool IsCandidate);
+
+/// <summary>A graded unit's attempts, with the hand-in form (candidate) or the grading form (assessor), and any warnings on the grading feedback.</summary>
+public sealed record GradedModel(UnitView View, bool IsAssessor, bool IsCandidate, int ReworkLimit, IReadOnlyList<string> GradeWarnings, string? Feedback);
 
 /// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms.</summary>
 public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge);
