@@ -41,4 +41,31 @@ public static class Browser
             .ToList();
         Assert.True(serious.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", serious));
     }
+
+    /// <summary>A page in a fresh context: a phone-sized touch screen or a desktop. CSP is bypassed only so axe can be injected.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl, bool phone)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl,
+            BypassCSP = true,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page, checking it with axe on the way.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Attest" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
 }

@@ -153,29 +153,9 @@ public sealed partial class JourneyTests : IDisposable
         await Browser.AssertAccessibleAsync(page);
     }
 
-    private async Task<IPage> NewPageAsync(IBrowser browser, bool phone)
-    {
-        // axe is injected as a script, which the app's CSP rightly forbids; bypass CSP for the scan only.
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = _server.BaseUrl,
-            BypassCSP = true,
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-            IsMobile = phone,
-            HasTouch = phone,
-        });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(IBrowser browser, bool phone) => Browser.NewPageAsync(browser, _server.BaseUrl, phone);
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Attest" }));
-        await Browser.AssertAccessibleAsync(page);
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
+    private static Task SignInAsync(IPage page, string email, string password) => Browser.SignInAsync(page, email, password);
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();
 
