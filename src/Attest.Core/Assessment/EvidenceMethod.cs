@@ -51,6 +51,7 @@ public static class EvidenceMethods
             EvidenceKind.ProfessionalDiscussion => [EvidenceMethod.ProfessionalDiscussion],
             EvidenceKind.ProductExamination => [EvidenceMethod.WorkProduct],
             EvidenceKind.WitnessTestimony => [EvidenceMethod.WitnessTestimony, EvidenceMethod.ExpertWitnessTestimony],
+            EvidenceKind.CaseLog => [EvidenceMethod.ReflectiveAccount, EvidenceMethod.WorkProduct],
             _ => [],
         };
     }

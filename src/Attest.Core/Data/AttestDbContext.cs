@@ -54,6 +54,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<GradedSubmission> GradedSubmissions => Set<GradedSubmission>();
 
+    public DbSet<ProblemCase> ProblemCases => Set<ProblemCase>();
+
     public DbSet<GradedAssessment> GradedAssessments => Set<GradedAssessment>();
 
     public DbSet<WitnessRequest> WitnessRequests => Set<WitnessRequest>();
@@ -327,6 +329,21 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.SubmissionId).IsUnique();
             e.HasOne<GradedSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ProblemCase>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Workplace).HasMaxLength(200);
+            e.Property(x => x.ProblemType).HasMaxLength(32);
+            foreach (var text in new[] { nameof(ProblemCase.SpottedHow), nameof(ProblemCase.Options), nameof(ProblemCase.AgreedOption), nameof(ProblemCase.Actions), nameof(ProblemCase.Updates), nameof(ProblemCase.SatisfactionCheck), nameof(ProblemCase.ReasonsGiven), nameof(ProblemCase.Alerted) })
+            {
+                e.Property(text).HasMaxLength(4000);
+            }
+
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => x.EvidenceItemId).IsUnique();
+            e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<LedgerEntry>(e =>

@@ -105,7 +105,7 @@ public static class Declarations
     public static DeclarationState StateOf(EvidenceItem item, IEnumerable<AuthenticityDeclaration> declarations)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (!EvidenceRules.IsCandidateKind(item.Kind))
+        if (!EvidenceRules.WrittenByCandidate(item.Kind))
         {
             return DeclarationState.NotApplicable;
         }

@@ -21,9 +21,12 @@ public sealed record FieldError(string Field, string Message);
 /// <summary>The rules each kind of evidence follows. Plain C#, no I/O, so the seed cases test it directly.</summary>
 public static class EvidenceRules
 {
-    /// <summary>The kinds a candidate adds and may change; the others are written by the assessor or a witness.</summary>
+    /// <summary>The kinds a candidate adds on the evidence page and may change there.</summary>
     public static readonly IReadOnlyList<EvidenceKind> CandidateKinds =
         [EvidenceKind.UploadedFile, EvidenceKind.ReflectiveAccount, EvidenceKind.WorkProduct, EvidenceKind.PersonalStatement, EvidenceKind.CaseStudy, EvidenceKind.HeldElsewhere];
+
+    /// <summary>Written by the candidate (so they declare it and map it): the evidence page's kinds and case logs; the others are written by the assessor or a witness.</summary>
+    public static bool WrittenByCandidate(EvidenceKind kind) => IsCandidateKind(kind) || kind == EvidenceKind.CaseLog;
 
     public static bool IsCandidateKind(EvidenceKind kind) => CandidateKinds.Contains(kind);
 
@@ -46,6 +49,7 @@ public static class EvidenceRules
         EvidenceKind.ProfessionalDiscussion => "Assessor's record of a professional discussion",
         EvidenceKind.ProductExamination => "Assessor's record of examining work products",
         EvidenceKind.WitnessTestimony => "Witness testimony",
+        EvidenceKind.CaseLog => "Case log of a customer problem",
         _ => kind.ToString(),
     };
 

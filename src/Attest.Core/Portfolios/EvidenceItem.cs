@@ -36,6 +36,9 @@ public enum EvidenceKind
 
     /// <summary>A witness's testimony, written by the witness through a single-use link (seed 004).</summary>
     WitnessTestimony,
+
+    /// <summary>The candidate's log of a real customer problem as it unfolds (seed 001's cycle).</summary>
+    CaseLog,
 }
 
 /// <summary>The occasions a unit's evidence requirements ask for (e.g. C3: routine, busy, quiet, let down).</summary>

@@ -88,9 +88,11 @@ public sealed record UnitPolicySpec(bool? SimulationAllowedForPerformance, IRead
 public sealed record LearningOutcomeSpec(string Ref, string Title, IReadOnlyList<CriterionSpec> Criteria);
 
 /// <param name="MinInstances">Distinct accepted pieces of evidence needed: more than one for a criterion worded in the plural.</param>
-public sealed record CriterionSpec(string Ref, CriterionKind Kind, GradeBand? Grade, string Text, int MinInstances = 1);
+/// <param name="CaseLog">The parts of a problem case log that show the criterion (catalogue names: spotted, options, agreed, ...).</param>
+public sealed record CriterionSpec(string Ref, CriterionKind Kind, GradeBand? Grade, string Text, int MinInstances = 1, IReadOnlyList<string>? CaseLog = null);
 
-public sealed record EvidenceRequirementSpec(string Ref, string Text, IReadOnlyList<EvidenceRequirementItemSpec> Items);
+/// <param name="ProblemTypes">Its items are the problem types a case log is tagged with (C3 requirement 4).</param>
+public sealed record EvidenceRequirementSpec(string Ref, string Text, IReadOnlyList<EvidenceRequirementItemSpec> Items, bool ProblemTypes = false);
 
 /// <param name="Occasion">When set, evidence tagged with this occasion covers the item (F2/A9: routine, busy, quiet, let down).</param>
 public sealed record EvidenceRequirementItemSpec(string Ref, string Text, Portfolios.Occasions Occasion = Portfolios.Occasions.None);

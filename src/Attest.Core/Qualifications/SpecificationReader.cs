@@ -137,7 +137,8 @@ internal static class SpecificationReader
                     _ => null,
                 },
                 Str(c, "text")!,
-                c["minInstances"]?.Value<int>() ?? 1)).ToList())).ToList();
+                c["minInstances"]?.Value<int>() ?? 1,
+                c["caseLog"] is JArray parts ? Strings(parts) : null)).ToList())).ToList();
 
         if (outcomes.Count == 0 && string.IsNullOrWhiteSpace(Str(u, "notAssessableReason")))
         {
@@ -216,7 +217,8 @@ internal static class SpecificationReader
                     "quiet-time" => Portfolios.Occasions.QuietTime,
                     "let-down" => Portfolios.Occasions.LetDown,
                     _ => Portfolios.Occasions.None,
-                })).ToList())).ToList(),
+                })).ToList(),
+                e["problemTypes"]?.Value<bool>() ?? false)).ToList(),
             tasks,
             u["grading"] is JObject g ? new GradingSpec(Str(g, "scheme")!, Str(g, "text")!) : null,
             u["sufficiency"] is JObject f

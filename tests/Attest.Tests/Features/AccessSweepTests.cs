@@ -50,6 +50,7 @@ public class AccessSweepTests
             .Replace("{id:guid}", route.StartsWith("Admin/Candidates", StringComparison.Ordinal) ? a.CandidateId.ToString()
                 : route.StartsWith("Admin/Enrolments", StringComparison.Ordinal) ? a.EnrolmentId.ToString()
                 : a.EvidenceId.ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid?}", a.EvidenceId.ToString(), StringComparison.Ordinal)
             .Replace("{enrolmentId:guid}", enrolmentId.ToString(), StringComparison.Ordinal)
             .Replace("{unitCode}", unitCode, StringComparison.Ordinal)
             .Replace("{uploadId}", uploadId ?? Guid.NewGuid().ToString("N"), StringComparison.Ordinal)

@@ -26,6 +26,9 @@ public sealed class DetailsModel(AttestDbContext db) : PageModel
 
     public DeclarationState Declaration { get; private set; }
 
+    /// <summary>For a case log: earlier problems at the same workplace, of any candidate of the centre, that look like it (C3 1.3).</summary>
+    public IReadOnlyList<Duplicate> Repeats { get; private set; } = [];
+
     /// <summary>For an assessor's record: its signature in the ledger.</summary>
     public Core.Ledger.SignatureStatus? RecordSignature { get; private set; }
 
@@ -41,6 +44,16 @@ public sealed class DetailsModel(AttestDbContext db) : PageModel
         CandidateName = await db.Candidates.Where(c => c.Id == item.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
         Mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == id).OrderBy(m => m.UnitCode).ThenBy(m => m.CriterionRef).ToListAsync(cancellationToken);
+        if (await db.ProblemCases.AsNoTracking().SingleOrDefaultAsync(p => p.EvidenceItemId == id, cancellationToken) is { } problem)
+        {
+            var others = await db.ProblemCases.AsNoTracking().Where(p => p.EvidenceItemId != id && p.Workplace == problem.Workplace)
+                .Join(db.EvidenceItems, p => p.EvidenceItemId, i => i.Id, (p, i) => new { p.Workplace, i.Reference, i.Title, i.Description, i.CandidateId })
+                .Join(db.Candidates, x => x.CandidateId, c => c.Id, (x, c) => new { x.Workplace, x.Reference, x.Title, x.Description, x.CandidateId, Name = c.GivenName + " " + c.FamilyName })
+                .ToListAsync(cancellationToken);
+            Repeats = [.. ProblemCase.Repeats(problem.Workplace, $"{item.Title} {item.Description}", others, o => o.Workplace, o => $"{o.Title} {o.Description}")
+                .Select(o => new Duplicate(o.Reference, o.Title, o.Name, o.CandidateId == item.CandidateId))];
+        }
+
         var record = await db.AssessorRecords.AsNoTracking().SingleOrDefaultAsync(r => r.EvidenceItemId == id, cancellationToken);
         RecordSignature = record is null ? null : (await Core.Ledger.LedgerVerifier.StatesAsync(db, [record], cancellationToken))[record.Id];
         Declaration = Declarations.StateOf(item, await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == item.CandidateId).ToListAsync(cancellationToken));

@@ -85,8 +85,11 @@ public sealed record UnitView(
             .ToListAsync(cancellationToken);
         var incomplete = (await db.WitnessTestimonies.AsNoTracking().Where(t => itemIds.Contains(t.EvidenceItemId) && t.Missing != "").ToListAsync(cancellationToken))
             .ToDictionary(t => t.EvidenceItemId, t => t.Missing);
+        var problemTypes = (await db.ProblemCases.AsNoTracking().Where(p => itemIds.Contains(p.EvidenceItemId) && p.ProblemType != null).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.EvidenceItemId, p => p.ProblemType!);
         var forUnit = items.OrderBy(i => i.Reference, StringComparer.Ordinal)
-            .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id), incomplete.GetValueOrDefault(i.Id)))
+            .Select(i => new ItemForUnit(i, [.. mappings.Where(m => m.EvidenceItemId == i.Id).OrderBy(m => m.CriterionRef, StringComparer.Ordinal)], latest.GetValueOrDefault(i.Id), incomplete.GetValueOrDefault(i.Id),
+                problemTypes.TryGetValue(i.Id, out var type) ? [type] : []))
             .ToList();
         var byId = items.ToDictionary(i => i.Id);
         var submissions = await db.GradedSubmissions.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
@@ -117,7 +120,8 @@ public sealed record MappedEvidence(string CriterionRef, Guid ItemId, string Ref
 
 /// <summary>An item mapped to the unit, the candidate's claims for it, and the assessor's latest judgement of it for this unit.</summary>
 /// <param name="Incomplete">For a witness testimony that lacks some of seed 004's fields: what it lacks.</param>
-public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMapping> Claims, EvidenceAcceptance? Judgement, string? Incomplete = null)
+/// <param name="ClaimedRequirements">Evidence requirement items the candidate claims it shows (a case log's problem type).</param>
+public sealed record ItemForUnit(EvidenceItem Item, IReadOnlyList<EvidenceMapping> Claims, EvidenceAcceptance? Judgement, string? Incomplete = null, IReadOnlyList<string>? ClaimedRequirements = null)
 {
     /// <summary>The judgement was made on the item as it is now.</summary>
     public bool JudgementIsCurrent => Judgement is not null && Judgement.IsCurrentFor(Item);

@@ -40,7 +40,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             return NotFound();
         }
 
-        if (!EvidenceRules.IsCandidateKind(Item.Kind))
+        if (!EvidenceRules.WrittenByCandidate(Item.Kind))
         {
             // Records and testimonies are mapped by the assessor who made or accepted them.
             ModelState.AddModelError("Input.Target", $"{EvidenceRules.Describe(Item.Kind)} {Item.Reference} is mapped by your assessor, not by you");
