@@ -1,8 +1,9 @@
 namespace Attest.Core.Centres;
 
 /// <summary>
-/// What a centre decides for itself within the rules: how detailed feedback must be before Attest warns, and how many
-/// times a graded unit may be reworked (seed 000: "at your discretion"; OCR's default practice is one rework).
+/// What a centre decides for itself within the rules: how detailed feedback must be before Attest warns, how many times
+/// a graded unit may be reworked (seed 000: "at your discretion"; one by default), and how long a recording may be before
+/// it is flagged (seed 003: recordings "not too long ... broken down into manageable sizes").
 /// </summary>
 public sealed class CentrePolicy : ICentreOwned
 {
@@ -15,16 +16,22 @@ public sealed class CentrePolicy : ICentreOwned
 
     public int ReworkLimit { get; private set; } = DefaultReworkLimit;
 
+    /// <summary>Recordings longer than this are flagged with a suggestion to split them; null: the deployment's default (Media:LongRecordingMinutes).</summary>
+    public int? LongRecordingMinutes { get; private set; }
+
     public Guid? ChangedBy { get; private set; }
 
     public DateTime? ChangedAt { get; private set; }
 
     public Assessment.FeedbackPolicy Feedback => new(FeedbackMinWords);
 
+    /// <summary>The centre's longest recording before a warning, or <paramref name="deploymentDefault"/>.</summary>
+    public TimeSpan LongRecordingLimit(TimeSpan deploymentDefault) => LongRecordingMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : deploymentDefault;
+
     public static CentrePolicy Defaults(Guid centreId) => new() { CentreId = centreId };
 
     /// <summary>Sets the policy, refusing values outside what a centre can sensibly set, naming the field.</summary>
-    public void Change(int feedbackMinWords, int reworkLimit, Guid changedBy, DateTime now)
+    public void Change(int feedbackMinWords, int reworkLimit, int? longRecordingMinutes, Guid changedBy, DateTime now)
     {
         var reasons = new List<(string Field, string Message)>();
         if (feedbackMinWords is < 1 or > 200)
@@ -37,13 +44,19 @@ public sealed class CentrePolicy : ICentreOwned
             reasons.Add(("ReworkLimit", "Reworks allowed must be between 0 and 5"));
         }
 
+        if (longRecordingMinutes is < 1 or > 240)
+        {
+            reasons.Add(("LongRecordingMinutes", "Longest recording must be between 1 and 240 minutes, or empty for the default"));
+        }
+
         if (reasons.Count > 0)
         {
-            throw new DomainRuleException(reasons[0].Message, reasons[0].Field);
+            throw new DomainRuleException(reasons);
         }
 
         FeedbackMinWords = feedbackMinWords;
         ReworkLimit = reworkLimit;
+        LongRecordingMinutes = longRecordingMinutes;
         ChangedBy = changedBy;
         ChangedAt = now;
     }

@@ -789,6 +789,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<int>("FeedbackMinWords")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LongRecordingMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReworkLimit")
                         .HasColumnType("integer");
 

@@ -784,6 +784,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<int>("FeedbackMinWords")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LongRecordingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReworkLimit")
                         .HasColumnType("INTEGER");
 

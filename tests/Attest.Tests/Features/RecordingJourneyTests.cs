@@ -49,4 +49,24 @@ public class RecordingJourneyTests
         var other = await app.SignedInAsync(app.A.OtherCandidate);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(split)).StatusCode);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_centres_own_longest_recording_replaces_the_deployment_default(DatabaseProvider provider)
+    {
+        using var media = TestMedia.Require();
+        var tone = await media.MakeAsync("briefing.m4a", "-f", "lavfi", "-i", "sine=frequency=440:duration=150", "-c:a", "aac", "-b:a", "16k");
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var first = await EvidenceTests.PostRawFileAsync(candidate, "briefing.m4a", await File.ReadAllBytesAsync(tone), "Team briefing");
+        Assert.DoesNotContain("Suggested parts", await candidate.GetStringAsync(first.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var refused = await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "1", ["LongRecordingMinutes"] = "0" });
+        Assert.Contains("Longest recording must be between 1 and 240 minutes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "1", ["LongRecordingMinutes"] = "2" })).StatusCode);
+
+        var second = await EvidenceTests.PostRawFileAsync(candidate, "briefing.m4a", await File.ReadAllBytesAsync(tone), "Team briefing again");
+        Assert.Contains("Suggested parts: 0:00-1:15, 1:15-2:30", await candidate.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
 }

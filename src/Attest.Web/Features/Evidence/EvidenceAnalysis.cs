@@ -7,7 +7,8 @@ namespace Attest.Web.Features.Evidence;
 /// names and contacts that belong in a portfolio (the candidate's and the centre staff's), which are not
 /// third parties' personal data.
 /// </summary>
-public sealed record AnalysisInput(EvidenceItem Item, string? StagedPath, IReadOnlyCollection<string> KnownNames, IReadOnlyCollection<string> KnownContacts);
+/// <param name="LongRecordingLimit">The centre's longest recording before a warning, when it has set one.</param>
+public sealed record AnalysisInput(EvidenceItem Item, string? StagedPath, IReadOnlyCollection<string> KnownNames, IReadOnlyCollection<string> KnownContacts, TimeSpan? LongRecordingLimit = null);
 
 /// <summary>
 /// Looks at a new item before it is kept and reports hygiene warnings or facts (such as a recording's

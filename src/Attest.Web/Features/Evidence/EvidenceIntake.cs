@@ -39,7 +39,9 @@ public sealed class EvidenceIntake(
             // Staff and the candidate themself belong in a portfolio; another candidate of the centre is a third party.
             var staff = await db.Users.Where(u => u.CentreId == candidate.CentreId && (u.Id == candidate.UserId || !db.Candidates.Any(c => c.UserId == u.Id)))
                 .Select(u => new { u.DisplayName, u.Email }).ToListAsync(cancellationToken);
-            var known = new AnalysisInput(draft, file?.Staged.Path, [candidate.FullName, .. staff.Select(s => s.DisplayName)], staff.Select(s => s.Email).OfType<string>().ToList());
+            var policy = await db.CentrePolicies.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            var known = new AnalysisInput(draft, file?.Staged.Path, [candidate.FullName, .. staff.Select(s => s.DisplayName)], staff.Select(s => s.Email).OfType<string>().ToList(),
+                policy?.LongRecordingMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : null);
             var warnings = await AnalyseAsync(known, cancellationToken);
             StoredFile? stored = null;
             StoredFile? preview = null;

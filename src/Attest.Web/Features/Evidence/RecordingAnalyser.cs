@@ -20,7 +20,7 @@ public sealed class RecordingAnalyser(IMediaProbe probe, IOptions<MediaOptions> 
 
         input.Item.DurationSeconds = facts.Duration.TotalSeconds;
         input.Item.MediaNotes = facts.QualityNotes.Count == 0 ? null : string.Join("; ", facts.QualityNotes);
-        if (RecordingLength.Check(facts.Duration, options.Value.LongRecordingLimit) is not { } advice)
+        if (RecordingLength.Check(facts.Duration, input.LongRecordingLimit ?? options.Value.LongRecordingLimit) is not { } advice)
         {
             return [];
         }

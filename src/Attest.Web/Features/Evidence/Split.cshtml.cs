@@ -98,7 +98,7 @@ public sealed class SplitModel(AttestDbContext db, IFileStore store, StagingArea
         }
 
         Item = item;
-        Advice = RecordingLength.Check(TimeSpan.FromSeconds(item.DurationSeconds.Value), media.Value.LongRecordingLimit);
+        Advice = RecordingLength.Check(TimeSpan.FromSeconds(item.DurationSeconds.Value), (await db.CentrePolicyAsync(cancellationToken)).LongRecordingLimit(media.Value.LongRecordingLimit));
         return true;
     }
 }

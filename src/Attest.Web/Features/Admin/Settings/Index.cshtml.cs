@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Settings;
 
-/// <summary>The centre's own policy: feedback detail and graded reworks.</summary>
-public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
+/// <summary>The centre's own policy: feedback detail, graded reworks and the longest recording.</summary>
+public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.Media.MediaOptions> media) : PageModel, IRedisplayable
 {
     [BindProperty]
     public int FeedbackMinWords { get; set; }
@@ -16,12 +16,17 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
     [BindProperty]
     public int ReworkLimit { get; set; }
 
+    [BindProperty]
+    public int? LongRecordingMinutes { get; set; }
+
+    public int DefaultLongRecordingMinutes => media.Value.LongRecordingMinutes;
+
     public DateTime? ChangedAt { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var policy = await db.CentrePolicyAsync(cancellationToken);
-        (FeedbackMinWords, ReworkLimit, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.ChangedAt);
+        (FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.LongRecordingMinutes, policy.ChangedAt);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -38,7 +43,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
             db.CentrePolicies.Add(policy);
         }
 
-        policy.Change(FeedbackMinWords, ReworkLimit, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, User.UserId(), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Centre settings saved.";
         return Redirect("/Admin/Settings");
