@@ -10,6 +10,20 @@ public interface IRedisplayable
     Task LoadAsync(CancellationToken cancellationToken);
 }
 
+public static class DomainRuleModelState
+{
+    /// <summary>Puts each reason on its field (prefixed, e.g. "Input."), or on the form as a whole when it has none.</summary>
+    public static void AddRule(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DomainRuleException rule, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(rule);
+        foreach (var (field, reason) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (rule.Field ?? string.Empty, r))])
+        {
+            modelState.AddModelError(field.Length == 0 ? string.Empty : prefix + field, reason);
+        }
+    }
+}
+
 /// <summary>Turns a broken rule into form errors on the same page (architecture.md: one page filter).</summary>
 public sealed class DomainRuleFilter : IAsyncPageFilter
 {
@@ -22,10 +36,7 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is DomainRuleException rule && context.HandlerInstance is PageModel page)
         {
-            foreach (var (field, reason) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (rule.Field ?? string.Empty, r))])
-            {
-                page.ModelState.AddModelError(field, reason);
-            }
+            page.ModelState.AddRule(rule);
 
             if (page is IRedisplayable redisplay)
             {

@@ -187,6 +187,15 @@ public static partial class HttpClientExtensions
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The antiforgery token of this user's session, read from a page (for posting several requests at once).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = TokenPattern().Match(await client.GetStringAsync(url));
+        Assert.True(token.Success, $"no antiforgery token on {url}");
+        return token.Groups[1].Value;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

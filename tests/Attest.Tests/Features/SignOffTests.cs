@@ -140,8 +140,7 @@ public class SignOffTests
         using var app = await new AttestFactory(provider).SeedAsync();
         var (_, assessor) = await C3Portfolio.BuildAsync(app, C3Portfolio.Complete());
         var unitUrl = Assess.UnitUrl(app.A.EnrolmentId, "C3");
-        var page = await assessor.GetStringAsync(unitUrl);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await assessor.AntiforgeryTokenAsync(unitUrl);
 
         var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => assessor.PostAsync(unitUrl + "?handler=SignOff",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["SignOff.Confirmed"] = "true" }))));

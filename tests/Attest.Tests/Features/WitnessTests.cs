@@ -130,8 +130,7 @@ public class WitnessTests
         using var app = await new AttestFactory(provider).SeedAsync();
         using var witness = app.CreateClient(new() { AllowAutoRedirect = false });
         var link = $"/Witness/{app.A.WitnessToken}";
-        var page = await witness.GetStringAsync(link);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await witness.AntiforgeryTokenAsync(link);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => witness.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>(Complete()) { ["__RequestVerificationToken"] = token }))));
 

@@ -86,7 +86,7 @@ public class LedgerTests
         using var app = await new AttestFactory(provider).SeedAsync();
         var assessor = await app.SignedInAsync(app.A.Assessor);
         var url = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
-        var token = await AntiforgeryTokenAsync(assessor, url);
+        var token = await assessor.AntiforgeryTokenAsync(url);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -110,7 +110,7 @@ public class LedgerTests
         using var app = await new AttestFactory(provider).SeedAsync();
         var assessor = await app.SignedInAsync(app.A.Assessor);
         var url = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
-        var token = await AntiforgeryTokenAsync(assessor, url);
+        var token = await assessor.AntiforgeryTokenAsync(url);
         string[] criteria = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5"];
 
         var responses = await Task.WhenAll(criteria.Select(c => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -176,14 +176,6 @@ public class LedgerTests
             ["Input.Justification"] = Justification, ["Input.Feedback"] = Feedback,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
-    {
-        var page = await client.GetStringAsync(url);
-        var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(match.Success);
-        return match.Groups[1].Value;
     }
 
     private static async Task<(int Exit, string Output)> VerifyAsync(AttestFactory app)

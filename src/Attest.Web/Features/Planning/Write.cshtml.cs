@@ -64,10 +64,7 @@ public sealed class WriteModel(AttestDbContext db, TimeProvider clock) : PageMod
         }
         catch (DomainRuleException rule)
         {
-            foreach (var (field, message) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (string.Empty, r))])
-            {
-                ModelState.AddModelError(field.Length == 0 ? string.Empty : "Input." + field, message);
-            }
+            ModelState.AddRule(rule, "Input.");
 
             return Page();
         }

@@ -76,10 +76,7 @@ public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catal
         }
         catch (DomainRuleException rule)
         {
-            foreach (var (field, message) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (string.Empty, r))])
-            {
-                ModelState.AddModelError(field.Length == 0 ? string.Empty : "Input." + field, message);
-            }
+            ModelState.AddRule(rule, "Input.");
 
             return Page();
         }

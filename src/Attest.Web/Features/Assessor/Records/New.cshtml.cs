@@ -78,10 +78,7 @@ public sealed class NewModel(AttestDbContext db, Core.Qualifications.Catalogue c
         }
         catch (DomainRuleException rule)
         {
-            foreach (var (field, message) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (string.Empty, r))])
-            {
-                ModelState.AddModelError(field.Length == 0 ? string.Empty : "Input." + field, message);
-            }
+            ModelState.AddRule(rule, "Input.");
         }
 
         var evidenceDetails = new EvidenceDetails(
