@@ -46,6 +46,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<AssessmentPlan> AssessmentPlans => Set<AssessmentPlan>();
 
     public DbSet<AssessorRecord> AssessorRecords => Set<AssessorRecord>();
@@ -83,6 +85,14 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
         {
             e.HasKey(x => x.CentreId);
             Owned(e);
+        });
+
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.RequestSha256).HasMaxLength(64);
+            e.Property(x => x.Location).HasMaxLength(2000);
+            e.HasIndex(x => new { x.UserId, x.Key }).IsUnique();
         });
 
         builder.Entity<Candidate>(e =>

@@ -104,6 +104,7 @@ public static class AttestHost
             {
                 options.Filters.Add<HandlerRequiredFilter>();
                 options.Filters.Add<DomainRuleFilter>();
+                options.Filters.Add<IdempotencyFilter>();
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CentreAdmin, p => p.RequireRole(Roles.CentreAdmin))

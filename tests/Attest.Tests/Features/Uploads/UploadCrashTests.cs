@@ -31,7 +31,7 @@ public sealed class UploadCrashTests : IDisposable
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
         using var observer = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = client.BaseAddress };
         var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = DemoOptions.Password });
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, _log.ToString());
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, Log());
         var url = await Tus.CreateAsync(client, bytes.Length);
 
         // 1. The connection drops after 8 MiB have reached the server.
@@ -133,7 +133,10 @@ public sealed class UploadCrashTests : IDisposable
         using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            Assert.False(_app.HasExited, "the app stopped during start-up:\n" + _log);
+            if (_app.HasExited)
+            {
+                Assert.Fail("the app stopped during start-up:\n" + Log());
+            }
             try
             {
                 if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
@@ -149,7 +152,16 @@ public sealed class UploadCrashTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail("the app did not start within a minute:\n" + _log);
+        Assert.Fail("the app did not start within a minute:\n" + Log());
+    }
+
+    /// <summary>The app's output so far, read under the lock its output handlers write under (reading it unlocked can throw).</summary>
+    private string Log()
+    {
+        lock (_log)
+        {
+            return _log.ToString();
+        }
     }
 
     private void Append(string? line)
