@@ -56,6 +56,12 @@ public static class AttestCli
         createCentre.SetAction(async (parse, cancellationToken) => await CreateCentreAsync(
             configuration, parse.GetValue(nameOption)!, parse.GetValue(numberOption)!, parse.GetValue(emailOption)!, parse.GetValue(adminNameOption)!, output, error, cancellationToken));
 
+        var quotaNumber = new Option<string>("--number") { Description = "Centre number", Required = true };
+        var quotaGib = new Option<double?>("--gib") { Description = "Evidence the centre may hold, in GiB" };
+        var quotaDefault = new Option<bool>("--default") { Description = "Use the deployment's default (Uploads:CentreQuotaBytes) again" };
+        var quota = new Command("quota", "Set how much evidence a centre may hold") { quotaNumber, quotaGib, quotaDefault };
+        quota.SetAction(async (parse, cancellationToken) => await SetQuotaAsync(configuration, parse.GetValue(quotaNumber)!, parse.GetValue(quotaGib), parse.GetValue(quotaDefault), output, error, cancellationToken));
+
         var centreOption = new Option<string?>("--centre") { Description = "Centre number (default: every centre)" };
         var verify = new Command("verify", "Check every centre's decision ledger: the hash chain, and that each signed record is as it was signed") { centreOption };
         verify.SetAction(async (parse, cancellationToken) => await VerifyLedgerAsync(configuration, parse.GetValue(centreOption), output, error, cancellationToken));
@@ -65,7 +71,7 @@ public static class AttestCli
             new Command("catalogue", "Qualification specifications") { validate, list },
             new Command("combination", "Rules of combination") { check },
             new Command("db", "Database") { migrate },
-            new Command("centre", "Centres") { createCentre },
+            new Command("centre", "Centres") { createCentre, quota },
             new Command("ledger", "The decision ledger") { verify },
         };
 
@@ -228,6 +234,33 @@ public static class AttestCli
             await error.WriteLineAsync(ex.Message);
             return BadInput;
         }
+    }
+
+    /// <summary>Sets a centre's own storage quota, or puts it back to the deployment's default. Exit 2 for bad input or an unknown centre.</summary>
+    private static async Task<int> SetQuotaAsync(IConfiguration configuration, string number, double? gib, bool useDefault, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (useDefault == gib.HasValue || gib is <= 0 or > 1_000_000)
+        {
+            await error.WriteLineAsync("Give either --gib with a size above 0 (up to 1000000), or --default.");
+            return BadInput;
+        }
+
+        await using var services = Services(configuration);
+        await using var scope = services.CreateAsyncScope();
+        await using var db = new AttestDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>(), NoCentre.Instance);
+        var centre = await db.Centres.SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
+        if (centre is null)
+        {
+            await error.WriteLineAsync($"No centre has the number {number}.");
+            return BadInput;
+        }
+
+        centre.QuotaBytes = gib is double size ? (long)(size * 1024 * 1024 * 1024) : null;
+        await db.SaveChangesAsync(cancellationToken);
+        await output.WriteLineAsync(centre.QuotaBytes is long bytes
+            ? $"Centre {centre.Number} {centre.Name} may now hold {bytes:N0} bytes ({gib} GiB) of evidence."
+            : $"Centre {centre.Number} {centre.Name} uses the deployment's default quota again.");
+        return Ok;
     }
 
     /// <summary>

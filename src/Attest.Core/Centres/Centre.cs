@@ -11,4 +11,7 @@ public sealed class Centre
     public required string Number { get; set; }
 
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>Bytes of evidence the centre may hold, set by the operator of the deployment; null: the deployment's default (Uploads:CentreQuotaBytes).</summary>
+    public long? QuotaBytes { get; set; }
 }

@@ -8,6 +8,7 @@ using Attest.Tests.Data;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Features;
@@ -75,6 +76,19 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     {
         var scope = Services.CreateScope();
         return new AttestDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AttestDbContext>>(), new FixedCentre(centreId));
+    }
+
+    /// <summary>Runs the <c>attest</c> command line against this factory's database; the exit code and what it printed.</summary>
+    public async Task<(int Exit, string Output)> CliAsync(params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _database.Provider.ToString(), ["Database:ConnectionString"] = _database.ConnectionString,
+        }).Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Attest.Cli.AttestCli.RunAsync(args, output, error, configuration);
+        return (exit, (output.ToString() + error).Trim());
     }
 
     /// <summary>A client signed in as the given user (redirects not followed, so tests see 302s).</summary>

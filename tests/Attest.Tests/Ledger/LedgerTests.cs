@@ -54,13 +54,13 @@ public class LedgerTests
         await DecideAsync(assessor, app, "1.2", "NotYetMet");
         var unitPage = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
         Assert.Contains("Signed by assessor A (assessor)", await assessor.GetStringAsync(unitPage), StringComparison.Ordinal);
-        var (intact, intactOutput) = await VerifyAsync(app);
+        var (intact, intactOutput) = await app.CliAsync("ledger", "verify", "--centre", "20001");
         Assert.Equal(0, intact);
         Assert.Contains("Centre 20001 Centre A: 2 entries, chain intact", intactOutput, StringComparison.Ordinal);
 
         await AsSuperuserAsync(app.Database, "UPDATE \"CriterionDecisions\" SET \"Outcome\" = 'Met' WHERE \"CriterionRef\" = '1.2'");
 
-        var (broken, brokenOutput) = await VerifyAsync(app);
+        var (broken, brokenOutput) = await app.CliAsync("ledger", "verify", "--centre", "20001");
         Assert.Equal(1, broken);
         Assert.Contains("Centre 20001 Centre A: BROKEN at entry 2 (criterion-decision signed by assessor A as Assessor", brokenOutput, StringComparison.Ordinal);
         Assert.Contains("was changed after signing", brokenOutput, StringComparison.Ordinal);
@@ -71,9 +71,9 @@ public class LedgerTests
 
         // Put the decision back: the chain verifies again. Then edit the ledger entry itself.
         await AsSuperuserAsync(app.Database, "UPDATE \"CriterionDecisions\" SET \"Outcome\" = 'NotYetMet' WHERE \"CriterionRef\" = '1.2'");
-        Assert.Equal(0, (await VerifyAsync(app)).Exit);
+        Assert.Equal(0, (await app.CliAsync("ledger", "verify", "--centre", "20001")).Exit);
         await AsSuperuserAsync(app.Database, "UPDATE \"LedgerEntries\" SET \"SignerName\" = 'Someone Else' WHERE \"Kind\" = 'criterion-decision'");
-        var (edited, editedOutput) = await VerifyAsync(app);
+        var (edited, editedOutput) = await app.CliAsync("ledger", "verify", "--centre", "20001");
         Assert.Equal(1, edited);
         Assert.Contains("entry 2 (criterion-decision signed by Someone Else as Assessor", editedOutput, StringComparison.Ordinal);
         Assert.Contains("its fields no longer match its hash", editedOutput, StringComparison.Ordinal);
@@ -176,18 +176,6 @@ public class LedgerTests
             ["Input.Justification"] = Justification, ["Input.Feedback"] = Feedback,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    private static async Task<(int Exit, string Output)> VerifyAsync(AttestFactory app)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = app.Database.Provider.ToString(), ["Database:ConnectionString"] = app.Database.ConnectionString,
-        }).Build();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await AttestCli.RunAsync(["ledger", "verify", "--centre", "20001"], output, error, configuration);
-        return (exit, output.ToString() + error);
     }
 
     /// <summary>

@@ -223,6 +223,42 @@ public class ResumableUploadTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_operator_sets_one_centres_quota_with_the_cli_over_the_deployment_default_and_can_put_it_back(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("Uploads:CentreQuotaBytes", "1048576"));
+        using var candidateA = await Tus.SignInAsync(limited, app.A.Candidate);
+        using var candidateB = await Tus.SignInAsync(limited, app.B.Candidate);
+
+        Assert.Equal((0, "Centre 20001 Centre A may now hold 2,147,483 bytes (0.002 GiB) of evidence."), await app.CliAsync("centre", "quota", "--number", "20001", "--gib", "0.002"));
+        await Tus.CreateAsync(candidateA, 900_000);
+        await Tus.CreateAsync(candidateA, 900_000);
+        using (var overOwn = await Tus.TryCreateAsync(candidateA, 900_000))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overOwn.StatusCode);
+            Assert.Contains("storage quota of 2 MB", await overOwn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Centre B still has the deployment's default.
+        await Tus.CreateAsync(candidateB, 900_000);
+        using (var overDefault = await Tus.TryCreateAsync(candidateB, 900_000))
+        {
+            Assert.Contains("storage quota of 1 MB", await overDefault.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal((0, "Centre 20001 Centre A uses the deployment's default quota again."), await app.CliAsync("centre", "quota", "--number", "20001", "--default"));
+        using (var backToDefault = await Tus.TryCreateAsync(candidateA, 1_000))
+        {
+            Assert.Contains("storage quota of 1 MB", await backToDefault.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, (await app.CliAsync("centre", "quota", "--number", "99999", "--gib", "1")).Exit);
+        Assert.Equal(2, (await app.CliAsync("centre", "quota", "--number", "20001", "--gib", "0")).Exit);
+        Assert.Equal(2, (await app.CliAsync("centre", "quota", "--number", "20001", "--gib", "1", "--default")).Exit);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_patch_whose_client_goes_away_keeps_the_bytes_received_and_the_upload_resumes_from_there(DatabaseProvider provider)
     {
         const int MiB = 1024 * 1024;

@@ -6,16 +6,18 @@ using Microsoft.Extensions.Options;
 namespace Attest.Web.Features.Evidence.Uploads;
 
 /// <summary>
-/// The per-centre quota (<c>Uploads:CentreQuotaBytes</c>): the centre's evidence files plus the full lengths of its
-/// uploads in progress. Evidence is counted through the request's DbContext, so the query filter limits it to the
-/// signed-in user's centre.
+/// The per-centre quota: the centre's own (set by the operator with <c>attest centre quota</c>) or the deployment's
+/// default (<c>Uploads:CentreQuotaBytes</c>), against the centre's evidence files plus the full lengths of its uploads in
+/// progress. Evidence is counted through the request's DbContext, so the query filter limits it to the signed-in user's
+/// centre.
 /// </summary>
 public sealed class StorageQuota(AttestDbContext db, ResumableUploads uploads, IOptions<UploadOptions> options)
 {
     /// <summary>Null when the centre has room for <paramref name="moreBytes"/>; otherwise a message naming the quota.</summary>
     public async Task<string?> RefusalAsync(Guid centreId, long moreBytes, CancellationToken cancellationToken)
     {
-        if (options.Value.CentreQuotaBytes is not { } quota)
+        var own = await db.Centres.Where(c => c.Id == centreId).Select(c => c.QuotaBytes).SingleOrDefaultAsync(cancellationToken);
+        if ((own ?? options.Value.CentreQuotaBytes) is not { } quota)
         {
             return null;
         }
