@@ -19,6 +19,13 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public void OnPost(int? code) => Describe(code);
 
+    // A failed tus PATCH or DELETE is re-executed here with its own method.
+    public void OnPatch(int? code) => Describe(code);
+
+    public void OnDelete(int? code) => Describe(code);
+
+    public void OnPut(int? code) => Describe(code);
+
     private void Describe(int? code)
     {
         CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
