@@ -1,4 +1,5 @@
 using Attest.Core.Assessment;
+using Attest.Core.Certification;
 using Attest.Core.Centres;
 using Attest.Core.Ledger;
 using Attest.Core.Planning;
@@ -43,6 +44,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     public DbSet<EvidenceAcceptance> EvidenceAcceptances => Set<EvidenceAcceptance>();
 
     public DbSet<UnitSignOff> UnitSignOffs => Set<UnitSignOff>();
+
+    public DbSet<CertificationClaim> CertificationClaims => Set<CertificationClaim>();
+
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
 
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
@@ -217,6 +222,37 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CertificationClaim>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.QualificationCode).HasMaxLength(32);
+            e.Property(x => x.QualificationTitle).HasMaxLength(300);
+            e.Property(x => x.CandidateName).HasMaxLength(201);
+            e.Property(x => x.Uln).HasMaxLength(10);
+            e.Property(x => x.CandidateNumber).HasMaxLength(20);
+            e.Property(x => x.ClaimedByName).HasMaxLength(200);
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Restrict);
+            // A claim's signed content includes its lines: always read them with it.
+            e.Navigation(x => x.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+            e.HasIndex(x => new { x.CentreId, x.SignedAt });
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ClaimedById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ClaimLine>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.UnitTitle).HasMaxLength(300);
+            e.Property(x => x.Grade).HasMaxLength(20);
+            // Two administrators claiming at once: one claim is kept, the other gets 409.
+            e.HasIndex(x => new { x.EnrolmentId, x.Scope, x.UnitCode }).IsUnique();
+            e.HasOne<UnitSignOff>().WithMany().HasForeignKey(x => x.SignOffId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<UnitSignOff>(e =>

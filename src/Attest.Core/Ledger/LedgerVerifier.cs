@@ -42,6 +42,7 @@ public static class LedgerVerifier
         [Assessment.WitnessTestimony.Kind] = Read<Assessment.WitnessTestimony>,
         [Assessment.GradedSubmission.Kind] = Read<Assessment.GradedSubmission>,
         [Assessment.GradedAssessment.Kind] = Read<Assessment.GradedAssessment>,
+        [Certification.CertificationClaim.Kind] = Read<Certification.CertificationClaim>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

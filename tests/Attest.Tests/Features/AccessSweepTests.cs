@@ -56,7 +56,9 @@ public class AccessSweepTests
             .Replace("{uploadId}", uploadId ?? Guid.NewGuid().ToString("N"), StringComparison.Ordinal)
             .Replace("{planNumber:int}", "1", StringComparison.Ordinal)
             .Replace("{witnessId:guid}", a.WitnessId.ToString(), StringComparison.Ordinal)
-            .Replace("{token}", a.WitnessToken, StringComparison.Ordinal);
+            .Replace("{token}", a.WitnessToken, StringComparison.Ordinal)
+            // The seed makes no claim; ClaimTests checks a real claim's record against another centre and the wrong roles.
+            .Replace("{claimId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }

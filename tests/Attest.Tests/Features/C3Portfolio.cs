@@ -79,4 +79,12 @@ internal static class C3Portfolio
 
     public static Task<HttpResponseMessage> SignOffAsync(HttpClient assessor, SeededCentre centre) =>
         assessor.PostFormAsync(Assess.UnitUrl(centre.EnrolmentId, "C3") + "?handler=SignOff", new() { ["SignOff.Confirmed"] = "true" }, tokenFrom: Assess.UnitUrl(centre.EnrolmentId, "C3"));
+
+    /// <summary>The candidate countersigns the C3 sign-off that stands.</summary>
+    public static async Task CountersignAsync(AttestFactory app, SeededCentre centre)
+    {
+        var candidate = await app.SignedInAsync(centre.Candidate);
+        var unit = $"/Candidate/Enrolments/{centre.EnrolmentId}/Units/C3";
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(unit + "?handler=Countersign", new() { ["Countersign.Confirmed"] = "true" }, tokenFrom: unit)).StatusCode);
+    }
 }

@@ -3,6 +3,7 @@ using Attest.Cli;
 using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Core.Certification;
 using Attest.Core.Ledger;
 using Attest.Tests.Data;
 using Attest.Tests.Features;
@@ -153,7 +154,7 @@ public class LedgerTests
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);
     }
 
-    /// <summary>A graded attempt and its assessment, made by the domain directly (GradedUnitTests covers the pages).</summary>
+    /// <summary>A graded attempt, its assessment, sign-off and certification claim, made by the domain directly (GradedUnitTests and ClaimTests cover the pages).</summary>
     private static async Task AddGradedAttemptAsync(AttestFactory app)
     {
         await using var db = app.Db(app.A.Id);
@@ -163,8 +164,14 @@ public class LedgerTests
         var now = DateTime.SpecifyKind(new DateTime(2026, 11, 26, 10, 0, 0), DateTimeKind.Utc);
         var submission = GradedSubmission.Submit(enrolment, unit, [], [], 1, [item], declared: true, Guid.NewGuid(), now);
         var assessment = GradedAssessment.Assess(enrolment, unit, submission, [], unit.Criteria.ToDictionary(c => c.Ref, _ => Core.Qualifications.CriterionStatus.Met),
-            "All criteria shown in E001.", reworkAllowed: true, reworkLimit: 1, enrolment.AssessorId!.Value, "assessor A", [], now);
-        db.AddRange(submission, assessment);
+            "All criteria shown in E001.", reworkAllowed: false, reworkLimit: 1, enrolment.AssessorId!.Value, "assessor A", [], now);
+        var signOff = UnitSignOff.SignGraded(enrolment, unit, [], assessment, Guid.NewGuid());
+        var candidate = await db.Candidates.SingleAsync(c => c.Id == enrolment.CandidateId);
+        var claimability = Claimability.Evaluate(ShippedCatalogue.CambridgeTechnical, ClaimSubject.From(enrolment, candidate),
+            [new UnitRecord(unit.Code, new UnitAchievement(signOff.Id, signOff.SignedAt, signOff.Grade, Countersigned: true), [])], [], DateOnly.FromDateTime(now));
+        var admin = await db.Users.SingleAsync(u => u.Email == app.A.Admin);
+        var claim = CertificationClaim.Make(claimability, ClaimScope.Unit, [unit.Code], admin.Id, admin.DisplayName, now);
+        db.AddRange(submission, assessment, signOff, claim);
         await db.SaveChangesAsync();
     }
 

@@ -1,0 +1,44 @@
+using Attest.Core.Assessment;
+using Attest.Core.Centres;
+using Attest.Core.Certification;
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Admin.Claims;
+
+/// <summary>Reads what the claimability engine needs for a set of enrolments: sign-offs, countersignatures and claims made, in a few queries.</summary>
+public static class ClaimQueries
+{
+    public static async Task<IReadOnlyList<Claimability>> LoadAsync(
+        AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly claimDate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var loaded = await enrolments.AsNoTracking().Include(e => e.Units).ToListAsync(cancellationToken);
+        var ids = loaded.Select(e => e.Id).ToList();
+        var candidateIds = loaded.Select(e => e.CandidateId).Distinct().ToList();
+        var candidates = await db.Candidates.AsNoTracking().Where(c => candidateIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var signOffs = (await db.UnitSignOffs.AsNoTracking().Where(s => ids.Contains(s.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(s => (s.EnrolmentId, s.UnitCode));
+        var signOffIds = signOffs.SelectMany(g => g).Where(s => s.Outcome == UnitOutcome.Competent).Select(s => s.Id).ToList();
+        var countersigned = (await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Kind == UnitSignOff.Kind && e.SignerRole == Roles.Candidate && signOffIds.Contains(e.SubjectId))
+            .Select(e => e.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
+        var claimed = (await db.ClaimLines.AsNoTracking().Where(l => ids.Contains(l.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(l => l.EnrolmentId);
+
+        var result = new List<Claimability>();
+        foreach (var enrolment in loaded)
+        {
+            if (catalogue.Find(enrolment.QualificationCode) is not { } qualification)
+            {
+                continue;
+            }
+
+            var records = enrolment.Units.Select(u => new UnitRecord(
+                u.UnitCode, UnitAchievement.From(signOffs[(enrolment.Id, u.UnitCode)], s => countersigned.Contains(s.Id)), [])).ToList();
+            result.Add(Claimability.Evaluate(qualification, ClaimSubject.From(enrolment, candidates[enrolment.CandidateId]), records, [.. claimed[enrolment.Id]], claimDate));
+        }
+
+        return result;
+    }
+}

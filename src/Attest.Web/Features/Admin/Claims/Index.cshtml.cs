@@ -1,0 +1,23 @@
+using Attest.Core.Certification;
+using Attest.Core.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Admin.Claims;
+
+/// <summary>Certification across the centre: what each enrolment may claim on a date, the claims made, and the CSV for the awarding body.</summary>
+public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
+{
+    public DateOnly ClaimDate { get; private set; }
+
+    public IReadOnlyList<Claimability> Enrolments { get; private set; } = [];
+
+    public IReadOnlyList<CertificationClaim> Claims { get; private set; } = [];
+
+    public async Task OnGetAsync(DateOnly? on, CancellationToken cancellationToken)
+    {
+        ClaimDate = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Enrolments = [.. (await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments, ClaimDate, cancellationToken)).OrderBy(c => c.Subject.CandidateName, StringComparer.CurrentCulture)];
+        Claims = await db.CertificationClaims.AsNoTracking().OrderByDescending(c => c.SignedAt).Take(200).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using Attest.Core.Certification;
+using Attest.Core.Data;
+using Attest.Core.Ledger;
+using Attest.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Tests.Features;
+
+/// <summary>Certification claims through the pages: made from achievement that stands, signed into the ledger, exported as CSV, recorded as PDF, seen by no one else.</summary>
+public class ClaimTests
+{
+    private const string Hostile = "=HYPERLINK(\"http://evil.test\",\"Click\")";
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_countersigned_unit_is_claimed_once_signed_into_the_ledger_exported_as_csv_text_and_recorded_as_pdf(DatabaseProvider provider)
+    {
+        ExternalTool.Require("pdftotext", "poppler-utils");
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var (_, assessor) = await C3Portfolio.BuildAsync(app, C3Portfolio.Complete());
+        Assert.Equal(HttpStatusCode.Redirect, (await C3Portfolio.SignOffAsync(assessor, app.A)).StatusCode);
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var page = $"/Admin/Claims/{app.A.EnrolmentId}";
+
+        var waiting = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
+        Assert.Contains("Unit C3 waits for the candidate to countersign its sign-off", waiting, StringComparison.Ordinal);
+        Assert.Contains("Unit F3 is not achieved: it has no sign-off that stands.", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign and make the claim", waiting, StringComparison.Ordinal);
+
+        await C3Portfolio.CountersignAsync(app, app.A);
+        await using (var db = app.Db(app.A.Id))
+        {
+            (await db.Candidates.SingleAsync(c => c.Id == app.A.CandidateId)).GivenName = Hostile;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains("Ready to claim", await admin.GetStringAsync(page), StringComparison.Ordinal);
+        var unconfirmed = await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "C3")]);
+        Assert.Contains("Confirm the declaration to make the claim", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var notReady = await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "C3"), new("Input.Units", "F3"), new("Input.Confirmed", "true")]);
+        Assert.Contains("Unit F3 is not achieved: it has no sign-off that stands.", WebUtility.HtmlDecode(await notReady.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var whole = await admin.PostFormAsync(page, [new("Input.Scope", "Qualification"), new("Input.Confirmed", "true")]);
+        Assert.Contains("do not yet meet the rules of combination", await whole.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var claimed = await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "C3"), new("Input.Confirmed", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, claimed.StatusCode);
+        var again = await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "C3"), new("Input.Confirmed", "true")]);
+        Assert.Contains("Unit C3 has already been claimed.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        CertificationClaim claim;
+        await using (var db = app.Db(app.A.Id))
+        {
+            claim = await db.CertificationClaims.SingleAsync();
+            Assert.Equal(("C3", "1234567899", ClaimScope.Unit), (claim.Lines.Single().UnitCode, claim.Uln, claim.Scope));
+            var entry = await db.LedgerEntries.SingleAsync(e => e.SubjectId == claim.Id);
+            Assert.Equal((CertificationClaim.Kind, "CentreAdmin", "admin A"), (entry.Kind, entry.SignerRole, entry.SignerName));
+            Assert.Contains("units: C3 ", entry.Content, StringComparison.Ordinal);
+            Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
+        }
+
+        var csv = await admin.GetAsync("/Admin/Claims/Export");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition!.DispositionType);
+        var rows = Csv.Parse(await csv.Content.ReadAsStringAsync());
+        Assert.Equal(ClaimsCsv.Header, rows[0]);
+        var row = rows.Single(r => r[10] == "C3");
+        Assert.Equal(["20001", "1234567899", "'" + Hostile + " Centrea", "03456", "C3"], new[] { row[0], row[5], row[6], row[7], row[10] });
+        Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"cell starts a formula: {cell}"));
+        Assert.Single(Csv.Parse(await admin.GetStringAsync("/Admin/Claims/Export?from=2099-01-01"))); // header only
+
+        var pdf = await admin.GetAsync($"/Admin/Claims/Certificate/{claim.Id}");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var path = Path.Combine(app.DataFolder, "record.pdf");
+        await File.WriteAllBytesAsync(path, await pdf.Content.ReadAsByteArrayAsync());
+        var text = await ExternalTool.PdfTextAsync(path);
+        Assert.Contains("Record of unit achievement", text, StringComparison.Ordinal);
+        Assert.Contains("Unit C3 Resolve customer service problems: achieved", text, StringComparison.Ordinal);
+
+        // Nobody else sees it: centre B's administrator, and the wrong roles of centre A.
+        var otherAdmin = await app.SignedInAsync(app.B.Admin);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.GetAsync($"/Admin/Claims/Certificate/{claim.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.GetAsync(page)).StatusCode);
+        Assert.DoesNotContain("C3", (await otherAdmin.GetStringAsync("/Admin/Claims/Export")).Split("\r\n", 2)[1], StringComparison.Ordinal);
+        foreach (var user in new[] { app.A.Assessor, app.A.Iqa, app.A.Eqa, app.A.Candidate })
+        {
+            var client = await app.SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Admin/Claims/Certificate/{claim.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Admin/Claims/Export")).StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_administrators_claiming_the_same_unit_at_once_make_one_claim(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var (_, assessor) = await C3Portfolio.BuildAsync(app, C3Portfolio.Complete());
+        Assert.Equal(HttpStatusCode.Redirect, (await C3Portfolio.SignOffAsync(assessor, app.A)).StatusCode);
+        await C3Portfolio.CountersignAsync(app, app.A);
+        var page = $"/Admin/Claims/{app.A.EnrolmentId}";
+        var admins = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignedInAsync(app.A.Admin)));
+
+        var responses = await Task.WhenAll(admins.Select(a => a.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "C3"), new("Input.Confirmed", "true")])));
+
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.ClaimLines.CountAsync(l => l.UnitCode == "C3"));
+    }
+}
+
+/// <summary>An RFC 4180 reader for the tests, as a spreadsheet reads the file.</summary>
+internal static class Csv
+{
+    public static List<string[]> Parse(string text)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { cell.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add([.. row]); row.Clear(); i++; }
+            else { cell.Append(c); }
+        }
+
+        if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); rows.Add([.. row]); }
+        return rows;
+    }
+}
