@@ -216,6 +216,26 @@ public sealed class UnitSignOff : Centres.ICentreOwned, Centres.IAppendOnly, ISi
         return New(enrolment, unit, previous, UnitOutcome.Withdrawn, current!.Grade, string.Empty, reason!.Trim(), current.Id, assessorId, assessorName, now);
     }
 
+    /// <summary>
+    /// An IQA's disagreement with a signed-off unit reopens it for the assessor: a Withdrawn entry, signed by the IQA,
+    /// that names the sign-off and the actions.
+    /// </summary>
+    public static UnitSignOff ReopenedByIqa(Enrolment enrolment, UnitSpec unit, IReadOnlyCollection<UnitSignOff> previous, Quality.IqaReview review)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(review);
+        var current = Current(previous);
+        if (review.Outcome != Quality.IqaOutcome.Disagree || current?.Outcome != UnitOutcome.Competent || current.Id != review.SignOffId)
+        {
+            throw new InvalidOperationException("Only a disagreement with the sign-off that stands reopens a unit.");
+        }
+
+        return New(enrolment, unit, previous, UnitOutcome.Withdrawn, current.Grade, string.Empty,
+            $"Reopened by the IQA's disagreement (review {review.Sequence}). Actions: {review.Actions}", current.Id, review.IqaId, review.IqaName, review.ReviewedAt);
+    }
+
     public string SignedContent() => new SignedText(Kind)
         .Add("enrolment", EnrolmentId)
         .Add("unit", UnitCode)

@@ -1,5 +1,6 @@
 using Attest.Core.Assessment;
 using Attest.Core.Certification;
+using Attest.Core.Quality;
 using Attest.Core.Centres;
 using Attest.Core.Ledger;
 using Attest.Core.Planning;
@@ -48,6 +49,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     public DbSet<CertificationClaim> CertificationClaims => Set<CertificationClaim>();
 
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+
+    public DbSet<IqaReview> IqaReviews => Set<IqaReview>();
 
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
@@ -221,6 +224,27 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.EvidenceItemId, x.Revision }).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IqaReview>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.Property(x => x.Findings).HasMaxLength(20_000);
+            e.Property(x => x.Feedback).HasMaxLength(8000);
+            e.Property(x => x.FeedbackWarnings).HasMaxLength(4000);
+            e.Property(x => x.Actions).HasMaxLength(4000);
+            e.Property(x => x.IqaName).HasMaxLength(200);
+            // Two reviews of one unit at once: one is kept, the other gets 409.
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.CentreId, x.ReviewedAt });
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<UnitSignOff>().WithMany().HasForeignKey(x => x.SignOffId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.IqaId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -43,6 +43,7 @@ public static class LedgerVerifier
         [Assessment.GradedSubmission.Kind] = Read<Assessment.GradedSubmission>,
         [Assessment.GradedAssessment.Kind] = Read<Assessment.GradedAssessment>,
         [Certification.CertificationClaim.Kind] = Read<Certification.CertificationClaim>,
+        [Quality.IqaReview.Kind] = Read<Quality.IqaReview>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -10,6 +10,7 @@ public sealed class IndexModel : PageModel
     public IActionResult OnGet() =>
         User.IsInRole(Roles.CentreAdmin) ? Redirect("/Admin/Candidates")
         : User.IsInRole(Roles.Assessor) ? Redirect("/Assessor")
+        : User.IsInRole(Roles.Iqa) ? Redirect("/Iqa")
         : User.IsInRole(Roles.Candidate) ? Redirect("/Candidate")
         : Page();
 }

@@ -94,6 +94,7 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Admin", Roles.CentreAdmin);
                 options.Conventions.AuthorizeFolder("/Candidate", Roles.Candidate);
                 options.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
+                options.Conventions.AuthorizeFolder("/Iqa", Roles.Iqa);
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
@@ -110,6 +111,7 @@ public static class AttestHost
             .AddPolicy(Roles.CentreAdmin, p => p.RequireRole(Roles.CentreAdmin))
             .AddPolicy(Roles.Candidate, p => p.RequireRole(Roles.Candidate))
             .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
+            .AddPolicy(Roles.Iqa, p => p.RequireRole(Roles.Iqa))
             .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa));
 
         // Keys live in the data folder so sign-ins survive a restart.

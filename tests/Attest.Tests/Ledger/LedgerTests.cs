@@ -133,6 +133,12 @@ public class LedgerTests
     {
         var assessor = await app.SignedInAsync(app.A.Assessor);
         await DecideAsync(assessor, app, "1.2", "NotYetMet");
+        var iqa = await app.SignedInAsync(app.A.Iqa);
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync($"/Iqa/Enrolments/{app.A.EnrolmentId}/Units/C3", new()
+        {
+            ["Input.Findings[0].CriterionRef"] = "1.2", ["Input.Findings[0].Agrees"] = "true", ["Input.AcceptFeedbackWarnings"] = "true",
+            ["Input.Feedback"] = "C3 1.2: not yet met is right; E001 shows no monitoring of the problem.",
+        })).StatusCode);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");

@@ -3,11 +3,12 @@ using Attest.Core.Centres;
 using Attest.Core.Certification;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Core.Quality;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Claims;
 
-/// <summary>Reads what the claimability engine needs for a set of enrolments: sign-offs, countersignatures and claims made, in a few queries.</summary>
+/// <summary>Reads what the claimability engine needs for a set of enrolments: sign-offs, countersignatures, IQA reviews and claims made, in a few queries.</summary>
 public static class ClaimQueries
 {
     public static async Task<IReadOnlyList<Claimability>> LoadAsync(
@@ -24,6 +25,7 @@ public static class ClaimQueries
         var countersigned = (await db.LedgerEntries.AsNoTracking()
             .Where(e => e.Kind == UnitSignOff.Kind && e.SignerRole == Roles.Candidate && signOffIds.Contains(e.SubjectId))
             .Select(e => e.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
+        var reviews = (await db.IqaReviews.AsNoTracking().Where(r => ids.Contains(r.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(r => (r.EnrolmentId, r.UnitCode));
         var claimed = (await db.ClaimLines.AsNoTracking().Where(l => ids.Contains(l.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(l => l.EnrolmentId);
 
         var result = new List<Claimability>();
@@ -35,7 +37,9 @@ public static class ClaimQueries
             }
 
             var records = enrolment.Units.Select(u => new UnitRecord(
-                u.UnitCode, UnitAchievement.From(signOffs[(enrolment.Id, u.UnitCode)], s => countersigned.Contains(s.Id)), [])).ToList();
+                u.UnitCode,
+                UnitAchievement.From(signOffs[(enrolment.Id, u.UnitCode)], s => countersigned.Contains(s.Id)),
+                IqaReview.HoldOf(reviews[(enrolment.Id, u.UnitCode)], u.UnitCode) is { } hold ? [hold] : [])).ToList();
             result.Add(Claimability.Evaluate(qualification, ClaimSubject.From(enrolment, candidates[enrolment.CandidateId]), records, [.. claimed[enrolment.Id]], claimDate));
         }
 
