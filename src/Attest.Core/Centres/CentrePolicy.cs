@@ -19,6 +19,9 @@ public sealed class CentrePolicy : ICentreOwned
     /// <summary>Recordings longer than this are flagged with a suggestion to split them; null: the deployment's default (Media:LongRecordingMinutes).</summary>
     public int? LongRecordingMinutes { get; private set; }
 
+    /// <summary>A unit picked for a summative IQA sample counts for certification only once a summative review agrees (issue 5).</summary>
+    public bool ClaimsWaitForSummativeSample { get; private set; }
+
     public Guid? ChangedBy { get; private set; }
 
     public DateTime? ChangedAt { get; private set; }
@@ -31,7 +34,7 @@ public sealed class CentrePolicy : ICentreOwned
     public static CentrePolicy Defaults(Guid centreId) => new() { CentreId = centreId };
 
     /// <summary>Sets the policy, refusing values outside what a centre can sensibly set, naming the field.</summary>
-    public void Change(int feedbackMinWords, int reworkLimit, int? longRecordingMinutes, Guid changedBy, DateTime now)
+    public void Change(int feedbackMinWords, int reworkLimit, int? longRecordingMinutes, bool claimsWaitForSummativeSample, Guid changedBy, DateTime now)
     {
         var reasons = new List<(string Field, string Message)>();
         if (feedbackMinWords is < 1 or > 200)
@@ -57,6 +60,7 @@ public sealed class CentrePolicy : ICentreOwned
         FeedbackMinWords = feedbackMinWords;
         ReworkLimit = reworkLimit;
         LongRecordingMinutes = longRecordingMinutes;
+        ClaimsWaitForSummativeSample = claimsWaitForSummativeSample;
         ChangedBy = changedBy;
         ChangedAt = now;
     }

@@ -52,6 +52,14 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<IqaReview> IqaReviews => Set<IqaReview>();
 
+    public DbSet<StaffProfile> StaffProfiles => Set<StaffProfile>();
+
+    public DbSet<CentreSamplingStrategy> SamplingStrategies => Set<CentreSamplingStrategy>();
+
+    public DbSet<SamplingPlan> SamplingPlans => Set<SamplingPlan>();
+
+    public DbSet<SamplePick> SamplePicks => Set<SamplePick>();
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -225,6 +233,48 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<StaffProfile>(e =>
+        {
+            Owned(e);
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.Standing).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<AppUser>().WithOne().HasForeignKey<StaffProfile>(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CentreSamplingStrategy>(e =>
+        {
+            Owned(e);
+            e.HasKey(x => new { x.CentreId, x.QualificationCode });
+            e.Property(x => x.QualificationCode).HasMaxLength(32);
+        });
+
+        builder.Entity<SamplingPlan>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.QualificationCode).HasMaxLength(32);
+            e.Property(x => x.Strategy).HasMaxLength(2000);
+            e.Property(x => x.Coverage).HasMaxLength(20_000);
+            e.Property(x => x.GeneratedByName).HasMaxLength(200);
+            e.HasMany(x => x.Picks).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.Navigation(x => x.Picks).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasIndex(x => new { x.CentreId, x.GeneratedAt });
+        });
+
+        builder.Entity<SamplePick>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Candidate).HasMaxLength(201);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.Property(x => x.Reasons).HasMaxLength(4000);
+            e.Property(x => x.AddedByName).HasMaxLength(200);
+            e.Property(x => x.RemovedByName).HasMaxLength(200);
+            e.Property(x => x.RemovedReason).HasMaxLength(2000);
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<IqaReview>(e =>

@@ -57,8 +57,10 @@ public class AccessSweepTests
             .Replace("{planNumber:int}", "1", StringComparison.Ordinal)
             .Replace("{witnessId:guid}", a.WitnessId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", a.WitnessToken, StringComparison.Ordinal)
-            // The seed makes no claim; ClaimTests checks a real claim's record against another centre and the wrong roles.
-            .Replace("{claimId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            // The seed makes no claim and no sampling plan: ClaimTests and SamplingJourneyTests check real ones against
+            // another centre and the wrong roles.
+            .Replace("{claimId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{planId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }

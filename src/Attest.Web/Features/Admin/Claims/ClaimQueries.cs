@@ -26,6 +26,11 @@ public static class ClaimQueries
             .Where(e => e.Kind == UnitSignOff.Kind && e.SignerRole == Roles.Candidate && signOffIds.Contains(e.SubjectId))
             .Select(e => e.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
         var reviews = (await db.IqaReviews.AsNoTracking().Where(r => ids.Contains(r.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(r => (r.EnrolmentId, r.UnitCode));
+        var waitForSamples = (await db.CentrePolicyAsync(cancellationToken)).ClaimsWaitForSummativeSample;
+        var sampled = waitForSamples
+            ? (await db.SamplePicks.AsNoTracking().Where(p => ids.Contains(p.EnrolmentId) && p.Stage == IqaStage.Summative && p.RemovedAt == null)
+                .Select(p => new { p.EnrolmentId, p.UnitCode }).ToListAsync(cancellationToken)).Select(p => (p.EnrolmentId, p.UnitCode)).ToHashSet()
+            : [];
         var claimed = (await db.ClaimLines.AsNoTracking().Where(l => ids.Contains(l.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(l => l.EnrolmentId);
 
         var result = new List<Claimability>();
@@ -39,10 +44,30 @@ public static class ClaimQueries
             var records = enrolment.Units.Select(u => new UnitRecord(
                 u.UnitCode,
                 UnitAchievement.From(signOffs[(enrolment.Id, u.UnitCode)], s => countersigned.Contains(s.Id)),
-                IqaReview.HoldOf(reviews[(enrolment.Id, u.UnitCode)], u.UnitCode) is { } hold ? [hold] : [])).ToList();
+                QualityHolds(reviews[(enrolment.Id, u.UnitCode)], signOffs[(enrolment.Id, u.UnitCode)], u.UnitCode, sampled.Contains((enrolment.Id, u.UnitCode))))).ToList();
             result.Add(Claimability.Evaluate(qualification, ClaimSubject.From(enrolment, candidates[enrolment.CandidateId]), records, [.. claimed[enrolment.Id]], claimDate));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// An open IQA disagreement; and, when the centre's policy says claims wait for summative samples, a unit in a
+    /// summative sample whose sign-off no review has agreed with yet.
+    /// </summary>
+    private static List<string> QualityHolds(IEnumerable<IqaReview> reviews, IEnumerable<UnitSignOff> signOffs, string unitCode, bool inSummativeSample)
+    {
+        var holds = new List<string>();
+        if (IqaReview.HoldOf(reviews, unitCode) is { } open)
+        {
+            holds.Add(open);
+        }
+        else if (inSummativeSample && UnitSignOff.Current(signOffs) is { Outcome: UnitOutcome.Competent } standing
+            && !reviews.Any(r => r.SignOffId == standing.Id && r.Outcome == IqaOutcome.Agree))
+        {
+            holds.Add($"Unit {unitCode} is in a summative IQA sample and waits for the review of its sign-off (centre policy: claims wait for summative samples).");
+        }
+
+        return holds;
     }
 }

@@ -1,14 +1,14 @@
 using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Web.Features.Admin.Staff;
 using Attest.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Enrolments;
 
-public sealed class AssessorModel(AttestDbContext db, UserManager<AppUser> users, Core.Qualifications.Catalogue catalogue) : PageModel, IRedisplayable
+public sealed class AssessorModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel, IRedisplayable
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -65,11 +65,9 @@ public sealed class AssessorModel(AttestDbContext db, UserManager<AppUser> users
             .SingleAsync(cancellationToken);
         CandidateName = row.GivenName + " " + row.FamilyName;
         QualificationName = catalogue.Find(row.QualificationCode)?.DisplayName ?? row.QualificationCode;
-        var centreId = db.CurrentCentreId;
-        Assessors = (await users.GetUsersInRoleAsync(Roles.Assessor))
-            .Where(u => u.CentreId == centreId)
+        Assessors = await db.StaffInRole(Roles.Assessor)
             .OrderBy(u => u.DisplayName)
             .Select(u => new Option(u.Id, u.DisplayName))
-            .ToList();
+            .ToListAsync(cancellationToken);
     }
 }

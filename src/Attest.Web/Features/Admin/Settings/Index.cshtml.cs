@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Settings;
 
-/// <summary>The centre's own policy: feedback detail, graded reworks and the longest recording.</summary>
+/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, and whether claims wait for summative IQA samples.</summary>
 public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.Media.MediaOptions> media) : PageModel, IRedisplayable
 {
     [BindProperty]
@@ -19,6 +19,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
     [BindProperty]
     public int? LongRecordingMinutes { get; set; }
 
+    [BindProperty]
+    public bool ClaimsWaitForSummativeSample { get; set; }
+
     public int DefaultLongRecordingMinutes => media.Value.LongRecordingMinutes;
 
     public DateTime? ChangedAt { get; private set; }
@@ -26,7 +29,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var policy = await db.CentrePolicyAsync(cancellationToken);
-        (FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.LongRecordingMinutes, policy.ChangedAt);
+        (FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.LongRecordingMinutes, policy.ClaimsWaitForSummativeSample, policy.ChangedAt);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -43,7 +46,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
             db.CentrePolicies.Add(policy);
         }
 
-        policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, User.UserId(), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Centre settings saved.";
         return Redirect("/Admin/Settings");

@@ -1,0 +1,91 @@
+using System.Net;
+using Attest.Core.Data;
+using Attest.Core.Quality;
+using Attest.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Tests.Features;
+
+/// <summary>Sampling plans through the pages: staff standing, the lead IQA's strategy, a generated and explained plan, adjustments, and claims that wait for summative samples.</summary>
+public class SamplingJourneyTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_lead_IQA_sets_the_strategy_makes_an_explained_plan_adjusts_it_and_a_sampled_unit_waits_for_its_review_before_a_claim(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var (_, assessor) = await C3Portfolio.BuildAsync(app, C3Portfolio.Complete());
+        Assert.Equal(HttpStatusCode.Redirect, (await C3Portfolio.SignOffAsync(assessor, app.A)).StatusCode);
+        await C3Portfolio.CountersignAsync(app, app.A);
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var iqa = await app.SignedInAsync(app.A.Iqa);
+        var strategyUrl = "/Iqa/Sampling/Strategy?qualification=03456";
+        Assert.Equal(HttpStatusCode.Forbidden, (await iqa.GetAsync(strategyUrl)).StatusCode); // not lead yet
+
+        Guid iqaId, assessorId;
+        await using (var db = app.Db(app.A.Id))
+        {
+            iqaId = (await db.Users.SingleAsync(u => u.Email == app.A.Iqa)).Id;
+            assessorId = (await db.Users.SingleAsync(u => u.Email == app.A.Assessor)).Id;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Staff", new() { ["userId"] = iqaId.ToString(), ["leadIqa"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Staff", new() { ["userId"] = assessorId.ToString(), ["standing"] = "New" })).StatusCode);
+
+        var strategy = new Dictionary<string, string>
+        {
+            ["Strategy.CandidatePercent"] = "30", ["Strategy.UnitPercent"] = "0", ["Strategy.NewAssessorPercent"] = "100", ["Strategy.RiskPercent"] = "60",
+            ["Strategy.RiskDisagreements"] = "1", ["Strategy.RiskWindowDays"] = "90",
+        };
+        var refused = await iqa.PostFormAsync(strategyUrl, strategy);
+        Assert.Contains("The share of each sampled candidate&#x27;s units must be between 1 and 100 per cent", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        strategy["Strategy.UnitPercent"] = "40";
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(strategyUrl, strategy)).StatusCode);
+        Assert.Contains("30% of each assessor&#x27;s candidates, 40% of each sampled candidate&#x27;s units", await iqa.GetStringAsync("/Iqa/Sampling"), StringComparison.Ordinal);
+
+        var made = await iqa.PostFormAsync("/Iqa/Sampling", new() { ["Input.QualificationCode"] = "03456", ["Input.From"] = "2020-01-01", ["Input.To"] = "2099-12-31" });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var planUrl = made.Headers.Location!.OriginalString;
+        var plan = WebUtility.HtmlDecode(await iqa.GetStringAsync(planUrl));
+        Assert.Contains("assessor A: 100% (a new assessor); 1 of 1 candidates sampled", plan, StringComparison.Ordinal);
+        Assert.Contains("100% of assessor A's candidates (a new assessor); 40% of the candidate's units.", plan, StringComparison.Ordinal);
+        Assert.Contains("Summative: signed off by assessor A on", plan, StringComparison.Ordinal);
+        Assert.Contains("Unit F3 has no assessment decisions in the period: nothing to sample yet.", plan, StringComparison.Ordinal);
+
+        SamplePick pick;
+        await using (var db = app.Db(app.A.Id))
+        {
+            pick = await db.SamplePicks.SingleAsync(p => p.UnitCode == "C3");
+            Assert.Equal(IqaStage.Summative, pick.Stage);
+        }
+
+        var noReason = await iqa.PostFormAsync(planUrl + "?handler=Remove", new() { ["Adjust.PickId"] = pick.Id.ToString(), ["Adjust.Reason"] = "" }, tokenFrom: planUrl);
+        Assert.Contains("Say why this unit is taken out of the sample", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(planUrl + "?handler=Remove", new() { ["Adjust.PickId"] = pick.Id.ToString(), ["Adjust.Reason"] = "Sampled last month at standardisation." }, tokenFrom: planUrl)).StatusCode);
+        Assert.Contains("Taken out by iqa A", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(planUrl + "?handler=Add", new() { ["Adjust.Unit"] = $"{app.A.EnrolmentId:N}|C3", ["Adjust.Reason"] = "A new assessor's first sign-off." }, tokenFrom: planUrl)).StatusCode);
+        Assert.Contains("Added by the lead IQA, iqa A: A new assessor&#x27;s first sign-off.", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+
+        // The centre's policy: a unit in a summative sample is claimed only after its review agrees.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "1", ["ClaimsWaitForSummativeSample"] = "true" })).StatusCode);
+        var claims = $"/Admin/Claims/{app.A.EnrolmentId}";
+        Assert.Contains("Unit C3 is in a summative IQA sample and waits for the review of its sign-off", await admin.GetStringAsync(claims), StringComparison.Ordinal);
+        var review = new List<KeyValuePair<string, string>>();
+        var criteria = C3Portfolio.Unit.Criteria.Select(c => c.Ref).ToList();
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            review.Add(new($"Input.Findings[{i}].CriterionRef", criteria[i]));
+            review.Add(new($"Input.Findings[{i}].Agrees", "true"));
+        }
+
+        review.Add(new("Input.Feedback", "C3: every criterion soundly judged on E002 to E005; the justifications name the pages and the customers."));
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync($"/Iqa/Enrolments/{app.A.EnrolmentId}/Units/C3", review)).StatusCode);
+        Assert.Contains("Ready to claim", await admin.GetStringAsync(claims), StringComparison.Ordinal);
+        Assert.Contains("Agreed", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+
+        // Nobody else's: centre B's IQA, and an assessor.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(app.B.Iqa)).GetAsync(planUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await assessor.GetAsync(planUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(app.A.Iqa)).GetAsync("/Admin/Staff")).StatusCode);
+    }
+}
