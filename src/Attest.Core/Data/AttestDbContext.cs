@@ -60,6 +60,14 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<SamplePick> SamplePicks => Set<SamplePick>();
 
+    public DbSet<EqaVisit> EqaVisits => Set<EqaVisit>();
+
+    public DbSet<EqaVisitSample> EqaVisitSamples => Set<EqaVisitSample>();
+
+    public DbSet<EqaReport> EqaReports => Set<EqaReport>();
+
+    public DbSet<EqaAccess> EqaAccesses => Set<EqaAccess>();
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -275,6 +283,45 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.RemovedReason).HasMaxLength(2000);
             e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EqaVisit>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Reference).HasMaxLength(200);
+            e.Property(x => x.EqaName).HasMaxLength(200);
+            e.HasMany(x => x.Samples).WithOne().HasForeignKey(s => s.VisitId).OnDelete(DeleteBehavior.Restrict);
+            e.Navigation(x => x.Samples).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasIndex(x => new { x.CentreId, x.EqaId, x.WindowEnd });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.EqaId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EqaVisitSample>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.CandidateName).HasMaxLength(201);
+            e.Property(x => x.AddedByRole).HasMaxLength(20);
+            e.HasIndex(x => new { x.VisitId, x.EnrolmentId }).IsUnique();
+            e.HasIndex(x => x.CandidateId);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EqaReport>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Findings).HasMaxLength(20_000);
+            e.Property(x => x.Actions).HasMaxLength(8000);
+            e.Property(x => x.Sanction).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.EqaName).HasMaxLength(200);
+            e.HasOne<EqaVisit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EqaAccess>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Method).HasMaxLength(10);
+            e.Property(x => x.Path).HasMaxLength(2000);
+            e.HasIndex(x => new { x.CentreId, x.UserId, x.At });
         });
 
         builder.Entity<IqaReview>(e =>

@@ -44,6 +44,7 @@ public static class LedgerVerifier
         [Assessment.GradedAssessment.Kind] = Read<Assessment.GradedAssessment>,
         [Certification.CertificationClaim.Kind] = Read<Certification.CertificationClaim>,
         [Quality.IqaReview.Kind] = Read<Quality.IqaReview>,
+        [Quality.EqaReport.Kind] = Read<Quality.EqaReport>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -11,6 +11,7 @@ public sealed class IndexModel : PageModel
         User.IsInRole(Roles.CentreAdmin) ? Redirect("/Admin/Candidates")
         : User.IsInRole(Roles.Assessor) ? Redirect("/Assessor")
         : User.IsInRole(Roles.Iqa) ? Redirect("/Iqa")
+        : User.IsInRole(Roles.Eqa) ? Redirect("/Eqa")
         : User.IsInRole(Roles.Candidate) ? Redirect("/Candidate")
         : Page();
 }

@@ -95,6 +95,7 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Candidate", Roles.Candidate);
                 options.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
                 options.Conventions.AuthorizeFolder("/Iqa", Roles.Iqa);
+                options.Conventions.AuthorizeFolder("/Eqa", Roles.Eqa);
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
@@ -112,6 +113,7 @@ public static class AttestHost
             .AddPolicy(Roles.Candidate, p => p.RequireRole(Roles.Candidate))
             .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
             .AddPolicy(Roles.Iqa, p => p.RequireRole(Roles.Iqa))
+            .AddPolicy(Roles.Eqa, p => p.RequireRole(Roles.Eqa))
             .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa));
 
         // Keys live in the data folder so sign-ins survive a restart.
@@ -172,6 +174,7 @@ public static class AttestHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<EqaAccessLog>();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
         app.MapResumableUploads();

@@ -57,10 +57,11 @@ public class AccessSweepTests
             .Replace("{planNumber:int}", "1", StringComparison.Ordinal)
             .Replace("{witnessId:guid}", a.WitnessId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", a.WitnessToken, StringComparison.Ordinal)
-            // The seed makes no claim and no sampling plan: ClaimTests and SamplingJourneyTests check real ones against
+            // The seed makes no claim, sampling plan or EQA visit: ClaimTests, SamplingJourneyTests and EqaVisitTests check real ones against
             // another centre and the wrong roles.
             .Replace("{claimId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-            .Replace("{planId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            .Replace("{planId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{visitId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }

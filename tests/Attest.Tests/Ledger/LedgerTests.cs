@@ -8,6 +8,7 @@ using Attest.Core.Ledger;
 using Attest.Tests.Data;
 using Attest.Tests.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace Attest.Tests.Ledger;
@@ -155,9 +156,29 @@ public class LedgerTests
             ["Input.Relationship"] = "Manager", ["Input.SignatureName"] = "Wendy", ["Input.JobTitle"] = "Manager", ["Input.Contact"] = "01632 960123",
         })).StatusCode);
         await AddGradedAttemptAsync(app);
+        await ReportAsEqaAsync(app);
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);
+    }
+
+    /// <summary>An EQA visit open now, and the EQA's report of it (their requests are logged on the way).</summary>
+    private static async Task ReportAsEqaAsync(AttestFactory app)
+    {
+        Guid visitId;
+        await using (var db = app.Db(app.A.Id))
+        {
+            var eqaId = (await db.Users.SingleAsync(u => u.Email == app.A.Eqa)).Id;
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var visit = Core.Quality.EqaVisit.Create(app.A.Id, "OCR EV", eqaId, "eqa A", now.AddHours(-1), now.AddHours(1), eqaId, now);
+            db.EqaVisits.Add(visit);
+            await db.SaveChangesAsync();
+            visitId = visit.Id;
+        }
+
+        var eqa = await app.SignedInAsync(app.A.Eqa);
+        var url = $"/Eqa/Visits/{visitId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await eqa.PostFormAsync(url + "?handler=Report", new() { ["Input.Findings"] = "Sound.", ["Input.Sanction"] = "None" }, tokenFrom: url)).StatusCode);
     }
 
     /// <summary>A graded attempt, its assessment, sign-off and certification claim, made by the domain directly (GradedUnitTests and ClaimTests cover the pages).</summary>

@@ -10,7 +10,7 @@ namespace Attest.Web.Features.Evidence;
 /// An item as the assessor or IQA sees it: details, hygiene warnings, declaration, the candidate's claims,
 /// and other items of the centre with the same content (the same candidate twice, or possible copying).
 /// </summary>
-public sealed class DetailsModel(AttestDbContext db) : PageModel
+public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Duplicate(string Reference, string Title, string CandidateName, bool SameCandidate);
 
@@ -34,7 +34,7 @@ public sealed class DetailsModel(AttestDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var item = await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.VisibleItems(User, clock.GetUtcNow().UtcDateTime).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
             return NotFound();

@@ -15,11 +15,11 @@ namespace Attest.Web.Features.Evidence;
 /// waiting for, or failing, its virus scan is never served. With <c>?preview=true</c> it serves a photo's
 /// re-encoded copy (<see cref="ImagePreview"/>) instead of the original.
 /// </summary>
-public sealed class DownloadModel(AttestDbContext db, IFileStore store, ILogger<DownloadModel> logger) : PageModel
+public sealed class DownloadModel(AttestDbContext db, IFileStore store, ILogger<DownloadModel> logger, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, bool preview, CancellationToken cancellationToken)
     {
-        var item = await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.VisibleItems(User, clock.GetUtcNow().UtcDateTime).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item?.StoredName is null || item.ContentType is null || (preview && item.PreviewStoredName is null))
         {
             return NotFound();

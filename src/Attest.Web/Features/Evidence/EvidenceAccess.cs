@@ -9,15 +9,16 @@ namespace Attest.Web.Features.Evidence;
 
 /// <summary>
 /// Who may see a candidate's evidence, in one place for every page, download and export: the candidate
-/// who owns it, an assessor assigned to one of that candidate's enrolments, or an IQA of the centre. The
-/// centre itself is already fixed by the query filter; a miss is a 404.
+/// who owns it, an assessor assigned to one of that candidate's enrolments, an IQA of the centre, or an EQA
+/// whose visit samples the candidate's portfolio while the visit's window is open. The centre itself is already
+/// fixed by the query filter; a miss is a 404.
 /// </summary>
 public static class EvidenceAccess
 {
-    public static IQueryable<EvidenceItem> VisibleItems(this AttestDbContext db, ClaimsPrincipal user)
+    public static IQueryable<EvidenceItem> VisibleItems(this AttestDbContext db, ClaimsPrincipal user, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var candidates = db.VisibleCandidates(user);
+        var candidates = db.VisibleCandidates(user, now);
         return db.EvidenceItems.Where(i => candidates.Any(c => c.Id == i.CandidateId));
     }
 
@@ -37,7 +38,7 @@ public static class EvidenceAccess
         return db.EvidenceItems.Where(i => db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId));
     }
 
-    public static IQueryable<Core.Centres.Candidate> VisibleCandidates(this AttestDbContext db, ClaimsPrincipal user)
+    public static IQueryable<Core.Centres.Candidate> VisibleCandidates(this AttestDbContext db, ClaimsPrincipal user, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
@@ -45,8 +46,31 @@ public static class EvidenceAccess
         var isIqa = user.IsInRole(Roles.Iqa);
         var isAssessor = user.IsInRole(Roles.Assessor);
         var isCandidate = user.IsInRole(Roles.Candidate);
+        var sampled = db.EqaSampledEnrolments(user, now);
         return db.Candidates.Where(c => isIqa
             || (isCandidate && c.UserId == userId)
-            || (isAssessor && db.Enrolments.Any(e => e.CandidateId == c.Id && e.AssessorId == userId)));
+            || (isAssessor && db.Enrolments.Any(e => e.CandidateId == c.Id && e.AssessorId == userId))
+            || db.Enrolments.Any(e => e.CandidateId == c.Id && sampled.Contains(e.Id)));
+    }
+
+    /// <summary>The portfolios (enrolments) a user may open: of a visible candidate, and for an EQA only those sampled.</summary>
+    public static IQueryable<Enrolment> VisibleEnrolments(this AttestDbContext db, ClaimsPrincipal user, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var candidates = db.VisibleCandidates(user, now);
+        var isEqaOnly = user.IsInRole(Roles.Eqa) && !user.IsInRole(Roles.Iqa) && !user.IsInRole(Roles.Assessor) && !user.IsInRole(Roles.Candidate);
+        var sampled = db.EqaSampledEnrolments(user, now);
+        return db.Enrolments.Where(e => candidates.Any(c => c.Id == e.CandidateId) && (!isEqaOnly || sampled.Contains(e.Id)));
+    }
+
+    /// <summary>The enrolments sampled by the EQA's visits whose window is open now; none for anyone else.</summary>
+    private static IQueryable<Guid> EqaSampledEnrolments(this AttestDbContext db, ClaimsPrincipal user, DateTime now)
+    {
+        var userId = user.UserId();
+        var isEqa = user.IsInRole(Roles.Eqa);
+        return db.EqaVisitSamples
+            .Where(s => isEqa && db.EqaVisits.Any(v => v.Id == s.VisitId && v.EqaId == userId && v.WindowStart <= now && v.WindowEnd > now))
+            .Select(s => s.EnrolmentId);
     }
 }

@@ -17,7 +17,7 @@ namespace Attest.Web.Features.Evidence;
 /// (through the usual intake, so it is hashed, scanned and checked), linked to the recording it came from.
 /// The candidate who owns it or their assessor may do this; the original is kept.
 /// </summary>
-public sealed class SplitModel(AttestDbContext db, IFileStore store, StagingArea staging, IMediaSplitter splitter, EvidenceIntake intake, IOptions<MediaOptions> media)
+public sealed class SplitModel(AttestDbContext db, IFileStore store, StagingArea staging, IMediaSplitter splitter, EvidenceIntake intake, IOptions<MediaOptions> media, TimeProvider clock)
     : PageModel, IRedisplayable
 {
     public EvidenceItem Item { get; private set; } = null!;
@@ -91,7 +91,7 @@ public sealed class SplitModel(AttestDbContext db, IFileStore store, StagingArea
     private async Task<bool> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var mayCut = User.IsInRole(Roles.Candidate) || User.IsInRole(Roles.Assessor);
-        var item = mayCut ? await db.VisibleItems(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null;
+        var item = mayCut ? await db.VisibleItems(User, clock.GetUtcNow().UtcDateTime).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null;
         if (item is null || !item.IsRecording || !item.IsServable || item.DurationSeconds is null)
         {
             return false;

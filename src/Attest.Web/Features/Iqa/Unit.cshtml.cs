@@ -98,7 +98,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
-        var candidates = db.VisibleCandidates(User);
+        var candidates = db.VisibleCandidates(User, clock.GetUtcNow().UtcDateTime);
         var view = await UnitView.LoadAsync(db, catalogue, EnrolmentId, UnitCode, e => candidates.Any(c => c.Id == e.CandidateId), cancellationToken);
         if (view is null)
         {

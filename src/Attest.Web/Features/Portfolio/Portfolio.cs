@@ -51,12 +51,12 @@ public sealed record Portfolio(
     public string WhereToFind(string unitCode, string criterionRef) =>
         string.Join("; ", LogFor(unitCode, criterionRef).Select(l => l.Locator is null ? l.Item.Reference : $"{l.Item.Reference} {l.Locator}"));
 
-    public static async Task<Portfolio?> LoadAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, ClaimsPrincipal user, Guid enrolmentId, IReadOnlyList<string>? sampleUnits, CancellationToken cancellationToken)
+    public static async Task<Portfolio?> LoadAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, ClaimsPrincipal user, DateTime now, Guid enrolmentId, IReadOnlyList<string>? sampleUnits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var candidates = db.VisibleCandidates(user);
+        var visible = db.VisibleEnrolments(user, now);
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Units)
-            .Where(e => e.Id == enrolmentId && candidates.Any(c => c.Id == e.CandidateId))
+            .Where(e => e.Id == enrolmentId && visible.Any(v => v.Id == e.Id))
             .SingleOrDefaultAsync(cancellationToken);
         if (enrolment is null)
         {

@@ -12,12 +12,12 @@ namespace Attest.Web.Features.Portfolio;
 /// The evidence record sheet of a signed-off unit as a PDF (seed 004: "your assessor ... must confirm this by signing
 /// an evidence record sheet for that unit"), for whoever may see the portfolio.
 /// </summary>
-public sealed class RecordSheetModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel
+public sealed class RecordSheetModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid enrolmentId, string unitCode, CancellationToken cancellationToken)
     {
-        var candidates = db.VisibleCandidates(User);
-        var view = await UnitView.LoadAsync(db, catalogue, enrolmentId, unitCode, e => candidates.Any(c => c.Id == e.CandidateId), cancellationToken);
+        var enrolments = db.VisibleEnrolments(User, clock.GetUtcNow().UtcDateTime);
+        var view = await UnitView.LoadAsync(db, catalogue, enrolmentId, unitCode, e => enrolments.Any(v => v.Id == e.Id), cancellationToken);
         if (view?.SignOff is not { Outcome: UnitOutcome.Competent })
         {
             return NotFound();
