@@ -1,0 +1,108 @@
+using System.Globalization;
+using Attest.Web.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Attest.BrowserTests;
+
+/// <summary>
+/// Quality assurance and certification in real Chromium: the administrator names the lead IQA; the IQA makes a sampling
+/// plan, reads why each unit was picked and reviews one; the administrator sets up an EQA visit; the EQA reads the
+/// sampled portfolio inside the window and reports; the administrator reads the log and the claims page. axe-core on
+/// every page.
+/// </summary>
+public sealed class QualityJourneyTests : IDisposable
+{
+    private readonly AttestServer _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [SkippableFact]
+    public async Task IQA_samples_and_reviews_and_an_EQA_visit_reads_the_sample_and_reports()
+    {
+        Browser.RequireChromium();
+        await DemoC3.PrepareAsync(_server);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+
+        // Alex makes Ian the lead IQA.
+        var alex = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: false);
+        await Browser.SignInAsync(alex, "admin@demo.attest.test", DemoOptions.Password);
+        await alex.GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();
+        await Browser.AssertAccessibleAsync(alex);
+        await alex.GetByLabel("Lead IQA").CheckAsync();
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Save for Ian Quality" }).ClickAsync();
+        await Expect(alex.GetByText("Saved."));
+
+        // Ian makes a plan, reads why Sam's C3 was sampled, and reviews it.
+        var ian = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: false);
+        await Browser.SignInAsync(ian, "iqa@demo.attest.test", DemoOptions.Password);
+        await Expect(ian.GetByRole(AriaRole.Heading, new() { Name = "Internal quality assurance" }));
+        await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByRole(AriaRole.Link, new() { Name = "Sampling", Exact = true }).ClickAsync();
+        await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByRole(AriaRole.Link, new() { Name = "Change the strategy for 03456 Level 3 NVQ Diploma in Customer Service" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Save the strategy" }).ClickAsync();
+        await ian.GetByLabel("Period from").FillAsync("2026-10-01");
+        await ian.GetByLabel("Period to").FillAsync("2026-11-30");
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Make the plan" }).ClickAsync();
+        await Expect(ian.GetByRole(AriaRole.Heading, new() { Name = "Sampling plan" }));
+        await Expect(ian.GetByText("First sample of unit C3 this period."));
+        await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByRole(AriaRole.Link, new() { Name = "Sam Patel, unit C3" }).ClickAsync();
+        await Expect(ian.GetByRole(AriaRole.Heading, new() { Name = "Review this assessment" }));
+        await Browser.AssertAccessibleAsync(ian);
+        foreach (var agree in await ian.Locator("input[type=radio][value=true]").AllAsync())
+        {
+            await agree.CheckAsync();
+        }
+
+        await ian.GetByLabel("Feedback to the assessor").FillAsync("C3: the decisions rest on E001 to E004, three real problems with three customers; justifications name the logs.");
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Sign and record the review" }).ClickAsync();
+        await Expect(ian.GetByText("Review recorded: you agree with the assessment of unit C3."));
+        await Browser.AssertAccessibleAsync(ian);
+
+        // Alex sets up an EQA visit open now, with Sam's portfolio in its sample.
+        await alex.GetByRole(AriaRole.Link, new() { Name = "EQA visits" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(alex);
+        var now = _server.Services.GetService(typeof(TimeProvider)) is TimeProvider clock ? clock.GetUtcNow().UtcDateTime : throw new InvalidOperationException("no clock");
+        await alex.GetByLabel("Awarding body reference").FillAsync("OCR EV 2026/11");
+        await alex.GetByLabel("Access opens (UTC)").FillAsync(now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await alex.GetByLabel("Access closes (UTC)").FillAsync(now.AddHours(4).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Make the visit" }).ClickAsync();
+        await Expect(alex.GetByText("Choose the portfolios in its sample."));
+        await alex.GetByLabel("Add a portfolio to the sample").SelectOptionAsync(new SelectOptionValue { Label = "Sam Patel, 03456 Level 3 NVQ Diploma in Customer Service" });
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Add to the sample" }).ClickAsync();
+        await Expect(alex.GetByText("Sam Patel's portfolio is in the sample."));
+        await Browser.AssertAccessibleAsync(alex);
+
+        // Erin reads Sam's portfolio inside the window and reports.
+        var erin = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: false);
+        await Browser.SignInAsync(erin, "eqa@demo.attest.test", DemoOptions.Password);
+        await Expect(erin.GetByRole(AriaRole.Heading, new() { Name = "Your visits" }));
+        await Browser.AssertAccessibleAsync(erin);
+        await erin.GetByRole(AriaRole.Link, new() { Name = "OCR EV 2026/11" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(erin);
+        await erin.GetByRole(AriaRole.Link, new() { Name = "Sam Patel" }).ClickAsync();
+        await Expect(erin.GetByText("Sam Patel").First);
+        await Browser.AssertAccessibleAsync(erin);
+        await erin.GoBackAsync();
+        await erin.GetByLabel("Findings").FillAsync("C3 decisions are sound and well justified; the IQA sampled and agreed.");
+        await erin.GetByRole(AriaRole.Button, new() { Name = "Sign and send the report" }).ClickAsync();
+        await Expect(erin.GetByText("Your report is signed and kept."));
+        await Browser.AssertAccessibleAsync(erin);
+
+        // Alex reads what Erin opened, and the claims page.
+        await alex.ReloadAsync();
+        await Expect(alex.GetByRole(AriaRole.Heading, new() { Name = "What the EQA opened" }));
+        await Expect(alex.GetByText("C3 decisions are sound and well justified"));
+        await Browser.AssertAccessibleAsync(alex);
+        await alex.GetByRole(AriaRole.Link, new() { Name = "Claims", Exact = true }).ClickAsync();
+        await Browser.AssertAccessibleAsync(alex);
+        await alex.GetByRole(AriaRole.Link, new() { Name = "Sam Patel" }).ClickAsync();
+        await Expect(alex.GetByText("Unit C3 is not achieved: it has no sign-off that stands."));
+        await Browser.AssertAccessibleAsync(alex);
+    }
+
+    private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();
+}
