@@ -68,6 +68,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<EqaAccess> EqaAccesses => Set<EqaAccess>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -283,6 +285,15 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.RemovedReason).HasMaxLength(2000);
             e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ApiToken>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.SecretSha256).HasMaxLength(64);
+            e.Property(x => x.Hint).HasMaxLength(6);
+            e.HasIndex(x => x.SecretSha256).IsUnique();
         });
 
         builder.Entity<EqaVisit>(e =>

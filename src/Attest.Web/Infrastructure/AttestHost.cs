@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Attest.Web.Features.Api;
+
 namespace Attest.Web.Infrastructure;
 
 /// <summary>Wiring for the whole app: services, start-up work (migrations, catalogue, demo data) and the pipeline.</summary>
@@ -78,6 +80,20 @@ public static class AttestHost
             options.LogoutPath = "/Account/SignOut";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API's clients are programs: 401, never a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             // A signed-in user of the wrong role gets a plain 403 page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -86,6 +102,21 @@ public static class AttestHost
             };
         });
 
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.Api.ApiTokenAuthentication>(Features.Api.ApiTokenAuthentication.SchemeName, null);
+        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Attest API";
+            document.Info.Description = "Read-only access for a centre's MIS: candidates, enrolments, progress per unit and criterion, certification claims. Send `Authorization: Bearer <token>` with a token made by the centre administrator at /Admin/Api.";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "A centre's token, attest_{centre}.{secret}, made at /Admin/Api.",
+            };
+            document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+            return Task.CompletedTask;
+        }));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorPages(options =>
@@ -114,7 +145,9 @@ public static class AttestHost
             .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
             .AddPolicy(Roles.Iqa, p => p.RequireRole(Roles.Iqa))
             .AddPolicy(Roles.Eqa, p => p.RequireRole(Roles.Eqa))
-            .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa));
+            .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa))
+            // The API takes its own tokens only: a browser's sign-in cookie does not reach it.
+            .AddPolicy(Features.Api.ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(Features.Api.ApiTokenAuthentication.SchemeName).RequireRole(Features.Api.ApiTokenAuthentication.Role));
 
         // Keys live in the data folder so sign-ins survive a restart.
         services.AddDataProtection().SetApplicationName("Attest")
@@ -134,6 +167,10 @@ public static class AttestHost
             options.AddPolicy("witness-link", context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            // Per address: the limiter runs before authentication, so it cannot tell tokens apart.
+            options.AddPolicy(Features.Api.ApiEndpoints.Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));
@@ -178,6 +215,8 @@ public static class AttestHost
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
         app.MapResumableUploads();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAttestApi();
     }
 
     public static void PrintWelcome(this WebApplication app)
