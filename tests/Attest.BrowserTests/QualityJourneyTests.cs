@@ -61,6 +61,11 @@ public sealed class QualityJourneyTests : IDisposable
         await ian.GetByRole(AriaRole.Button, new() { Name = "Sign and record the review" }).ClickAsync();
         await Expect(ian.GetByText("Review recorded: you agree with the assessment of unit C3."));
         await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByRole(AriaRole.Link, new() { Name = "Standardisation", Exact = true }).ClickAsync();
+        await ian.GetByLabel("Unit code").FillAsync("C3");
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Expect(ian.GetByRole(AriaRole.Rowheader, new() { Name = "Asha Assessor" }));
+        await Browser.AssertAccessibleAsync(ian);
 
         // Alex sets up an EQA visit open now, with Sam's portfolio in its sample.
         await alex.GetByRole(AriaRole.Link, new() { Name = "EQA visits" }).ClickAsync();
@@ -101,6 +106,13 @@ public sealed class QualityJourneyTests : IDisposable
         await Browser.AssertAccessibleAsync(alex);
         await alex.GetByRole(AriaRole.Link, new() { Name = "Sam Patel" }).ClickAsync();
         await Expect(alex.GetByText("Unit C3 is not achieved: it has no sign-off that stands."));
+        await Browser.AssertAccessibleAsync(alex);
+
+        // And makes a token for the college MIS.
+        await alex.GetByRole(AriaRole.Link, new() { Name = "API", Exact = true }).ClickAsync();
+        await alex.GetByLabel("Name of the token").FillAsync("College MIS");
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Make a token" }).ClickAsync();
+        await Expect(alex.GetByText("Copy it now: it is not shown again."));
         await Browser.AssertAccessibleAsync(alex);
     }
 

@@ -70,6 +70,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<StandardisationRecord> StandardisationRecords => Set<StandardisationRecord>();
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -285,6 +287,19 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.RemovedReason).HasMaxLength(2000);
             e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<StandardisationRecord>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.QualificationCode).HasMaxLength(32);
+            e.Property(x => x.Units).HasMaxLength(1000);
+            e.Property(x => x.Participants).HasMaxLength(2000);
+            e.Property(x => x.Compared).HasMaxLength(8000);
+            e.Property(x => x.Outcome).HasMaxLength(8000);
+            e.Property(x => x.Actions).HasMaxLength(8000);
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.CentreId, x.HeldOn });
         });
 
         builder.Entity<ApiToken>(e =>

@@ -45,6 +45,7 @@ public static class LedgerVerifier
         [Certification.CertificationClaim.Kind] = Read<Certification.CertificationClaim>,
         [Quality.IqaReview.Kind] = Read<Quality.IqaReview>,
         [Quality.EqaReport.Kind] = Read<Quality.EqaReport>,
+        [Quality.StandardisationRecord.Kind] = Read<Quality.StandardisationRecord>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -140,6 +140,11 @@ public class LedgerTests
             ["Input.Findings[0].CriterionRef"] = "1.2", ["Input.Findings[0].Agrees"] = "true", ["Input.AcceptFeedbackWarnings"] = "true",
             ["Input.Feedback"] = "C3 1.2: not yet met is right; E001 shows no monitoring of the problem.",
         })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync("/Iqa/Standardisation", new()
+        {
+            ["Input.HeldOn"] = "2026-11-20", ["Input.QualificationCode"] = "03456", ["Input.Units"] = "C3", ["Input.Participants"] = "assessor A, iqa A",
+            ["Input.Compared"] = "E001 against C3 1.2.", ["Input.Outcome"] = "Agreed.",
+        })).StatusCode);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");

@@ -33,16 +33,13 @@ public sealed class VisitModel(AttestDbContext db, Core.Qualifications.Catalogue
             return NotFound();
         }
 
-        var enrolment = await db.Enrolments.Where(e => e.Id == enrolmentId).Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new { e.Id, c.GivenName, c.FamilyName, CandidateId = c.Id })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (enrolment is null)
+        var name = await VisitSamples.AddAsync(db, Details.View.Visit, enrolmentId, Roles.Eqa, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (name is null)
         {
             return NotFound();
         }
 
-        db.EqaVisitSamples.Add(Details.View.Visit.AddSample(enrolment.Id, enrolment.CandidateId, $"{enrolment.GivenName} {enrolment.FamilyName}", Roles.Eqa, User.UserId(), clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = $"{enrolment.GivenName} {enrolment.FamilyName}'s portfolio is in your sample.";
+        TempData["Success"] = $"{name}'s portfolio is in your sample.";
         return Redirect($"/Eqa/Visits/{VisitId}");
     }
 

@@ -30,5 +30,26 @@ public sealed record VisitView(EqaVisit Visit, IReadOnlyList<(Guid EnrolmentId, 
     }
 }
 
+public static class VisitSamples
+{
+    /// <summary>Adds an enrolment of the centre to the visit's sample, chosen by <paramref name="role"/>; null when there is no such enrolment.</summary>
+    public static async Task<string?> AddAsync(AttestDbContext db, EqaVisit visit, Guid enrolmentId, string role, Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(visit);
+        var enrolment = await db.Enrolments.Where(e => e.Id == enrolmentId)
+            .Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new { e.Id, CandidateId = c.Id, Name = c.GivenName + " " + c.FamilyName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        db.EqaVisitSamples.Add(visit.AddSample(enrolment.Id, enrolment.CandidateId, enrolment.Name, role, userId, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return enrolment.Name;
+    }
+}
+
 /// <summary>What the shared visit partial shows, and to whom.</summary>
 public sealed record VisitDetailsModel(VisitView View, DateTime Now, bool LinkPortfolios, bool CanAdd, bool ShowLog, IReadOnlyDictionary<Guid, Core.Ledger.SignatureStatus> ReportSignatures);

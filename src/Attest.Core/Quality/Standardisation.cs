@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using Attest.Core.Assessment;
+using Attest.Core.Ledger;
+
+namespace Attest.Core.Quality;
+
+/// <summary>
+/// A standardisation activity (seed 000: assessment decisions standardised across a cohort; issue 5): who took part,
+/// which units, what was compared, the outcome and the actions. Append-only and signed by the IQA who records it.
+/// </summary>
+public sealed class StandardisationRecord : Centres.ICentreOwned, Centres.IAppendOnly, ISignable
+{
+    public const string Kind = "standardisation";
+
+    private StandardisationRecord()
+    {
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid CentreId { get; private init; }
+
+    public DateOnly HeldOn { get; private init; }
+
+    public string QualificationCode { get; private init; } = string.Empty;
+
+    /// <summary>Unit codes, comma-separated.</summary>
+    public string Units { get; private init; } = string.Empty;
+
+    public string Participants { get; private init; } = string.Empty;
+
+    public string Compared { get; private init; } = string.Empty;
+
+    public string Outcome { get; private init; } = string.Empty;
+
+    public string? Actions { get; private init; }
+
+    public Guid RecordedBy { get; private init; }
+
+    public string RecordedByName { get; private init; } = string.Empty;
+
+    public DateTime RecordedAt { get; private init; }
+
+    public string LedgerKind => Kind;
+
+    public static StandardisationRecord Record(
+        Guid centreId, DateOnly? heldOn, Qualifications.QualificationSpec? qualification, IReadOnlyCollection<string> units, string? participants, string? compared, string? outcome, string? actions,
+        Guid recordedBy, string recordedByName, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var reasons = new List<(string Field, string Message)>();
+        if (heldOn is null)
+        {
+            reasons.Add(("HeldOn", "Enter the date the standardisation took place"));
+        }
+        else if (heldOn > DateOnly.FromDateTime(now))
+        {
+            reasons.Add(("HeldOn", "Record a standardisation once it has taken place: the date is in the future"));
+        }
+
+        if (qualification is null)
+        {
+            reasons.Add(("QualificationCode", "Choose the qualification"));
+        }
+        else if (units.Count == 0 || units.Any(u => qualification.FindUnit(u) is null))
+        {
+            reasons.Add(("Units", $"Choose the units of {qualification.DisplayName} that were standardised"));
+        }
+
+        if (string.IsNullOrWhiteSpace(participants))
+        {
+            reasons.Add(("Participants", "Say who took part"));
+        }
+
+        if (string.IsNullOrWhiteSpace(compared))
+        {
+            reasons.Add(("Compared", "Say what was compared: which decisions, evidence or records"));
+        }
+
+        if (string.IsNullOrWhiteSpace(outcome))
+        {
+            reasons.Add(("Outcome", "Record the outcome: where assessors agreed and where they did not"));
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new DomainRuleException(reasons);
+        }
+
+        return new StandardisationRecord
+        {
+            CentreId = centreId, HeldOn = heldOn!.Value, QualificationCode = qualification!.Code, Units = string.Join(",", units.Select(u => qualification.FindUnit(u)!.Code).Distinct().Order(StringComparer.Ordinal)),
+            Participants = participants!.Trim(), Compared = compared!.Trim(), Outcome = outcome!.Trim(), Actions = string.IsNullOrWhiteSpace(actions) ? null : actions.Trim(),
+            RecordedBy = recordedBy, RecordedByName = recordedByName, RecordedAt = now,
+        };
+    }
+
+    public string SignedContent() => new SignedText(Kind)
+        .Add("heldOn", HeldOn)
+        .Add("qualification", QualificationCode)
+        .Add("units", Units)
+        .Add("participants", Participants)
+        .Add("compared", Compared)
+        .Add("outcome", Outcome)
+        .Add("actions", Actions)
+        .Add("recordedBy", RecordedBy)
+        .Add("recordedByName", RecordedByName)
+        .Add("recordedAt", RecordedAt)
+        .ToString();
+}
+
+/// <summary>One assessor's decisions on a unit, side by side with their colleagues' (issue 5: decision rates, feedback length and quality, time to decision).</summary>
+public sealed record AssessorComparisonRow(
+    Guid AssessorId, string Assessor, int Decisions, int Candidates, double MetRate, double MedianFeedbackWords, double FeedbackWarningRate, double? MedianDaysToDecision, int IqaDisagreements);
+
+public static partial class AssessorComparison
+{
+    /// <summary>
+    /// Compares assessors on their decisions (each criterion's latest, so a changed mind counts once): the share met, the
+    /// median words of feedback, the share recorded despite feedback warnings, and the median days from the evidence
+    /// first being mapped to the criterion to the decision.
+    /// </summary>
+    public static IReadOnlyList<AssessorComparisonRow> Compare(
+        IReadOnlyCollection<CriterionDecision> decisions, IReadOnlyDictionary<(Guid EnrolmentId, string UnitCode, string CriterionRef), DateTime> firstMapped, IReadOnlyCollection<IqaReview> reviews)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(firstMapped);
+        ArgumentNullException.ThrowIfNull(reviews);
+        var latest = decisions.GroupBy(d => (d.EnrolmentId, d.UnitCode, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!).ToList();
+        return [.. latest.GroupBy(d => d.AssessorId).Select(g =>
+        {
+            var days = g.Where(d => firstMapped.ContainsKey((d.EnrolmentId, d.UnitCode, d.CriterionRef)))
+                .Select(d => Math.Max(0, (d.DecidedAt - firstMapped[(d.EnrolmentId, d.UnitCode, d.CriterionRef)]).TotalDays)).ToList();
+            return new AssessorComparisonRow(
+                g.Key, g.First().AssessorName, g.Count(), g.Select(d => d.EnrolmentId).Distinct().Count(),
+                g.Count(d => d.Outcome == DecisionOutcome.Met) / (double)g.Count(),
+                Median([.. g.Select(d => (double)Words().Count(d.Feedback))])!.Value,
+                g.Count(d => d.FeedbackWarnings is not null) / (double)g.Count(),
+                Median(days),
+                reviews.Count(r => r.AssessorId == g.Key && r.Outcome == IqaOutcome.Disagree));
+        }).OrderBy(r => r.Assessor, StringComparer.Ordinal)];
+    }
+
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}'’-]+")]
+    private static partial Regex Words();
+}

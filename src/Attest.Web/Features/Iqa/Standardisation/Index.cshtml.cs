@@ -1,0 +1,102 @@
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Core.Ledger;
+using Attest.Core.Quality;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Iqa.Standardisation;
+
+/// <summary>Standardisation: assessors compared on the same unit, and the record of each standardisation activity.</summary>
+public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
+{
+    [FromQuery(Name = "qualification")]
+    public string? QualificationCode { get; set; }
+
+    [FromQuery(Name = "unit")]
+    public string? UnitCode { get; set; }
+
+    public IReadOnlyList<Core.Qualifications.QualificationSpec> Qualifications { get; private set; } = [];
+
+    public Core.Qualifications.QualificationSpec? Qualification { get; private set; }
+
+    public IReadOnlyList<AssessorComparisonRow> Comparison { get; private set; } = [];
+
+    public IReadOnlyList<StandardisationRecord> Records { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, SignatureStatus> Signatures { get; private set; } = new Dictionary<Guid, SignatureStatus>();
+
+    [BindProperty]
+    public RecordInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.HeldOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Input.Units = [.. Input.Units.SelectMany(u => u.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+        StandardisationRecord record;
+        try
+        {
+            record = StandardisationRecord.Record(db.CurrentCentreId!.Value, Input.HeldOn, Qualifications.FirstOrDefault(q => q.Code == Input.QualificationCode), Input.Units,
+                Input.Participants, Input.Compared, Input.Outcome, Input.Actions, User.UserId(), User.DisplayName(), now);
+        }
+        catch (Core.DomainRuleException rule)
+        {
+            ModelState.AddRule(rule, "Input.");
+            return Page();
+        }
+
+        db.StandardisationRecords.Add(record);
+        db.Sign(record, Roles.Iqa, User.UserId(), User.DisplayName(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "Standardisation recorded and signed.";
+        return Redirect("/Iqa/Standardisation");
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var codes = await db.Enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
+        Qualifications = [.. codes.Select(catalogue.Find).OfType<Core.Qualifications.QualificationSpec>().OrderBy(q => q.Code, StringComparer.Ordinal)];
+        Qualification = Qualifications.FirstOrDefault(q => q.Code == QualificationCode);
+        if (Qualification is not null && Qualification.FindUnit(UnitCode ?? string.Empty) is { } unit)
+        {
+            UnitCode = unit.Code;
+            var enrolments = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code).Select(e => e.Id);
+            var decisions = await db.CriterionDecisions.AsNoTracking().Where(d => d.UnitCode == unit.Code && enrolments.Contains(d.EnrolmentId)).ToListAsync(cancellationToken);
+            var firstMapped = (await db.EvidenceMappings.AsNoTracking().Where(m => m.UnitCode == unit.Code && enrolments.Contains(m.EnrolmentId))
+                    .GroupBy(m => new { m.EnrolmentId, m.UnitCode, m.CriterionRef }).Select(g => new { g.Key.EnrolmentId, g.Key.UnitCode, g.Key.CriterionRef, First = g.Min(m => m.CreatedAt) })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(m => (m.EnrolmentId, m.UnitCode, m.CriterionRef), m => m.First);
+            var reviews = await db.IqaReviews.AsNoTracking().Where(r => r.UnitCode == unit.Code && enrolments.Contains(r.EnrolmentId)).ToListAsync(cancellationToken);
+            Comparison = AssessorComparison.Compare(decisions, firstMapped, reviews);
+        }
+
+        Records = await db.StandardisationRecords.AsNoTracking().OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.RecordedAt).Take(100).ToListAsync(cancellationToken);
+        Signatures = await LedgerVerifier.StatesAsync(db, [.. Records], cancellationToken);
+    }
+}
+
+public sealed class RecordInput
+{
+    public DateOnly? HeldOn { get; set; }
+
+    public string? QualificationCode { get; set; }
+
+    public List<string> Units { get; set; } = [];
+
+    public string? Participants { get; set; }
+
+    public string? Compared { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? Actions { get; set; }
+}
