@@ -24,6 +24,9 @@ public sealed class Enrolment : Centres.ICentreOwned
 
     public Guid? AssessorId { get; private set; }
 
+    /// <summary>When the candidate is planned to complete; the caseload's red, amber and green are against it.</summary>
+    public DateOnly? PlannedEndDate { get; private set; }
+
     public DateTime CreatedAt { get; private init; }
 
     public IReadOnlyList<EnrolledUnit> Units => _units;
@@ -67,6 +70,16 @@ public sealed class Enrolment : Centres.ICentreOwned
     }
 
     public void AssignAssessor(Guid assessorId) => AssessorId = assessorId;
+
+    public void PlanEnd(DateOnly? plannedEnd)
+    {
+        if (plannedEnd is DateOnly end && end <= RegisteredOn)
+        {
+            throw new DomainRuleException($"The planned end date must be after the registration date ({RegisteredOn:d MMMM yyyy})", "PlannedEndDate");
+        }
+
+        PlannedEndDate = plannedEnd;
+    }
 
     public bool HasUnit(string unitCode) => _units.Any(u => string.Equals(u.UnitCode, unitCode, StringComparison.OrdinalIgnoreCase));
 }

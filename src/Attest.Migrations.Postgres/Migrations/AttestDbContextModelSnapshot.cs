@@ -1289,6 +1289,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("PlannedEndDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("QualificationCode")
                         .IsRequired()
                         .HasMaxLength(32)

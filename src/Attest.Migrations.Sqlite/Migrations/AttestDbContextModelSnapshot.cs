@@ -1284,6 +1284,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PlannedEndDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QualificationCode")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -55,6 +55,16 @@ public sealed class CreateModel(AttestDbContext db, Core.Qualifications.Catalogu
         }
 
         var enrolment = Enrolment.Create(db.CurrentCentreId!.Value, Id, Qualification!, Input.Units, Input.RegisteredOn!.Value, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            enrolment.PlanEnd(Input.PlannedEndDate);
+        }
+        catch (Core.DomainRuleException rule)
+        {
+            ModelState.AddRule(rule, "Input.");
+            return Page();
+        }
+
         db.Enrolments.Add(enrolment);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"{CandidateName} is enrolled on {Qualification!.DisplayName}.";
@@ -80,4 +90,6 @@ public sealed class EnrolInput
     public DateOnly? RegisteredOn { get; set; }
 
     public List<string> Units { get; set; } = [];
+
+    public DateOnly? PlannedEndDate { get; set; }
 }
