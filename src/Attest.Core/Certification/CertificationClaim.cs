@@ -82,6 +82,11 @@ public sealed class CertificationClaim : ICentreOwned, IAppendOnly, ISignable
             reasons.Add(closed);
         }
 
+        if (claimability.ClaimDate > DateOnly.FromDateTime(now))
+        {
+            reasons.Add($"A claim cannot be dated in the future: {claimability.ClaimDate:d MMMM yyyy} is after today.");
+        }
+
         List<UnitClaimability> units;
         if (scope == ClaimScope.Qualification)
         {

@@ -27,9 +27,12 @@ public static class ApiEndpoints
         api.MapGet("/claims", ListClaimsAsync).WithName("ListClaims").WithSummary("Certification claims, optionally between two claim dates.");
     }
 
+    /// <summary>The page asked for, from 1; a page far past the end is simply empty (and cannot overflow the offset).</summary>
+    private static int PageNumber(int? page) => Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
+
     private static async Task<Ok<ApiPage<ApiCandidate>>> ListCandidatesAsync(AttestDbContext db, int? page, CancellationToken cancellationToken)
     {
-        var number = Math.Max(1, page ?? 1);
+        var number = PageNumber(page);
         var total = await db.Candidates.CountAsync(cancellationToken);
         var candidates = await db.Candidates.AsNoTracking().OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)
             .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
@@ -54,7 +57,7 @@ public static class ApiEndpoints
 
     private static async Task<Ok<ApiPage<ApiEnrolment>>> ListEnrolmentsAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, int? page, CancellationToken cancellationToken)
     {
-        var number = Math.Max(1, page ?? 1);
+        var number = PageNumber(page);
         var total = await db.Enrolments.CountAsync(cancellationToken);
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
             .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);

@@ -27,19 +27,12 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             .ToListAsync(cancellationToken);
         var names = assigned.ToDictionary(x => x.Enrolment.Id, x => x.Name);
         var attention = (await PlanningOverview.NeedingAttentionAsync(db, names.Keys, Today, cancellationToken)).ToLookup(a => a.EnrolmentId);
-        var ids = names.Keys.ToList();
-        var decided = (await db.CriterionDecisions.AsNoTracking().Where(d => ids.Contains(d.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(d => d.EnrolmentId);
         Rows = (await EnrolmentProgress.ForEnrolmentsAsync(db, catalogue, [.. assigned.Select(x => x.Enrolment)], cancellationToken))
-            .Select(s => new Row(names[s.Enrolment.Id], s, [.. attention[s.Enrolment.Id]], Forecast(s, decided[s.Enrolment.Id])))
+            .Select(s => new Row(names[s.Enrolment.Id], s, [.. attention[s.Enrolment.Id]], Forecast(s)))
             .ToList();
     }
 
-    /// <summary>The candidate's pace over the assessable units: each criterion met now, dated by its latest decision.</summary>
-    private PaceForecast Forecast(EnrolmentStanding standing, IEnumerable<CriterionDecision> decisions)
-    {
-        var metOn = decisions.GroupBy(d => (d.UnitCode, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!)
-            .Where(d => d.Outcome == DecisionOutcome.Met).Select(d => DateOnly.FromDateTime(d.DecidedAt)).ToList();
-        var total = standing.Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total);
-        return Pace.Forecast(standing.Enrolment.RegisteredOn, standing.Enrolment.PlannedEndDate, metOn, total, Today);
-    }
+    /// <summary>The candidate's pace over the assessable units.</summary>
+    private PaceForecast Forecast(EnrolmentStanding standing) =>
+        Pace.Forecast(standing.Enrolment.RegisteredOn, standing.Enrolment.PlannedEndDate, standing.MetOn, standing.Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total), Today);
 }

@@ -46,11 +46,16 @@ public static class EvidenceAccess
         var isIqa = user.IsInRole(Roles.Iqa);
         var isAssessor = user.IsInRole(Roles.Assessor);
         var isCandidate = user.IsInRole(Roles.Candidate);
-        var sampled = db.EqaSampledEnrolments(user, now);
-        return db.Candidates.Where(c => isIqa
+        var candidates = db.Candidates.Where(c => isIqa
             || (isCandidate && c.UserId == userId)
-            || (isAssessor && db.Enrolments.Any(e => e.CandidateId == c.Id && e.AssessorId == userId))
-            || db.Enrolments.Any(e => e.CandidateId == c.Id && sampled.Contains(e.Id)));
+            || (isAssessor && db.Enrolments.Any(e => e.CandidateId == c.Id && e.AssessorId == userId)));
+        if (!user.IsInRole(Roles.Eqa))
+        {
+            return candidates;
+        }
+
+        var sampled = db.EqaSampledEnrolments(user, now);
+        return candidates.Union(db.Candidates.Where(c => db.Enrolments.Any(e => e.CandidateId == c.Id && sampled.Contains(e.Id))));
     }
 
     /// <summary>The portfolios (enrolments) a user may open: of a visible candidate, and for an EQA only those sampled.</summary>
@@ -59,18 +64,23 @@ public static class EvidenceAccess
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
         var candidates = db.VisibleCandidates(user, now);
+        var enrolments = db.Enrolments.Where(e => candidates.Any(c => c.Id == e.CandidateId));
         var isEqaOnly = user.IsInRole(Roles.Eqa) && !user.IsInRole(Roles.Iqa) && !user.IsInRole(Roles.Assessor) && !user.IsInRole(Roles.Candidate);
+        if (!isEqaOnly)
+        {
+            return enrolments;
+        }
+
         var sampled = db.EqaSampledEnrolments(user, now);
-        return db.Enrolments.Where(e => candidates.Any(c => c.Id == e.CandidateId) && (!isEqaOnly || sampled.Contains(e.Id)));
+        return enrolments.Where(e => sampled.Contains(e.Id));
     }
 
-    /// <summary>The enrolments sampled by the EQA's visits whose window is open now; none for anyone else.</summary>
+    /// <summary>The enrolments sampled by the EQA's visits whose window is open now.</summary>
     private static IQueryable<Guid> EqaSampledEnrolments(this AttestDbContext db, ClaimsPrincipal user, DateTime now)
     {
         var userId = user.UserId();
-        var isEqa = user.IsInRole(Roles.Eqa);
         return db.EqaVisitSamples
-            .Where(s => isEqa && db.EqaVisits.Any(v => v.Id == s.VisitId && v.EqaId == userId && v.WindowStart <= now && v.WindowEnd > now))
+            .Where(s => db.EqaVisits.Any(v => v.Id == s.VisitId && v.EqaId == userId && v.WindowStart <= now && v.WindowEnd > now))
             .Select(s => s.EnrolmentId);
     }
 }

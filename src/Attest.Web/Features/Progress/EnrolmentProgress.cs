@@ -22,7 +22,8 @@ public sealed record UnitStanding(UnitSpec Unit, UnitProgress Progress, GradeRes
 }
 
 /// <summary>An enrolment with the standing of each of its units.</summary>
-public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qualification, IReadOnlyList<UnitStanding> Units);
+/// <param name="MetOn">For each criterion met now, the day of its latest decision: the candidate's pace.</param>
+public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qualification, IReadOnlyList<UnitStanding> Units, IReadOnlyList<DateOnly> MetOn);
 
 /// <summary>Reads decisions in one query and runs the engines: shared by the candidate and assessor pages.</summary>
 public static class EnrolmentProgress
@@ -48,7 +49,9 @@ public static class EnrolmentProgress
                 .Select(u => x.Qualification!.FindUnit(u.UnitCode))
                 .OfType<UnitSpec>()
                 .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)], signOffs[(x.Enrolment.Id, unit.Code)]))
-                .ToList()))
+                .ToList(),
+                [.. x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)]).GroupBy(d => (d.UnitCode, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!)
+                    .Where(d => d.Outcome == DecisionOutcome.Met).Select(d => DateOnly.FromDateTime(d.DecidedAt))]))
             .ToList();
     }
 
