@@ -7,8 +7,8 @@ namespace Attest.BrowserTests;
 /// <summary>
 /// Quality assurance and certification in real Chromium: the administrator names the lead IQA; the IQA makes a sampling
 /// plan, reads why each unit was picked and reviews one; the administrator sets up an EQA visit; the EQA reads the
-/// sampled portfolio inside the window and reports; the administrator reads the log and the claims page. axe-core on
-/// every page.
+/// sampled portfolio inside the window and reports; the administrator reads the log, the claims page and the centre
+/// dashboard; the candidate reads what is missing on a phone. axe-core on every page.
 /// </summary>
 public sealed class QualityJourneyTests : IDisposable
 {
@@ -114,6 +114,26 @@ public sealed class QualityJourneyTests : IDisposable
         await alex.GetByRole(AriaRole.Button, new() { Name = "Make a token" }).ClickAsync();
         await Expect(alex.GetByText("Copy it now: it is not shown again."));
         await Browser.AssertAccessibleAsync(alex);
+
+        // Alex reads the centre dashboard, downloads it for a spreadsheet, and opens Sam's progress from it.
+        await alex.GetByRole(AriaRole.Link, new() { Name = "Dashboard", Exact = true }).ClickAsync();
+        await Expect(alex.GetByRole(AriaRole.Img, new() { Name = "Signed-off units with a summative IQA review, by assessor" }));
+        await Expect(alex.GetByRole(AriaRole.Rowheader, new() { Name = "Asha Assessor" }));
+        await Browser.AssertAccessibleAsync(alex);
+        var download = await alex.RunAndWaitForDownloadAsync(() => alex.GetByRole(AriaRole.Link, new() { Name = "Excel (XLSX)" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        await alex.Locator("table.attest-candidates").GetByRole(AriaRole.Link, new() { Name = "Sam Patel" }).ClickAsync();
+        await Expect(alex.GetByRole(AriaRole.Heading, new() { Name = "Sam Patel" }));
+        await Browser.AssertAccessibleAsync(alex);
+
+        // Sam, on a phone, sees what C3 still needs.
+        var sam = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);
+        await Browser.SignInAsync(sam, "candidate1@demo.attest.test", DemoOptions.Password);
+        await sam.GotoAsync("/Candidate");
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "What is missing" }));
+        await sam.GetByText("C3 Resolve customer service problems:").ClickAsync();
+        await Expect(sam.GetByText("1.1", new() { Exact = true }).First);
+        await Browser.AssertAccessibleAsync(sam);
     }
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();

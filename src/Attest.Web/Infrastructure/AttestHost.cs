@@ -23,6 +23,8 @@ public static class AttestHost
     /// <summary>Plans are written by assessors, agreed by candidates and read by IQAs.</summary>
     private const string PlanningPolicy = "Planning";
 
+    private const string TrackingPolicy = "Tracking";
+
     public static void AddAttest(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -128,6 +130,7 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Iqa", Roles.Iqa);
                 options.Conventions.AuthorizeFolder("/Eqa", Roles.Eqa);
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
+                options.Conventions.AuthorizeFolder("/Tracking", TrackingPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Witness/Testimony");
@@ -146,6 +149,7 @@ public static class AttestHost
             .AddPolicy(Roles.Iqa, p => p.RequireRole(Roles.Iqa))
             .AddPolicy(Roles.Eqa, p => p.RequireRole(Roles.Eqa))
             .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa))
+            .AddPolicy(TrackingPolicy, p => p.RequireRole(Roles.CentreAdmin, Roles.Assessor, Roles.Candidate, Roles.Iqa))
             // The API takes its own tokens only: a browser's sign-in cookie does not reach it.
             .AddPolicy(Features.Api.ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(Features.Api.ApiTokenAuthentication.SchemeName).RequireRole(Features.Api.ApiTokenAuthentication.Role));
 

@@ -100,5 +100,5 @@ public class ClaimabilityTests
     [InlineData("line\nbreak", "\"line\nbreak\"")]
     [InlineData("", "")]
     public void A_csv_cell_never_starts_a_formula_and_is_quoted_when_it_must_be(string value, string expected) =>
-        Assert.Equal(expected, ClaimsCsv.Cell(value));
+        Assert.Equal(expected, Attest.Core.Spreadsheets.Csv.Cell(value));
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Attest.Core.Data;
 using Attest.Tests.Data;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
@@ -67,7 +68,19 @@ public partial class ApiTests
         Assert.Contains(candidates.RootElement.GetProperty("items").EnumerateArray(), c => c.GetProperty("uln").GetString() == "1234567899" && c.GetProperty("givenName").GetString() == "Cara");
         using var enrolments = JsonDocument.Parse(await mis.GetStringAsync("/api/v1/enrolments"));
         Assert.Contains(enrolments.RootElement.GetProperty("items").EnumerateArray(), e => e.GetProperty("qualificationCode").GetString() == "03456" && e.GetProperty("assessor").GetString() == "assessor A");
+        DateOnly plannedEnd;
+        await using (var db = app.Db(app.A.Id))
+        {
+            var enrolment = await db.Enrolments.SingleAsync(e => e.Id == app.A.EnrolmentId);
+            plannedEnd = enrolment.RegisteredOn.AddYears(1);
+            enrolment.PlanEnd(plannedEnd);
+            await db.SaveChangesAsync();
+        }
+
         using var progress = JsonDocument.Parse(await mis.GetStringAsync($"/api/v1/enrolments/{app.A.EnrolmentId}/progress"));
+        // Nothing met yet on the day of registration: no pace to predict from, at risk against a planned end a year away.
+        Assert.Equal((plannedEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), JsonValueKind.Null, "at-risk"),
+            (progress.RootElement.GetProperty("plannedEnd").GetString(), progress.RootElement.GetProperty("predictedCompletion").ValueKind, progress.RootElement.GetProperty("standing").GetString()));
         var c3 = progress.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "C3");
         Assert.Equal(("not-started", 0), (c3.GetProperty("status").GetString(), c3.GetProperty("criteriaMet").GetInt32()));
         Assert.Contains(c3.GetProperty("criteria").EnumerateArray(), c => c.GetProperty("ref").GetString() == "1.1" && c.GetProperty("status").GetString() == "not-assessed");

@@ -1,3 +1,4 @@
+using Attest.Core.Assessment;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
 using Attest.Web.Features.Progress;
@@ -69,7 +70,7 @@ public static class ApiEndpoints
             number, PageSize, total));
     }
 
-    private static async Task<Results<Ok<ApiProgress>, NotFound>> GetProgressAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, Guid enrolmentId, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiProgress>, NotFound>> GetProgressAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock, Guid enrolmentId, CancellationToken cancellationToken)
     {
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Units).SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
         var standing = enrolment is null ? null : (await EnrolmentProgress.ForEnrolmentsAsync(db, catalogue, [enrolment], cancellationToken)).SingleOrDefault();
@@ -78,7 +79,9 @@ public static class ApiEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(new ApiProgress(enrolmentId, standing.Qualification.Code, [.. standing.Units.Select(u => new ApiUnitProgress(
+        var forecast = standing.Forecast(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var standingName = forecast.Rag switch { Rag.Green => "on-track", Rag.Amber => "at-risk", Rag.Red => "behind", _ => null };
+        return TypedResults.Ok(new ApiProgress(enrolmentId, standing.Qualification.Code, standing.Enrolment.PlannedEndDate, forecast.PredictedCompletion, standingName, [.. standing.Units.Select(u => new ApiUnitProgress(
             u.Unit.Code, u.Unit.Title,
             u.IsSignedOff ? "signed-off" : u.Progress.Criteria.Any(c => c.Status != CriterionStatus.NotYetAssessed) ? "in-progress" : "not-started",
             u.IsSignedOff ? DateOnly.FromDateTime(u.SignOff!.SignedAt) : null, u.IsSignedOff ? u.SignOff!.Grade : null,

@@ -9,8 +9,11 @@ public sealed record ApiCandidate(Guid Id, string GivenName, string FamilyName, 
 /// <summary>A candidate's registration on a qualification with the units chosen.</summary>
 public sealed record ApiEnrolment(Guid Id, Guid CandidateId, string QualificationCode, string QualificationTitle, DateOnly RegisteredOn, string? Assessor, IReadOnlyList<string> Units);
 
-/// <summary>Progress on one enrolment: each unit, and each assessment criterion's latest decision.</summary>
-public sealed record ApiProgress(Guid EnrolmentId, string QualificationCode, IReadOnlyList<ApiUnitProgress> Units);
+/// <summary>
+/// Progress on one enrolment: each unit, and each assessment criterion's latest decision; the completion predicted from the
+/// candidate's pace, and <c>standing</c> against the planned end: <c>on-track</c>, <c>at-risk</c>, <c>behind</c>, or null with no planned end.
+/// </summary>
+public sealed record ApiProgress(Guid EnrolmentId, string QualificationCode, DateOnly? PlannedEnd, DateOnly? PredictedCompletion, string? Standing, IReadOnlyList<ApiUnitProgress> Units);
 
 /// <summary>
 /// One unit: <c>status</c> is <c>signed-off</c>, <c>in-progress</c> (some decision made) or <c>not-started</c>;

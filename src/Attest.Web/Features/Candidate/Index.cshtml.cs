@@ -1,21 +1,20 @@
 using Attest.Core.Data;
-using Attest.Web.Features.Progress;
+using Attest.Web.Features.Tracking;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Candidate;
 
-public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel
+/// <summary>The candidate's own qualifications: units, criteria met, what is missing, the next review and the forecast.</summary>
+public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<EnrolmentStanding> Enrolments { get; private set; } = [];
+    public IReadOnlyList<EnrolmentTracking> Enrolments { get; private set; } = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units)
-            .Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId))
-            .OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
-        Enrolments = await EnrolmentProgress.ForEnrolmentsAsync(db, catalogue, enrolments, cancellationToken);
+        Enrolments = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId)), Today, cancellationToken);
     }
 }

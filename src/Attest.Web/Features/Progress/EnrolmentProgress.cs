@@ -23,7 +23,13 @@ public sealed record UnitStanding(UnitSpec Unit, UnitProgress Progress, GradeRes
 
 /// <summary>An enrolment with the standing of each of its units.</summary>
 /// <param name="MetOn">For each criterion met now, the day of its latest decision: the candidate's pace.</param>
-public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qualification, IReadOnlyList<UnitStanding> Units, IReadOnlyList<DateOnly> MetOn);
+/// <param name="Decisions">Every decision on the enrolment's units, superseded ones too.</param>
+public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qualification, IReadOnlyList<UnitStanding> Units, IReadOnlyList<DateOnly> MetOn, IReadOnlyList<CriterionDecision> Decisions)
+{
+    /// <summary>The candidate's pace over the assessable units, against the planned end date.</summary>
+    public PaceForecast Forecast(DateOnly today) =>
+        Pace.Forecast(Enrolment.RegisteredOn, Enrolment.PlannedEndDate, MetOn, Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total), today);
+}
 
 /// <summary>Reads decisions in one query and runs the engines: shared by the candidate and assessor pages.</summary>
 public static class EnrolmentProgress
@@ -51,7 +57,8 @@ public static class EnrolmentProgress
                 .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)], signOffs[(x.Enrolment.Id, unit.Code)]))
                 .ToList(),
                 [.. x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)]).GroupBy(d => (d.UnitCode, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!)
-                    .Where(d => d.Outcome == DecisionOutcome.Met).Select(d => DateOnly.FromDateTime(d.DecidedAt))]))
+                    .Where(d => d.Outcome == DecisionOutcome.Met).Select(d => DateOnly.FromDateTime(d.DecidedAt))],
+                [.. x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)])]))
             .ToList();
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Attest.Core.Certification;
 using Attest.Core.Data;
+using Attest.Core.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,12 @@ public sealed class ExportModel(AttestDbContext db) : PageModel
         Response.Headers.ContentDisposition = $"attachment; filename=\"claims-{centreNumber}{(from is null ? "" : "-from-" + from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}{(to is null ? "" : "-to-" + to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}.csv\"";
         Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteAsync(ClaimsCsv.Line(ClaimsCsv.Header));
+        await writer.WriteAsync(Csv.Line(ClaimsCsv.Header));
         await foreach (var claim in claims.OrderBy(c => c.ClaimDate).ThenBy(c => c.SignedAt).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             foreach (var row in ClaimsCsv.Rows(centreNumber, claim))
             {
-                await writer.WriteAsync(ClaimsCsv.Line(row));
+                await writer.WriteAsync(Csv.Line(row));
             }
         }
 

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Attest.Core.Assessment;
+
+namespace Attest.Core.Tracking;
+
+/// <summary>Something someone at the centre has to do, with when it fell due.</summary>
+/// <param name="DueOn">The day it fell or falls due; overdue from the day after.</param>
+public sealed record OpenAction(Guid EnrolmentId, string CandidateName, string What, DateOnly Since, DateOnly DueOn)
+{
+    public bool IsOverdue(DateOnly today) => today > DueOn;
+}
+
+/// <summary>One enrolment as the centre tracks it: progress, achievement, quality assurance and what is open.</summary>
+public sealed record EnrolmentTrack(
+    Guid EnrolmentId,
+    string CandidateName,
+    string? CandidateNumber,
+    string Uln,
+    string QualificationCode,
+    string QualificationTitle,
+    string AssessorName,
+    DateOnly RegisteredOn,
+    DateOnly? PlannedEnd,
+    int UnitsEnrolled,
+    int UnitsSignedOff,
+    int UnitsClaimed,
+    bool QualificationClaimed,
+    int CriteriaMet,
+    int CriteriaTotal,
+    int AwaitingDecision,
+    DateOnly? NextReview,
+    PaceForecast Forecast,
+    int UnitsIqaReviewed,
+    int SignedOffUnitsWithSummativeReview,
+    IReadOnlyList<OpenAction> Actions)
+{
+    /// <summary>Criteria met as a whole percentage, rounded down so 99.6% never reads as done.</summary>
+    public int PercentMet => CriteriaTotal == 0 ? 0 : CriteriaMet * 100 / CriteriaTotal;
+}
+
+public sealed record QualificationSummary(string Code, string Title, int Candidates, int CriteriaMet, int CriteriaTotal, int UnitsEnrolled, int UnitsSignedOff, int UnitsClaimed, int QualificationsClaimed)
+{
+    public int PercentMet => CriteriaTotal == 0 ? 0 : CriteriaMet * 100 / CriteriaTotal;
+}
+
+/// <summary>How much of one assessor's work IQA has looked at.</summary>
+public sealed record AssessorCoverage(string AssessorName, int Candidates, int CandidatesReviewed, int UnitsSignedOff, int SignedOffUnitsReviewed)
+{
+    /// <summary>Share of signed-off units with a summative review; null when nothing is signed off yet.</summary>
+    public int? PercentSummative => UnitsSignedOff == 0 ? null : SignedOffUnitsReviewed * 100 / UnitsSignedOff;
+
+    public int PercentCandidates => Candidates == 0 ? 0 : CandidatesReviewed * 100 / Candidates;
+}
+
+public sealed record StandingCounts(int OnTrack, int AtRisk, int Behind, int NoPlannedEnd);
+
+/// <summary>The centre dashboard of issue 5: "progress, achievement, IQA coverage, overdue actions".</summary>
+public sealed record CentreSummary(
+    int Candidates,
+    StandingCounts Standing,
+    IReadOnlyList<QualificationSummary> Qualifications,
+    IReadOnlyList<AssessorCoverage> Coverage,
+    IReadOnlyList<OpenAction> Overdue)
+{
+    /// <summary>
+    /// IQA actions carry no date of their own: the centre expects them done within this many days of the review that set
+    /// them (a review every four weeks is the usual IQA rhythm), after which the dashboard lists them as overdue.
+    /// </summary>
+    public const int IqaActionDays = 28;
+
+    public const string Unassigned = "Not assigned";
+
+    public static CentreSummary Of(IReadOnlyCollection<EnrolmentTrack> tracks, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        var standing = new StandingCounts(
+            tracks.Count(t => t.Forecast.Rag == Rag.Green),
+            tracks.Count(t => t.Forecast.Rag == Rag.Amber),
+            tracks.Count(t => t.Forecast.Rag == Rag.Red),
+            tracks.Count(t => t.Forecast.Rag is null));
+        var qualifications = tracks.GroupBy(t => (t.QualificationCode, t.QualificationTitle))
+            .OrderBy(g => g.Key.QualificationCode, StringComparer.Ordinal)
+            .Select(g => new QualificationSummary(g.Key.QualificationCode, g.Key.QualificationTitle, g.Count(), g.Sum(t => t.CriteriaMet), g.Sum(t => t.CriteriaTotal),
+                g.Sum(t => t.UnitsEnrolled), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.UnitsClaimed), g.Count(t => t.QualificationClaimed)))
+            .ToList();
+        var coverage = tracks.GroupBy(t => t.AssessorName)
+            .OrderBy(g => g.Key == Unassigned).ThenBy(g => g.Key, StringComparer.CurrentCulture)
+            .Select(g => new AssessorCoverage(g.Key, g.Count(), g.Count(t => t.UnitsIqaReviewed > 0), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.SignedOffUnitsWithSummativeReview)))
+            .ToList();
+        var overdue = tracks.SelectMany(t => t.Actions).Where(a => a.IsOverdue(today))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.CandidateName, StringComparer.CurrentCulture)
+            .ToList();
+        return new CentreSummary(tracks.Count, standing, qualifications, coverage, overdue);
+    }
+}
+
+/// <summary>The tracking export: one row per enrolment, the same columns in CSV and XLSX.</summary>
+public static class TrackingTable
+{
+    /// <summary>A column and how to read its value from a row: text, a whole number or a date.</summary>
+    public sealed record Column(string Header, Func<EnrolmentTrack, object?> Value);
+
+    public static readonly IReadOnlyList<Column> Columns =
+    [
+        new("Candidate number", t => t.CandidateNumber),
+        new("ULN", t => t.Uln),
+        new("Candidate name", t => t.CandidateName),
+        new("Qualification code", t => t.QualificationCode),
+        new("Qualification title", t => t.QualificationTitle),
+        new("Assessor", t => t.AssessorName),
+        new("Registered on", t => t.RegisteredOn),
+        new("Planned end", t => t.PlannedEnd),
+        new("Units enrolled", t => t.UnitsEnrolled),
+        new("Units signed off", t => t.UnitsSignedOff),
+        new("Units claimed", t => t.UnitsClaimed),
+        new("Qualification claimed", t => t.QualificationClaimed ? "Yes" : "No"),
+        new("Criteria met", t => t.CriteriaMet),
+        new("Criteria total", t => t.CriteriaTotal),
+        new("Percent met", t => t.PercentMet),
+        new("Awaiting decision", t => t.AwaitingDecision),
+        new("Next review", t => t.NextReview),
+        new("Predicted completion", t => t.Forecast.PredictedCompletion),
+        new("Standing", t => StandingOf(t.Forecast.Rag)),
+        new("Forecast", t => t.Forecast.Explanation),
+        new("Units IQA reviewed", t => t.UnitsIqaReviewed),
+        new("Open actions", t => t.Actions.Count),
+    ];
+
+    public static string StandingOf(Rag? rag) => rag switch
+    {
+        Rag.Green => "On track",
+        Rag.Amber => "At risk",
+        Rag.Red => "Behind",
+        _ => "No planned end",
+    };
+
+    /// <summary>A cell as text: ISO dates (unambiguous, and they sort), invariant numbers, empty for nothing.</summary>
+    public static string Text(object? value) => value switch
+    {
+        null => string.Empty,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

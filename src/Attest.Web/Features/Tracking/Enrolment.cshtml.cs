@@ -1,0 +1,42 @@
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attest.Web.Features.Tracking;
+
+/// <summary>
+/// One candidate's tracking for the staff who may see it: the centre administrator and IQAs (any candidate of the centre),
+/// the assessor (their own candidates), and the candidate (their own enrolment). Anyone else gets 404.
+/// </summary>
+public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
+{
+    public EnrolmentTracking Tracking { get; private set; } = null!;
+
+    public string? UnitLink { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        var wholeCentre = User.IsInRole(Roles.CentreAdmin) || User.IsInRole(Roles.Iqa);
+        var isAssessor = User.IsInRole(Roles.Assessor);
+        var isCandidate = User.IsInRole(Roles.Candidate);
+        var found = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == enrolmentId
+            && (wholeCentre || (isAssessor && e.AssessorId == userId) || (isCandidate && db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId)))), Today, cancellationToken);
+        if (found.Count == 0)
+        {
+            return NotFound();
+        }
+
+        Tracking = found[0];
+        var assigned = isAssessor && Tracking.Standing.Enrolment.AssessorId == userId;
+        UnitLink = assigned ? $"/Assessor/Enrolments/{enrolmentId}/Units/"
+            : User.IsInRole(Roles.Iqa) ? $"/Iqa/Enrolments/{enrolmentId}/Units/"
+            : isCandidate && !wholeCentre && !isAssessor ? $"/Candidate/Enrolments/{enrolmentId}/Units/"
+            : null;
+        return Page();
+    }
+}

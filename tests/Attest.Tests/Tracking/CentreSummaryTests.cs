@@ -1,0 +1,71 @@
+using Attest.Core.Assessment;
+using Attest.Core.Tracking;
+
+namespace Attest.Tests.Tracking;
+
+/// <summary>Issue 5: "centre dashboard (progress, achievement, IQA coverage, overdue actions)", computed from the tracked enrolments.</summary>
+public class CentreSummaryTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 27);
+
+    private static EnrolmentTrack Track(string name, string qualification, string assessor, Rag? rag, int met, int total, int signedOff = 0, int reviewed = 0, int summative = 0,
+        bool claimed = false, params OpenAction[] actions) =>
+        new(Guid.NewGuid(), name, null, "1234567899", qualification, qualification == "03456" ? "Diploma" : "Certificate", assessor, new(2026, 1, 1), null,
+            7, signedOff, claimed ? 7 : 0, claimed, met, total, 0, null, new PaceForecast(met, total, null, rag, ""), reviewed, summative, actions);
+
+    [Fact]
+    public void Progress_and_achievement_are_summed_per_qualification_and_standing_counted_per_candidate()
+    {
+        var summary = CentreSummary.Of(
+        [
+            Track("Ann", "03456", "Asha", Rag.Green, 30, 40, signedOff: 2),
+            Track("Ben", "03456", "Asha", Rag.Red, 10, 40),
+            Track("Cy", "10379", "Bo", Rag.Amber, 5, 20, signedOff: 7, claimed: true),
+            Track("Di", "10379", "Bo", null, 0, 20),
+        ], Today);
+
+        Assert.Equal(new StandingCounts(1, 1, 1, 1), summary.Standing);
+        Assert.Equal(
+            [new QualificationSummary("03456", "Diploma", 2, 40, 80, 14, 2, 0, 0), new QualificationSummary("10379", "Certificate", 2, 5, 40, 14, 7, 7, 1)],
+            summary.Qualifications);
+        Assert.Equal([50, 12], summary.Qualifications.Select(q => q.PercentMet)); // 5 of 40 is 12.5%: rounded down
+    }
+
+    [Fact]
+    public void IQA_coverage_is_the_share_of_each_assessors_signed_off_units_with_a_summative_review()
+    {
+        var summary = CentreSummary.Of(
+        [
+            Track("Ann", "03456", "Asha", Rag.Green, 40, 40, signedOff: 4, reviewed: 3, summative: 3),
+            Track("Ben", "03456", "Asha", Rag.Green, 20, 40, signedOff: 0, reviewed: 1),
+            Track("Cy", "03456", "Asha", Rag.Green, 20, 40),
+            Track("Di", "03456", "Bo", Rag.Green, 20, 40),
+            Track("Ed", "03456", CentreSummary.Unassigned, null, 0, 40),
+        ], Today);
+
+        Assert.Equal(["Asha", "Bo", CentreSummary.Unassigned], summary.Coverage.Select(c => c.AssessorName));
+        var asha = summary.Coverage[0];
+        Assert.Equal((3, 2, 4, 3, 75, 66), (asha.Candidates, asha.CandidatesReviewed, asha.UnitsSignedOff, asha.SignedOffUnitsReviewed, asha.PercentSummative, asha.PercentCandidates));
+        Assert.Null(summary.Coverage[1].PercentSummative); // nothing signed off: no share to show, not 0%
+    }
+
+    [Fact]
+    public void An_action_is_overdue_from_the_day_after_it_fell_due_and_the_oldest_comes_first()
+    {
+        var id = Guid.NewGuid();
+        OpenAction Action(string what, DateOnly due) => new(id, "Ann", what, due.AddDays(-28), due);
+        var summary = CentreSummary.Of(
+        [
+            Track("Ann", "03456", "Asha", Rag.Green, 1, 40, actions: [Action("due today", Today), Action("due yesterday", Today.AddDays(-1)), Action("long overdue", Today.AddDays(-40))]),
+        ], Today);
+        Assert.Equal(["long overdue", "due yesterday"], summary.Overdue.Select(a => a.What));
+    }
+
+    [Fact]
+    public void The_export_writes_dates_as_ISO_numbers_invariantly_and_names_the_standing()
+    {
+        var track = Track("Ann", "03456", "Asha", Rag.Amber, 30, 40) with { PlannedEnd = new DateOnly(2027, 3, 5) };
+        var cells = TrackingTable.Columns.ToDictionary(c => c.Header, c => TrackingTable.Text(c.Value(track)));
+        Assert.Equal(("2027-03-05", "2026-01-01", "75", "At risk", "", "No"), (cells["Planned end"], cells["Registered on"], cells["Percent met"], cells["Standing"], cells["Next review"], cells["Qualification claimed"]));
+    }
+}
