@@ -45,7 +45,8 @@ public sealed record UnitClaimability(UnitSpec Unit, UnitAchievement? Achievemen
 /// <summary>
 /// What a centre may claim for one enrolment on a date: each unit (a unit certificate) and the whole qualification,
 /// with every reason for what it may not. Product.md: claims go to the awarding body only for achievement that stands;
-/// seed 003: claims are refused after the qualification's last certification date.
+/// seed 003: claims are refused after the qualification's last certification date; and none while an EQA's sanction
+/// suspends certification at the centre (<see cref="Quality.EqaSanctions"/>).
 /// </summary>
 public sealed record Claimability(
     QualificationSpec Qualification,
@@ -61,15 +62,20 @@ public sealed record Claimability(
     public bool QualificationClaimable => Closed is null && !QualificationClaimed && QualificationReasons.Count == 0;
 
     public static Claimability Evaluate(
-        QualificationSpec qualification, ClaimSubject subject, IReadOnlyCollection<UnitRecord> records, IReadOnlyCollection<ClaimLine> claimed, DateOnly claimDate)
+        QualificationSpec qualification, ClaimSubject subject, IReadOnlyCollection<UnitRecord> records, IReadOnlyCollection<ClaimLine> claimed, DateOnly claimDate,
+        string? certificationHold = null)
     {
         ArgumentNullException.ThrowIfNull(qualification);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(claimed);
-        var closed = qualification.LastCertificationDate is DateOnly last && claimDate > last
-            ? $"Claims for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last certification date); {claimDate:d MMMM yyyy} is after it."
-            : null;
+        var closed = string.Join(" ", new[]
+        {
+            qualification.LastCertificationDate is DateOnly last && claimDate > last
+                ? $"Claims for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last certification date); {claimDate:d MMMM yyyy} is after it."
+                : null,
+            certificationHold,
+        }.OfType<string>()) is { Length: > 0 } reason ? reason : null;
 
         var units = new List<UnitClaimability>();
         foreach (var code in subject.Units)

@@ -32,14 +32,21 @@ public sealed class Enrolment : Centres.ICentreOwned
     public IReadOnlyList<EnrolledUnit> Units => _units;
 
     /// <summary>
-    /// Enrols a candidate, refusing a registration after the qualification's last registration date or a
-    /// selection of units that breaks its rules of combination, with every reason.
+    /// Enrols a candidate, refusing a registration after the qualification's last registration date, while an EQA's
+    /// sanction suspends registration, or a selection of units that breaks its rules of combination, with every reason.
     /// </summary>
-    public static Enrolment Create(Guid centreId, Guid candidateId, QualificationSpec qualification, IReadOnlyCollection<string> unitCodes, DateOnly registeredOn, DateTime now)
+    /// <param name="registrationHold">Why the centre may register nobody now (an EQA's sanction), or null.</param>
+    public static Enrolment Create(
+        Guid centreId, Guid candidateId, QualificationSpec qualification, IReadOnlyCollection<string> unitCodes, DateOnly registeredOn, DateTime now, string? registrationHold = null)
     {
         ArgumentNullException.ThrowIfNull(qualification);
         ArgumentNullException.ThrowIfNull(unitCodes);
         var reasons = new List<string>();
+        if (registrationHold is not null)
+        {
+            reasons.Add(registrationHold);
+        }
+
         if (qualification.LastRegistrationDate is DateOnly last && registeredOn > last)
         {
             reasons.Add($"Registrations for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last registration date); {registeredOn:d MMMM yyyy} is after it.");

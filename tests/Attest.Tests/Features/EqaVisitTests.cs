@@ -12,6 +12,8 @@ namespace Attest.Tests.Features;
 /// <summary>Issue 5: "An EQA outside the visit window, or asking for an unsampled portfolio, gets 404; inside, can read but never write."</summary>
 public class EqaVisitTests
 {
+    private static readonly string[] DiplomaUnits = ["F3", "F4", "A13", "B10", "C3", "D8", "D2"];
+
     private static string Local(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     [Theory]
@@ -92,6 +94,56 @@ public class EqaVisitTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(app.B.Admin)).GetAsync(adminVisit)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(app.A.Iqa)).GetAsync(visit)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await eqa.GetAsync(adminVisit)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_EQA_sanction_stops_registrations_or_claims_until_a_later_report_lifts_it(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Guid eqaId;
+        EqaVisit visit;
+        await using (var db = app.Db(app.A.Id))
+        {
+            eqaId = (await db.Users.SingleAsync(u => u.Email == app.A.Eqa)).Id;
+            visit = EqaVisit.Create(app.A.Id, "OCR EV 2026/12", eqaId, "eqa A", now.AddHours(-1), now.AddHours(3), eqaId, now.AddHours(-2));
+            db.EqaVisits.Add(visit);
+            db.EqaReports.Add(EqaReport.Write(visit, "Registers do not match the portfolios.", "Reconcile the register with every portfolio.", EqaSanction.RegistrationSuspended, eqaId, "eqa A", now));
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var enrol = $"/Admin/Candidates/{app.A.OtherCandidateId}/Enrol";
+        List<KeyValuePair<string, string>> form = [new("Input.QualificationCode", "03456"), new("Input.RegisteredOn", now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            .. DiplomaUnits.Select(u => KeyValuePair.Create("Input.Units", u))];
+        var refused = WebUtility.HtmlDecode(await (await admin.PostFormAsync(enrol, form, enrol + "?qualification=03456")).Content.ReadAsStringAsync());
+        Assert.Contains($"Registration is suspended at this centre by the EQA's report of {now:d MMMM yyyy} (eqa A); no registration can be made until a later EQA report lifts it. Actions: Reconcile the register with every portfolio.", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Certification is suspended", await admin.GetStringAsync("/Admin/Claims"), StringComparison.Ordinal);
+
+        // A later report suspends certification instead: registrations open again, claims close.
+        await using (var db = app.Db(app.A.Id))
+        {
+            db.EqaReports.Add(EqaReport.Write(visit, "Assessment of C3 is not sound.", "Reassess C3 for every candidate.", EqaSanction.CertificationSuspended, eqaId, "eqa A", now.AddMinutes(5)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(enrol, form, enrol + "?qualification=03456")).StatusCode);
+        const string Suspended = "Certification is suspended at this centre by the EQA's report of";
+        Assert.Contains(Suspended, WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Claims")), StringComparison.Ordinal);
+        var claimPage = $"/Admin/Claims/{app.A.EnrolmentId}";
+        Assert.Contains(Suspended, WebUtility.HtmlDecode(await admin.GetStringAsync(claimPage)), StringComparison.Ordinal);
+        var claim = await admin.PostFormAsync(claimPage, [new("Input.Scope", "Unit"), new("Input.Units", "C3"), new("Input.Confirmed", "true")]);
+        Assert.Contains(Suspended, WebUtility.HtmlDecode(await claim.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A report with no sanction lifts it.
+        await using (var db = app.Db(app.A.Id))
+        {
+            db.EqaReports.Add(EqaReport.Write(visit, "C3 has been reassessed soundly.", null, EqaSanction.None, eqaId, "eqa A", now.AddMinutes(10)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain(Suspended, WebUtility.HtmlDecode(await admin.GetStringAsync(claimPage)), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -32,6 +32,7 @@ public static class ClaimQueries
                 .Select(p => new { p.EnrolmentId, p.UnitCode }).ToListAsync(cancellationToken)).Select(p => (p.EnrolmentId, p.UnitCode)).ToHashSet()
             : [];
         var claimed = (await db.ClaimLines.AsNoTracking().Where(l => ids.Contains(l.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(l => l.EnrolmentId);
+        var hold = EqaSanctions.CertificationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
 
         var result = new List<Claimability>();
         foreach (var enrolment in loaded)
@@ -45,7 +46,7 @@ public static class ClaimQueries
                 u.UnitCode,
                 UnitAchievement.From(signOffs[(enrolment.Id, u.UnitCode)], s => countersigned.Contains(s.Id)),
                 QualityHolds(reviews[(enrolment.Id, u.UnitCode)], signOffs[(enrolment.Id, u.UnitCode)], u.UnitCode, sampled.Contains((enrolment.Id, u.UnitCode))))).ToList();
-            result.Add(Claimability.Evaluate(qualification, ClaimSubject.From(enrolment, candidates[enrolment.CandidateId]), records, [.. claimed[enrolment.Id]], claimDate));
+            result.Add(Claimability.Evaluate(qualification, ClaimSubject.From(enrolment, candidates[enrolment.CandidateId]), records, [.. claimed[enrolment.Id]], claimDate, hold));
         }
 
         return result;

@@ -1,5 +1,6 @@
 using Attest.Core.Certification;
 using Attest.Core.Data;
+using Attest.Core.Quality;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,14 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public IReadOnlyList<CertificationClaim> Claims { get; private set; } = [];
 
+    /// <summary>Why no claim can be made at the centre now (an EQA's sanction), or null.</summary>
+    public string? CertificationHold { get; private set; }
+
     public async Task OnGetAsync(DateOnly? on, CancellationToken cancellationToken)
     {
         ClaimDate = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Enrolments = [.. (await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments, ClaimDate, cancellationToken)).OrderBy(c => c.Subject.CandidateName, StringComparer.CurrentCulture)];
+        CertificationHold = EqaSanctions.CertificationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
         Claims = await db.CertificationClaims.AsNoTracking().OrderByDescending(c => c.SignedAt).Take(200).ToListAsync(cancellationToken);
     }
 }

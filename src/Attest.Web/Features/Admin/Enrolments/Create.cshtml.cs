@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Core.Quality;
 using Attest.Core.Qualifications;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -54,7 +55,8 @@ public sealed class CreateModel(AttestDbContext db, Core.Qualifications.Catalogu
             return Page();
         }
 
-        var enrolment = Enrolment.Create(db.CurrentCentreId!.Value, Id, Qualification!, Input.Units, Input.RegisteredOn!.Value, clock.GetUtcNow().UtcDateTime);
+        var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
+        var enrolment = Enrolment.Create(db.CurrentCentreId!.Value, Id, Qualification!, Input.Units, Input.RegisteredOn!.Value, clock.GetUtcNow().UtcDateTime, hold);
         try
         {
             enrolment.PlanEnd(Input.PlannedEndDate);
