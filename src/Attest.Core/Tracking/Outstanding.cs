@@ -17,13 +17,19 @@ public enum CriterionNeed
 }
 
 /// <summary>One criterion not yet met, with what it needs and since when.</summary>
-public sealed record OutstandingCriterion(string UnitCode, string CriterionRef, string Text, CriterionNeed Need, DateTime? Since)
+/// <param name="Band">On a graded unit, the grade the criterion counts towards; merit and distinction criteria are needed only for those grades.</param>
+public sealed record OutstandingCriterion(string UnitCode, string CriterionRef, string Text, CriterionNeed Need, DateTime? Since, GradeBand? Band = null)
 {
     public string Explanation => Need switch
     {
         CriterionNeed.NoEvidence => "No evidence mapped yet",
         CriterionNeed.AwaitingDecision => $"Evidence mapped on {Since:d MMMM yyyy}, awaiting the assessor's decision",
         _ => $"Not yet met on {Since:d MMMM yyyy}: act on the assessor's feedback and map new evidence",
+    } + Band switch
+    {
+        GradeBand.Merit => " (needed for a merit)",
+        GradeBand.Distinction => " (needed for a distinction)",
+        _ => string.Empty,
     };
 }
 
@@ -58,7 +64,7 @@ public static class Outstanding
                 : mapped is not null ? CriterionNeed.AwaitingDecision
                 : CriterionNeed.NoEvidence;
             return new OutstandingCriterion(unit, reference, c.Criterion.Text, need,
-                need == CriterionNeed.NotYetMet ? decision!.DecidedAt : need == CriterionNeed.AwaitingDecision ? mapped : null);
+                need == CriterionNeed.NotYetMet ? decision!.DecidedAt : need == CriterionNeed.AwaitingDecision ? mapped : null, c.Criterion.Grade);
         })];
     }
 

@@ -33,6 +33,9 @@ public class GradedUnitTests
         Assert.Contains("Confirm that the work is your own", await undeclared.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(learner, learnerUnit)).StatusCode);
         Assert.Contains("Attempt 1 of unit 7 is waiting for your tutor to assess it.", await (await SubmitAsync(learner, learnerUnit)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Issue 5 tracking: the handed-in work is on the caseload as an item awaiting the assessor's decision, and on the learner's page.
+        Assert.Contains(">Unit 7, attempt 1<span class=\"govuk-visually-hidden\"> for Otto Centrea</span></a>: work handed in on", await assessor.GetStringAsync("/Assessor"), StringComparison.Ordinal);
+        Assert.Contains("Attempt 1 of unit 7 was handed in on", await learner.GetStringAsync("/Candidate"), StringComparison.Ordinal);
 
         var undecided = await GradeAsync(assessor, assessorUnit, Feedback, rework: true);
         Assert.Contains("Decide every criterion before grading the attempt: P1, P2", await undecided.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -45,6 +48,7 @@ public class GradedUnitTests
         Assert.Contains("The feedback may tell the learner how to improve (&quot;you should&quot;)", warned, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await GradeAsync(assessor, assessorUnit, Feedback, rework: true)).StatusCode);
         Assert.Contains("Rework allowed.", await learner.GetStringAsync(learnerUnit), StringComparison.Ordinal);
+        Assert.DoesNotContain("work handed in on", await assessor.GetStringAsync("/Assessor"), StringComparison.Ordinal); // assessed: off the list
 
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(learner, learnerUnit)).StatusCode);
         await DecideAsync(assessor, app, Merit, "Met", basedOnRevision: 1);

@@ -64,4 +64,15 @@ public class OutstandingTests
         // An observation recorded as not yet met, with nothing mapped at all, is still the candidate's to answer.
         Assert.Equal(CriterionNeed.NotYetMet, Of([], notYet).Single(o => o.CriterionRef == "1.2").Need);
     }
+
+    [Fact]
+    public void On_a_graded_unit_merit_and_distinction_criteria_say_which_grade_needs_them()
+    {
+        // Seed 000: "For a merit, you need to produce evidence to meet the requirements of all the pass criteria ... and ... all the merit criteria."
+        var unit7 = ShippedCatalogue.CambridgeTechnical.FindUnit("7")!;
+        var outstanding = Outstanding.Of(CompetenceProgress.Evaluate(unit7, new Dictionary<string, CriterionStatus>()), [], []);
+        Assert.Equal("No evidence mapped yet", outstanding.Single(o => o.CriterionRef == "P1").Explanation);
+        Assert.Equal("No evidence mapped yet (needed for a merit)", outstanding.Single(o => o.CriterionRef == "M1").Explanation);
+        Assert.Equal("No evidence mapped yet (needed for a distinction)", outstanding.Single(o => o.CriterionRef == "D1").Explanation);
+    }
 }

@@ -13,15 +13,15 @@ namespace Attest.Web.Features.Tracking;
 /// <summary>A unit's standing with the criteria it still needs.</summary>
 public sealed record UnitTrack(UnitStanding Standing, IReadOnlyList<OutstandingCriterion> Outstanding);
 
-/// <summary>Everything tracked about one enrolment: the row the centre sees, the units, and the plan whose review is next.</summary>
-public sealed record EnrolmentTracking(EnrolmentTrack Track, EnrolmentStanding Standing, IReadOnlyList<UnitTrack> Units, AssessmentPlan? NextReviewPlan)
+/// <summary>Everything tracked about one enrolment: the row the centre sees, the units, the plan whose review is next, and graded work handed in and not yet assessed.</summary>
+public sealed record EnrolmentTracking(EnrolmentTrack Track, EnrolmentStanding Standing, IReadOnlyList<UnitTrack> Units, AssessmentPlan? NextReviewPlan, IReadOnlyList<GradedSubmission> WorkAwaitingAssessment)
 {
     public IEnumerable<OutstandingCriterion> AwaitingDecision => Units.SelectMany(u => u.Outstanding).Where(o => o.Need == CriterionNeed.AwaitingDecision);
 }
 
 /// <summary>
 /// Reads what tracking needs for a set of enrolments in a fixed number of queries (not one per candidate): decisions and
-/// sign-offs through <see cref="EnrolmentProgress"/>, then mappings, plans, IQA reviews and claims.
+/// sign-offs through <see cref="EnrolmentProgress"/>, then mappings, plans, graded work handed in, IQA reviews and claims.
 /// </summary>
 public static class TrackingQueries
 {
@@ -46,6 +46,9 @@ public static class TrackingQueries
         var plans = AssessmentPlan.Latest(await db.AssessmentPlans.AsNoTracking().Where(p => ids.Contains(p.EnrolmentId)).ToListAsync(cancellationToken))
             .Where(p => !p.Completed && p.NextReviewOn is not null).ToLookup(p => p.EnrolmentId);
         var reviews = (await db.IqaReviews.AsNoTracking().Where(r => ids.Contains(r.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(r => r.EnrolmentId);
+        var assessedSubmissions = db.GradedAssessments.Select(a => a.SubmissionId);
+        var handedIn = (await db.GradedSubmissions.AsNoTracking().Where(g => ids.Contains(g.EnrolmentId) && !assessedSubmissions.Contains(g.Id)).ToListAsync(cancellationToken))
+            .ToLookup(g => g.EnrolmentId);
         var claimed = (await db.ClaimLines.AsNoTracking().Where(l => ids.Contains(l.EnrolmentId)).Select(l => new { l.EnrolmentId, l.Scope, l.UnitCode }).ToListAsync(cancellationToken))
             .ToLookup(l => l.EnrolmentId);
         var standings = await EnrolmentProgress.ForEnrolmentsAsync(db, catalogue, [.. found.Select(x => x.Enrolment)], cancellationToken);
@@ -71,12 +74,12 @@ public static class TrackingQueries
                 standing.Units.Count, signedOff.Count,
                 claimed[id].Select(l => l.UnitCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), claimed[id].Any(l => l.Scope == ClaimScope.Qualification),
                 standing.Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Met), standing.Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total),
-                units.Sum(u => u.Outstanding.Count(o => o.Need == CriterionNeed.AwaitingDecision)),
+                units.Sum(u => u.Outstanding.Count(o => o.Need == CriterionNeed.AwaitingDecision)) + handedIn[id].Count(),
                 next?.NextReviewOn, standing.Forecast(today),
                 enrolmentReviews.Select(r => r.UnitCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
                 signedOff.Count(u => enrolmentReviews.Any(r => r.Stage == IqaStage.Summative && r.SignOffId == u.SignOff!.Id)),
                 actions);
-            return new EnrolmentTracking(track, standing, units, next);
+            return new EnrolmentTracking(track, standing, units, next, [.. handedIn[id].OrderBy(g => g.SubmittedAt)]);
         })];
     }
 }
