@@ -6,7 +6,7 @@ namespace Attest.BrowserTests;
 
 /// <summary>
 /// Quality assurance and certification in real Chromium: the administrator names the lead IQA; the IQA makes a sampling
-/// plan, reads why each unit was picked and reviews one; the administrator sets up an EQA visit; the EQA reads the
+/// plan, reads why each unit was picked, reviews one and records an observation of the assessor; the administrator sets up an EQA visit; the EQA reads the
 /// sampled portfolio inside the window and reports; the administrator reads the log, the claims page and the centre
 /// dashboard; the candidate reads what is missing on a phone. axe-core on every page.
 /// </summary>
@@ -65,6 +65,19 @@ public sealed class QualityJourneyTests : IDisposable
         await ian.GetByLabel("Unit code").FillAsync("C3");
         await ian.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Expect(ian.GetByRole(AriaRole.Rowheader, new() { Name = "Asha Assessor" }));
+        await Browser.AssertAccessibleAsync(ian);
+
+        // Ian records his observation of Asha assessing.
+        await ian.GetByRole(AriaRole.Link, new() { Name = "Observations", Exact = true }).ClickAsync();
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Sign and record the observation" }).ClickAsync();
+        await Expect(ian.GetByText("Choose the assessor you observed").First);
+        await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByLabel("Assessor observed").SelectOptionAsync(new SelectOptionValue { Label = "Asha Assessor" });
+        await ian.GetByLabel("What you observed").FillAsync("Asha observing Sam Patel resolve a booking problem at the front desk, unit C3.");
+        await ian.GetByLabel("What went well").FillAsync("Asha asked open questions and her record names the evidence.");
+        await ian.GetByLabel("Satisfactory").CheckAsync();
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Sign and record the observation" }).ClickAsync();
+        await Expect(ian.GetByText("Observation of Asha Assessor recorded and signed."));
         await Browser.AssertAccessibleAsync(ian);
 
         // Alex sets up an EQA visit open now, with Sam's portfolio in its sample.

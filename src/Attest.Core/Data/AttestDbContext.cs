@@ -72,6 +72,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<StandardisationRecord> StandardisationRecords => Set<StandardisationRecord>();
 
+    public DbSet<IqaObservation> IqaObservations => Set<IqaObservation>();
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -300,6 +302,21 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.Actions).HasMaxLength(8000);
             e.Property(x => x.RecordedByName).HasMaxLength(200);
             e.HasIndex(x => new { x.CentreId, x.HeldOn });
+        });
+
+        builder.Entity<IqaObservation>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.AssessorName).HasMaxLength(200);
+            e.Property(x => x.Activity).HasMaxLength(4000);
+            e.Property(x => x.Strengths).HasMaxLength(8000);
+            e.Property(x => x.Development).HasMaxLength(8000);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Actions).HasMaxLength(8000);
+            e.Property(x => x.IqaName).HasMaxLength(200);
+            e.HasIndex(x => new { x.CentreId, x.AssessorId, x.ObservedOn });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.IqaId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ApiToken>(e =>

@@ -46,6 +46,7 @@ public static class LedgerVerifier
         [Quality.IqaReview.Kind] = Read<Quality.IqaReview>,
         [Quality.EqaReport.Kind] = Read<Quality.EqaReport>,
         [Quality.StandardisationRecord.Kind] = Read<Quality.StandardisationRecord>,
+        [Quality.IqaObservation.Kind] = Read<Quality.IqaObservation>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

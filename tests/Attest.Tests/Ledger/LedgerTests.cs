@@ -145,6 +145,17 @@ public class LedgerTests
             ["Input.HeldOn"] = "2026-11-20", ["Input.QualificationCode"] = "03456", ["Input.Units"] = "C3", ["Input.Participants"] = "assessor A, iqa A",
             ["Input.Compared"] = "E001 against C3 1.2.", ["Input.Outcome"] = "Agreed.",
         })).StatusCode);
+        Guid assessorId;
+        await using (var users = app.Db(app.A.Id))
+        {
+            assessorId = (await users.Users.SingleAsync(u => u.Email == app.A.Assessor)).Id;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync("/Iqa/Observations", new()
+        {
+            ["Input.ObservedOn"] = "2026-11-20", ["Input.AssessorId"] = assessorId.ToString(), ["Input.Activity"] = "A discussion with Cara on C3.", ["Input.Strengths"] = "Open questions.",
+            ["Input.Outcome"] = "Satisfactory",
+        })).StatusCode);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");
