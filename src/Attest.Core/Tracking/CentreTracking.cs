@@ -52,7 +52,8 @@ public sealed record AssessorCoverage(string AssessorName, int Candidates, int C
     public int PercentCandidates => Candidates == 0 ? 0 : CandidatesReviewed * 100 / Candidates;
 }
 
-public sealed record StandingCounts(int OnTrack, int AtRisk, int Behind, int NoPlannedEnd);
+/// <param name="NotForecast">No planned end date, or nothing assessable yet: no red, amber or green.</param>
+public sealed record StandingCounts(int OnTrack, int AtRisk, int Behind, int NotForecast);
 
 /// <summary>The centre dashboard of issue 5: "progress, achievement, IQA coverage, overdue actions".</summary>
 public sealed record CentreSummary(
@@ -120,19 +121,23 @@ public static class TrackingTable
         new("Awaiting decision", t => t.AwaitingDecision),
         new("Next review", t => t.NextReview),
         new("Predicted completion", t => t.Forecast.PredictedCompletion),
-        new("Standing", t => StandingOf(t.Forecast.Rag)),
+        new("Standing", t => StandingOf(t.Forecast)),
         new("Forecast", t => t.Forecast.Explanation),
         new("Units IQA reviewed", t => t.UnitsIqaReviewed),
         new("Open actions", t => t.Actions.Count),
     ];
 
-    public static string StandingOf(Rag? rag) => rag switch
+    public static string StandingOf(PaceForecast forecast)
     {
-        Rag.Green => "On track",
-        Rag.Amber => "At risk",
-        Rag.Red => "Behind",
-        _ => "No planned end",
-    };
+        ArgumentNullException.ThrowIfNull(forecast);
+        return forecast.Rag switch
+        {
+            Rag.Green => "On track",
+            Rag.Amber => "At risk",
+            Rag.Red => "Behind",
+            _ => forecast.Total == 0 ? "Nothing to assess yet" : "No planned end",
+        };
+    }
 
     /// <summary>A cell as text: ISO dates (unambiguous, and they sort), invariant numbers, empty for nothing.</summary>
     public static string Text(object? value) => value switch

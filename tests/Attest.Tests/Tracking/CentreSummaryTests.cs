@@ -62,6 +62,13 @@ public class CentreSummaryTests
     }
 
     [Fact]
+    public void A_candidate_with_nothing_assessable_is_not_said_to_lack_a_planned_end()
+    {
+        Assert.Equal("Nothing to assess yet", TrackingTable.StandingOf(new PaceForecast(0, 0, null, null, "")));
+        Assert.Equal("No planned end", TrackingTable.StandingOf(new PaceForecast(3, 40, null, null, "")));
+    }
+
+    [Fact]
     public void The_export_writes_dates_as_ISO_numbers_invariantly_and_names_the_standing()
     {
         var track = Track("Ann", "03456", "Asha", Rag.Amber, 30, 40) with { PlannedEnd = new DateOnly(2027, 3, 5) };
