@@ -18,6 +18,7 @@ public sealed record EnrolmentTrack(
     string Uln,
     string QualificationCode,
     string QualificationTitle,
+    Guid? AssessorId,
     string AssessorName,
     DateOnly RegisteredOn,
     DateOnly? PlannedEnd,
@@ -84,9 +85,10 @@ public sealed record CentreSummary(
             .Select(g => new QualificationSummary(g.Key.QualificationCode, g.Key.QualificationTitle, g.Count(), g.Sum(t => t.CriteriaMet), g.Sum(t => t.CriteriaTotal),
                 g.Sum(t => t.UnitsEnrolled), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.UnitsClaimed), g.Count(t => t.QualificationClaimed)))
             .ToList();
-        var coverage = tracks.GroupBy(t => t.AssessorName)
-            .OrderBy(g => g.Key == Unassigned).ThenBy(g => g.Key, StringComparer.CurrentCulture)
-            .Select(g => new AssessorCoverage(g.Key, g.Count(), g.Count(t => t.UnitsIqaReviewed > 0), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.SignedOffUnitsWithSummativeReview)))
+        // By assessor, not by name: two assessors may share one.
+        var coverage = tracks.GroupBy(t => (t.AssessorId, t.AssessorName))
+            .OrderBy(g => g.Key.AssessorId is null).ThenBy(g => g.Key.AssessorName, StringComparer.CurrentCulture)
+            .Select(g => new AssessorCoverage(g.Key.AssessorName, g.Count(), g.Count(t => t.UnitsIqaReviewed > 0), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.SignedOffUnitsWithSummativeReview)))
             .ToList();
         var overdue = tracks.SelectMany(t => t.Actions).Where(a => a.IsOverdue(today))
             .OrderBy(a => a.DueOn).ThenBy(a => a.CandidateName, StringComparer.CurrentCulture)

@@ -8,9 +8,12 @@ public class CentreSummaryTests
 {
     private static readonly DateOnly Today = new(2026, 11, 27);
 
+    private static readonly Dictionary<string, Guid> AssessorIds = [];
+
     private static EnrolmentTrack Track(string name, string qualification, string assessor, Rag? rag, int met, int total, int signedOff = 0, int reviewed = 0, int summative = 0,
         bool claimed = false, params OpenAction[] actions) =>
-        new(Guid.NewGuid(), name, null, "1234567899", qualification, qualification == "03456" ? "Diploma" : "Certificate", assessor, new(2026, 1, 1), null,
+        new(Guid.NewGuid(), name, null, "1234567899", qualification, qualification == "03456" ? "Diploma" : "Certificate",
+            assessor == CentreSummary.Unassigned ? null : AssessorIds.TryGetValue(assessor, out var id) ? id : AssessorIds[assessor] = Guid.NewGuid(), assessor, new(2026, 1, 1), null,
             7, signedOff, claimed ? 7 : 0, claimed, met, total, 0, null, new PaceForecast(met, total, null, rag, ""), reviewed, summative, actions);
 
     [Fact]
@@ -47,6 +50,10 @@ public class CentreSummaryTests
         var asha = summary.Coverage[0];
         Assert.Equal((3, 2, 4, 3, 75, 66), (asha.Candidates, asha.CandidatesReviewed, asha.UnitsSignedOff, asha.SignedOffUnitsReviewed, asha.PercentSummative, asha.PercentCandidates));
         Assert.Null(summary.Coverage[1].PercentSummative); // nothing signed off: no share to show, not 0%
+
+        // Two assessors who share a name are two rows.
+        var namesake = Track("Fay", "03456", "Asha", Rag.Green, 1, 40) with { AssessorId = Guid.NewGuid() };
+        Assert.Equal(2, CentreSummary.Of([Track("Ann", "03456", "Asha", Rag.Green, 1, 40), namesake], Today).Coverage.Count);
     }
 
     [Fact]

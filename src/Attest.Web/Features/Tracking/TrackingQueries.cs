@@ -69,7 +69,7 @@ public static class TrackingQueries
                 .ToList();
             var track = new EnrolmentTrack(
                 id, candidate.FullName, candidate.AwardingBodyCandidateNumber, candidate.Uln, standing.Qualification.Code, standing.Qualification.Title,
-                standing.Enrolment.AssessorId is { } assessor && assessors.TryGetValue(assessor, out var name) ? name : CentreSummary.Unassigned,
+                standing.Enrolment.AssessorId, standing.Enrolment.AssessorId is { } assessor && assessors.TryGetValue(assessor, out var name) ? name : CentreSummary.Unassigned,
                 standing.Enrolment.RegisteredOn, standing.Enrolment.PlannedEndDate,
                 standing.Units.Count, signedOff.Count,
                 claimed[id].Select(l => l.UnitCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), claimed[id].Any(l => l.Scope == ClaimScope.Qualification),
