@@ -94,6 +94,14 @@ public class TrackingTests
         Assert.Equal("1", rows.Single(r => r[name] == "Cara Centrea")[met]);
         Assert.Empty(workbook.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<CellFormula>());
 
+        // Filtered to one qualification, the page and both downloads hold its candidates only.
+        var filtered = WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Dashboard?qualification=03456"));
+        Assert.Contains("1 enrolment on", filtered, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Admin/Dashboard?handler=Csv&qualification=03456\"", filtered, StringComparison.Ordinal);
+        var one = (await admin.GetStringAsync("/Admin/Dashboard?handler=Csv&qualification=03456")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, one.Length);
+        Assert.Contains("Cara Centrea", one[1], StringComparison.Ordinal);
+
         foreach (var user in new[] { a.Assessor, a.Iqa, a.Candidate, a.Eqa })
         {
             using var client = await app.SignedInAsync(user);

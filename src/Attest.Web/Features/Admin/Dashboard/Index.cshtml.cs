@@ -19,10 +19,49 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Only enrolments on this qualification, when set.</summary>
+    [FromQuery(Name = "qualification")]
+    public string? QualificationCode { get; set; }
+
+    /// <summary>Only this assessor's candidates, when set.</summary>
+    [FromQuery(Name = "assessor")]
+    public Guid? AssessorId { get; set; }
+
+    public IReadOnlyList<(string Code, string Name)> Qualifications { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Assessors { get; private set; } = [];
+
+    /// <summary>The filters as a query string, for the download links.</summary>
+    public string Filters => string.Concat(
+        QualificationCode is null ? "" : "&qualification=" + Uri.EscapeDataString(QualificationCode),
+        AssessorId is null ? "" : "&assessor=" + AssessorId.Value.ToString());
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Enrolments = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments, Today, cancellationToken);
+        Enrolments = await TrackingQueries.LoadAsync(db, catalogue, Filtered(), Today, cancellationToken);
         Summary = CentreSummary.Of([.. Enrolments.Select(e => e.Track)], Today);
+        var codes = await db.Enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
+        Qualifications = [.. codes.Select(catalogue.Find).OfType<Core.Qualifications.QualificationSpec>().OrderBy(q => q.Code, StringComparer.Ordinal).Select(q => (q.Code, q.DisplayName))];
+        var assessorIds = await db.Enrolments.Where(e => e.AssessorId != null).Select(e => e.AssessorId!.Value).Distinct().ToListAsync(cancellationToken);
+        // Users are not centre-owned: only the assessors of this centre's enrolments are read.
+        Assessors = [.. (await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.DisplayName))];
+    }
+
+    private IQueryable<Core.Portfolios.Enrolment> Filtered()
+    {
+        var enrolments = db.Enrolments.AsQueryable();
+        if (!string.IsNullOrEmpty(QualificationCode))
+        {
+            enrolments = enrolments.Where(e => e.QualificationCode == QualificationCode);
+        }
+
+        if (AssessorId is { } assessor)
+        {
+            enrolments = enrolments.Where(e => e.AssessorId == assessor);
+        }
+
+        return enrolments;
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
@@ -47,7 +86,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     }
 
     private async Task<IReadOnlyList<IReadOnlyList<object?>>> RowsAsync(CancellationToken cancellationToken) =>
-        [.. (await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments, Today, cancellationToken))
+        [.. (await TrackingQueries.LoadAsync(db, catalogue, Filtered(), Today, cancellationToken))
             .Select(e => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(e.Track))])];
 
     private async Task<FileContentResult> DownloadAsync(byte[] content, string contentType, string extension, CancellationToken cancellationToken)
