@@ -28,7 +28,7 @@ public static class BarChart
     /// <summary>The longest bar; the rest of the width holds the value after it.</summary>
     public const int BarSpace = 320;
 
-    private const int RowHeight = 46;
+    private const int RowHeight = 50;
 
     public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<Bar> bars, int max)
     {
@@ -43,9 +43,9 @@ public static class BarChart
             var bar = bars[i];
             var top = i * RowHeight;
             var length = Length(bar.Value, max);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{top + 16}\">{e.Encode(bar.Label)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{top + 22}\" width=\"{length}\" height=\"18\" fill=\"{e.Encode(bar.Colour)}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{length + 6}\" y=\"{top + 36}\">{e.Encode(bar.Shown)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{top + 18}\">{e.Encode(bar.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{top + 24}\" width=\"{length}\" height=\"18\" fill=\"{e.Encode(bar.Colour)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{length + 6}\" y=\"{top + 39}\">{e.Encode(bar.Shown)}</text>");
         }
 
         return new HtmlString(svg.Append("</svg>").ToString());
