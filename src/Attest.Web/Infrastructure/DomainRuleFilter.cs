@@ -36,7 +36,7 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is DomainRuleException rule && context.HandlerInstance is PageModel page)
         {
-            page.ModelState.AddRule(rule);
+            page.ModelState.AddRule(rule, FormPrefix(page, rule));
 
             if (page is IRedisplayable redisplay)
             {
@@ -46,5 +46,22 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
             executed.ExceptionHandled = true;
             executed.Result = page.Page();
         }
+    }
+
+    /// <summary>
+    /// The bound form a rule's fields belong to ("Input.", "Adjust."): the page's [BindProperty] whose type has a
+    /// property of that name, so the reason shows beside its field as well as in the summary.
+    /// </summary>
+    private static string FormPrefix(PageModel page, DomainRuleException rule)
+    {
+        var fields = (rule.FieldReasons?.Select(f => f.Field) ?? [rule.Field]).OfType<string>().Where(f => f.Length > 0).ToList();
+        if (fields.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var form = page.GetType().GetProperties().FirstOrDefault(p =>
+            p.IsDefined(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), inherit: true) && fields.All(f => p.PropertyType.GetProperty(f) is not null));
+        return form is null ? string.Empty : form.Name + ".";
     }
 }

@@ -43,6 +43,10 @@ public class SamplingJourneyTests
         Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(strategyUrl, strategy)).StatusCode);
         Assert.Contains("30% of each assessor&#x27;s candidates, 40% of each sampled candidate&#x27;s units", await iqa.GetStringAsync("/Iqa/Sampling"), StringComparison.Ordinal);
 
+        // A broken rule shows beside its field, not only in the summary.
+        var backwards = await iqa.PostFormAsync("/Iqa/Sampling", new() { ["Input.QualificationCode"] = "03456", ["Input.From"] = "2026-11-01", ["Input.To"] = "2026-10-01" });
+        Assert.Contains("<p id=\"Input_To-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> The period must end on or after the day it starts</p>",
+            await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var made = await iqa.PostFormAsync("/Iqa/Sampling", new() { ["Input.QualificationCode"] = "03456", ["Input.From"] = "2020-01-01", ["Input.To"] = "2099-12-31" });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         var planUrl = made.Headers.Location!.OriginalString;
@@ -61,6 +65,7 @@ public class SamplingJourneyTests
 
         var noReason = await iqa.PostFormAsync(planUrl + "?handler=Remove", new() { ["Adjust.PickId"] = pick.Id.ToString(), ["Adjust.Reason"] = "" }, tokenFrom: planUrl);
         Assert.Contains("Say why this unit is taken out of the sample", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"Adjust_Reason-error\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal); // not beside the add form's reason
         Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(planUrl + "?handler=Remove", new() { ["Adjust.PickId"] = pick.Id.ToString(), ["Adjust.Reason"] = "Sampled last month at standardisation." }, tokenFrom: planUrl)).StatusCode);
         Assert.Contains("Taken out by iqa A", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(planUrl + "?handler=Add", new() { ["Adjust.Unit"] = $"{app.A.EnrolmentId:N}|C3", ["Adjust.Reason"] = "A new assessor's first sign-off." }, tokenFrom: planUrl)).StatusCode);

@@ -45,7 +45,18 @@ public sealed class PlanModel(AttestDbContext db, TimeProvider clock) : PageMode
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        pick.Remove(Adjust.Reason, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            pick.Remove(Adjust.Reason, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
+        }
+        catch (Core.DomainRuleException rule)
+        {
+            // On the form as a whole: the take-out reason is an inline field of its row, and its name is shared with
+            // the add form's reason, beside which the filter would otherwise show it.
+            ModelState.AddRule(new Core.DomainRuleException(rule.Reasons));
+            return Page();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"Unit {pick.UnitCode} of {pick.Candidate} taken out of the sample.";
         return Redirect($"/Iqa/Sampling/{PlanId}");
