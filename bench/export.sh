@@ -18,7 +18,7 @@ until curl -fs "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.5; done
 base="http://127.0.0.1:$port"
 jar="$work/cookies"
 token() { curl -s -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1; }
-curl -s -b "$jar" -c "$jar" -o /dev/null -d "Input.Email=candidate2@demo.attest.test&Input.Password=Demo-Attest-2026!&__RequestVerificationToken=$(token /Account/SignIn)" "$base/Account/SignIn"
+curl -s -b "$jar" -c "$jar" -o /dev/null -d "Input.Email=candidate2@demo.attest.test&Input.Password=Demo-Portfolio-2026!&__RequestVerificationToken=$(token /Account/SignIn)" "$base/Account/SignIn"
 
 # A PDF header then random bytes: passes the type check, does not compress (like a recording).
 { printf '%%PDF-1.4\n'; head -c "$size" /dev/urandom; } > "$work/evidence.pdf"

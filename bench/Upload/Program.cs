@@ -346,7 +346,7 @@ static async Task SignInAsync(HttpClient client)
     var page = await client.GetStringAsync("/Account/SignIn");
     using var form = new FormUrlEncodedContent(new Dictionary<string, string>
     {
-        ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = "Demo-Attest-2026!", ["__RequestVerificationToken"] = Token(page),
+        ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = "Demo-Portfolio-2026!", ["__RequestVerificationToken"] = Token(page),
     });
     using var response = await client.PostAsync("/Account/SignIn", form);
     if (response.StatusCode != HttpStatusCode.Redirect)

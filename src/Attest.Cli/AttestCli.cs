@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using Attest.Core;
+using Attest.Core.Accounts;
+using Attest.Core.Mail;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Ledger;
 using Attest.Core.Qualifications;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +55,7 @@ public static class AttestCli
         var numberOption = new Option<string>("--number") { Description = "Awarding body centre number", Required = true };
         var emailOption = new Option<string>("--admin-email") { Description = "Email address of the first centre administrator", Required = true };
         var adminNameOption = new Option<string>("--admin-name") { Description = "Name of the first centre administrator", Required = true };
-        var createCentre = new Command("create", "Create a centre and its first administrator (prints a one-time password)") { nameOption, numberOption, emailOption, adminNameOption };
+        var createCentre = new Command("create", "Create a centre and invite its first administrator by email") { nameOption, numberOption, emailOption, adminNameOption };
         createCentre.SetAction(async (parse, cancellationToken) => await CreateCentreAsync(
             configuration, parse.GetValue(nameOption)!, parse.GetValue(numberOption)!, parse.GetValue(emailOption)!, parse.GetValue(adminNameOption)!, output, error, cancellationToken));
 
@@ -66,12 +69,25 @@ public static class AttestCli
         var verify = new Command("verify", "Check every centre's decision ledger: the hash chain, and that each signed record is as it was signed") { centreOption };
         verify.SetAction(async (parse, cancellationToken) => await VerifyLedgerAsync(configuration, parse.GetValue(centreOption), output, error, cancellationToken));
 
+        var userCentre = new Option<string>("--centre") { Description = "Centre number", Required = true };
+        var userEmail = new Option<string>("--email") { Description = "The person's email address", Required = true };
+        var userName = new Option<string>("--name") { Description = "The person's full name", Required = true };
+        var userRoles = new Option<string>("--roles") { Description = "Comma-separated: CentreAdmin, Assessor, Iqa, LeadIqa, Eqa", Required = true };
+        var invite = new Command("invite", "Invite a member of staff by email, with one or more roles") { userCentre, userEmail, userName, userRoles };
+        invite.SetAction(async (parse, cancellationToken) => await InviteUserAsync(
+            configuration, parse.GetValue(userCentre)!, parse.GetValue(userEmail)!, parse.GetValue(userName)!, parse.GetValue(userRoles)!, output, error, cancellationToken));
+        var reassignTo = new Option<string?>("--reassign-to") { Description = "Email of the active assessor who takes over the leaver's caseload" };
+        var deactivate = new Command("deactivate", "Deactivate a leaver: their sessions end at once, their caseload moves, their signed records stay theirs") { userCentre, userEmail, reassignTo };
+        deactivate.SetAction(async (parse, cancellationToken) => await DeactivateUserAsync(
+            configuration, parse.GetValue(userCentre)!, parse.GetValue(userEmail)!, parse.GetValue(reassignTo), output, error, cancellationToken));
+
         var root = new RootCommand("attest: qualification catalogue, rules of combination and database tools for Attest")
         {
             new Command("catalogue", "Qualification specifications") { validate, list },
             new Command("combination", "Rules of combination") { check },
             new Command("db", "Database") { migrate },
             new Command("centre", "Centres") { createCentre, quota },
+            new Command("user", "People") { invite, deactivate },
             new Command("ledger", "The decision ledger") { verify },
         };
 
@@ -224,9 +240,10 @@ public static class AttestCli
         {
             await provisioning.EnsureRolesAsync();
             var centre = await provisioning.CreateCentreAsync(name.Trim(), number.Trim(), cancellationToken);
-            var (_, password) = await provisioning.CreateUserAsync(centre.Id, email.Trim(), adminName.Trim(), Roles.CentreAdmin);
-            await output.WriteLineAsync($"Created centre {centre.Name} ({centre.Number}) and its administrator {email}.");
-            await output.WriteLineAsync($"One-time password: {password}");
+            scope.ServiceProvider.GetRequiredService<CliCentre>().CentreId = centre.Id;
+            await scope.ServiceProvider.GetRequiredService<AccountService>().InviteStaffAsync(email, adminName, [Roles.CentreAdmin], false, Actor.Operator, cancellationToken);
+            await output.WriteLineAsync($"Created centre {centre.Name} ({centre.Number}) and invited its administrator {email.Trim()}.");
+            await output.WriteLineAsync(MailWaiting);
             return Ok;
         }
         catch (DomainRuleException ex)
@@ -234,6 +251,103 @@ public static class AttestCli
             await error.WriteLineAsync(ex.Message);
             return BadInput;
         }
+    }
+
+    private const string MailWaiting = "The invitation is in the outbox: the web app sends it within a minute (or writes it to its mail folder when no SMTP server is set).";
+
+    /// <summary>Invites a member of staff of a centre. Exit 2 for an unknown centre, a refused address or roles that cannot go together.</summary>
+    private static async Task<int> InviteUserAsync(IConfiguration configuration, string number, string email, string name, string roles, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = Services(configuration);
+        await using var scope = services.CreateAsyncScope();
+        if (await ActForCentreAsync(scope.ServiceProvider, number, error, cancellationToken) is not { } centre)
+        {
+            return BadInput;
+        }
+
+        var chosen = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var known = Roles.All.Append("LeadIqa").ToList();
+        if (chosen.FirstOrDefault(r => !known.Contains(r, StringComparer.OrdinalIgnoreCase)) is string unknown)
+        {
+            await error.WriteLineAsync($"{unknown} is not a role. Roles: CentreAdmin, Assessor, Iqa, LeadIqa (with Iqa), Eqa.");
+            return BadInput;
+        }
+
+        var leadIqa = chosen.Contains("LeadIqa", StringComparer.OrdinalIgnoreCase);
+        var staffRoles = Roles.All.Where(r => chosen.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        try
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<AccountService>().InviteStaffAsync(email, name, staffRoles, leadIqa, Actor.Operator, cancellationToken);
+            await output.WriteLineAsync($"Invited {user.DisplayName} <{user.Email}> to {centre.Name} ({centre.Number}) as {AccountService.DescribeRoles(staffRoles, leadIqa)}.");
+            await output.WriteLineAsync(MailWaiting);
+            return Ok;
+        }
+        catch (DomainRuleException ex)
+        {
+            await error.WriteLineAsync(string.Join(Environment.NewLine, ex.Reasons));
+            return BadInput;
+        }
+    }
+
+    /// <summary>Deactivates a leaver; a caseload needs --reassign-to. Exit 2 for an unknown centre or person, or a refusal (with its reason).</summary>
+    private static async Task<int> DeactivateUserAsync(IConfiguration configuration, string number, string email, string? reassignTo, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = Services(configuration);
+        await using var scope = services.CreateAsyncScope();
+        if (await ActForCentreAsync(scope.ServiceProvider, number, error, cancellationToken) is not { } centre)
+        {
+            return BadInput;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.CentreId == centre.Id && u.NormalizedEmail == normalized, cancellationToken);
+        if (user is null)
+        {
+            await error.WriteLineAsync($"Centre {centre.Number} has nobody with the email address {email.Trim()}.");
+            return BadInput;
+        }
+
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var moves = new Dictionary<Guid, Guid>();
+        if (reassignTo is not null)
+        {
+            var target = reassignTo.Trim().ToUpperInvariant();
+            var to = await db.ActiveStaffInRole(Roles.Assessor).Where(u => u.NormalizedEmail == target).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
+            if (to is null)
+            {
+                await error.WriteLineAsync($"{reassignTo.Trim()} is not an active assessor of centre {centre.Number}.");
+                return BadInput;
+            }
+
+            moves = await accounts.Caseload(user.Id).ToDictionaryAsync(e => e.Id, _ => to.Value, cancellationToken);
+        }
+
+        try
+        {
+            await accounts.DeactivateAsync(user.Id, moves, Actor.Operator, cancellationToken);
+            await output.WriteLineAsync($"Deactivated {user.DisplayName} <{user.Email}> at {centre.Name} ({centre.Number}): their sessions have ended{(moves.Count > 0 ? $" and {moves.Count} {(moves.Count == 1 ? "candidate moves" : "candidates move")} to {reassignTo!.Trim()}" : string.Empty)}.");
+            return Ok;
+        }
+        catch (DomainRuleException ex)
+        {
+            await error.WriteLineAsync(string.Join(Environment.NewLine, ex.Reasons) + (ex.Field == "Reassign" ? " Give --reassign-to with an active assessor's email." : string.Empty));
+            return BadInput;
+        }
+    }
+
+    /// <summary>Finds the centre by number and acts for it in this scope; null (with a message) when there is none.</summary>
+    private static async Task<Centre?> ActForCentreAsync(IServiceProvider services, string number, TextWriter error, CancellationToken cancellationToken)
+    {
+        var centre = await services.GetRequiredService<AttestDbContext>().Centres.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number.Trim(), cancellationToken);
+        if (centre is null)
+        {
+            await error.WriteLineAsync($"No centre has the number {number.Trim()}.");
+            return null;
+        }
+
+        services.GetRequiredService<CliCentre>().CentreId = centre.Id;
+        return centre;
     }
 
     /// <summary>Sets a centre's own storage quota, or puts it back to the deployment's default. Exit 2 for bad input or an unknown centre.</summary>
@@ -303,6 +417,12 @@ public static class AttestCli
         return broken == 0 ? Ok : Invalid;
     }
 
+    /// <summary>The centre a command acts for, set once the command has found it (none until then).</summary>
+    private sealed class CliCentre : ICurrentCentre
+    {
+        public Guid? CentreId { get; set; }
+    }
+
     /// <summary>The database and Identity services the CLI needs, configured like the web app.</summary>
     private static ServiceProvider Services(IConfiguration configuration)
     {
@@ -311,12 +431,20 @@ public static class AttestCli
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICurrentCentre>(NoCentre.Instance);
+        services.AddScoped<CliCentre>();
+        services.AddScoped<ICurrentCentre>(sp => sp.GetRequiredService<CliCentre>());
         services.AddDbContext<AttestDbContext>(o => DatabaseOptions.Configure(o, database.Provider, database.ResolveConnectionString(data)));
-        services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 12)
+        // The CLI never reads protected data (second-factor keys); token providers only need a key ring to exist.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddIdentityCore<AppUser>(AttestIdentity.Configure)
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<AttestDbContext>();
+            .AddAttestStores();
         services.AddScoped<CentreProvisioning>();
+        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.AddSingleton(_ => MailTemplates.Shipped());
+        services.AddScoped<Mailer>();
+        services.AddScoped<AccountService>();
         return services.BuildServiceProvider();
     }
 }

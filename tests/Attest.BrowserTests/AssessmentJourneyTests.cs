@@ -63,7 +63,7 @@ public sealed class AssessmentJourneyTests : IDisposable
         await candidate.GetByLabel("Name", new() { Exact = true }).FillAsync("Omar Owen");
         await candidate.GetByLabel("Job title").FillAsync("Duty manager");
         await candidate.GetByLabel("Relationship to the candidate").FillAsync("Supervisor");
-        await candidate.GetByLabel("Telephone or email").FillAsync("01632 960555");
+        await candidate.GetByLabel("Telephone or email").FillAsync("Omar.Owen@hotel.example");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Add witness" }).ClickAsync();
         await Expect(candidate.GetByText("Omar Owen is in your register of witnesses."));
         await Browser.AssertAccessibleAsync(candidate);
@@ -79,7 +79,10 @@ public sealed class AssessmentJourneyTests : IDisposable
         await assessor.GetByRole(AriaRole.Button, new() { Name = "Make a single-use link" }).ClickAsync();
         var link = await assessor.Locator("#new-link code").InnerTextAsync();
         Assert.Contains("/Witness/", link, StringComparison.Ordinal);
+        await Expect(assessor.GetByText("We are emailing this link to Omar.Owen@hotel.example."));
         await Browser.AssertAccessibleAsync(assessor);
+        var mail = await _server.Mail.WaitForAsync("omar.owen@hotel.example");
+        Assert.Equal(link, _server.BaseUrl + Attest.Tests.Features.Mailbox.LinkPath(mail, "/Witness/"));
 
         // The witness, with no account, writes the testimony on a phone.
         var witness = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);

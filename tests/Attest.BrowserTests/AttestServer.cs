@@ -11,14 +11,29 @@ public sealed class AttestServer : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-browser-").FullName;
 
+    private readonly int _port = FreePort();
+
     public AttestServer()
     {
-        UseKestrel(0);
+        UseKestrel(_port);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
     }
 
     public string BaseUrl { get; }
+
+    public string DataFolder => _dataFolder;
+
+    /// <summary>The mail the app has written (its embedded default: .eml files in the data folder).</summary>
+    public Attest.Tests.Features.Mailbox Mail => new(Path.Combine(_dataFolder, "mail"));
+
+    /// <summary>A port chosen before start, so the app's links in mail (Site:PublicUrl) point at it.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,7 +42,8 @@ public sealed class AttestServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", "");
         builder.UseSetting("Demo:Seed", "true");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
+        builder.UseSetting("Site:PublicUrl", $"http://127.0.0.1:{_port}");
     }
 
     protected override void Dispose(bool disposing)

@@ -29,9 +29,11 @@ public sealed class QualityJourneyTests : IDisposable
         await Browser.SignInAsync(alex, "admin@demo.attest.test", DemoOptions.Password);
         await alex.GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();
         await Browser.AssertAccessibleAsync(alex);
+        await alex.GetByRole(AriaRole.Link, new() { Name = "Ian Quality" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(alex);
         await alex.GetByLabel("Lead IQA").CheckAsync();
-        await alex.GetByRole(AriaRole.Button, new() { Name = "Save for Ian Quality" }).ClickAsync();
-        await Expect(alex.GetByText("Saved."));
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
+        await Expect(alex.GetByText("Ian Quality is now the lead internal quality assurer (IQA)", new() { Exact = false }));
 
         // Ian makes a plan, reads why Sam's C3 was sampled, and reviews it.
         var ian = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: false);

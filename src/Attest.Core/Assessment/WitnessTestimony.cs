@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Attest.Core.Ledger;
 
@@ -92,31 +90,23 @@ public sealed class WitnessRequest : Centres.ICentreOwned
 
     public DateTime CreatedAt { get; init; }
 
-    /// <summary>A new request and the link's token, "{centre}.{secret}": the secret is 256 random bits, shown once.</summary>
+    /// <summary>A new request and the link's token (<see cref="Security.CapabilityToken"/>), shown once.</summary>
     public static (WitnessRequest Request, string Token) Issue(Guid centreId, Guid witnessId, Guid enrolmentId, string targets, string? activity, Guid createdBy, DateTime now, TimeSpan validFor)
     {
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (token, secretSha256) = Security.CapabilityToken.Issue(centreId);
         var request = new WitnessRequest
         {
             CentreId = centreId, WitnessId = witnessId, EnrolmentId = enrolmentId, Targets = targets, Activity = string.IsNullOrWhiteSpace(activity) ? null : activity.Trim(),
-            SecretSha256 = HashSecret(secret), ExpiresAt = now + validFor, CreatedBy = createdBy, CreatedAt = now,
+            SecretSha256 = secretSha256, ExpiresAt = now + validFor, CreatedBy = createdBy, CreatedAt = now,
         };
-        return (request, $"{centreId:N}.{secret}");
+        return (request, token);
     }
-
-    /// <summary>The centre and the secret hash a token names, or null for a token that is not well formed.</summary>
-    public static (Guid Centre, string SecretSha256)? Read(string? token) =>
-        token is { Length: > 40 } && token.Split('.', 2) is [var centre, var secret] && Guid.TryParseExact(centre, "N", out var id) && secret.Length >= 22
-            ? (id, HashSecret(secret))
-            : null;
 
     /// <summary>Why the link cannot be used now, or null when it can.</summary>
     public string? Refusal(DateTime now) =>
         UsedAt is not null ? "This link has already been used: a testimony can be written only once. Ask the assessor for a new link if you need to add something."
         : now > ExpiresAt ? $"This link expired on {ExpiresAt:d MMMM yyyy}. Ask the assessor for a new link."
         : null;
-
-    private static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
 public enum TestimonySource

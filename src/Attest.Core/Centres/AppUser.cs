@@ -11,4 +11,13 @@ public sealed class AppUser : IdentityUser<Guid>
     public Guid CentreId { get; set; }
 
     public required string DisplayName { get; set; }
+
+    public DateTime? CreatedAt { get; set; }
+
+    /// <summary>When a leaver's account was closed: they cannot sign in, and their signed records stay theirs.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+
+    public Guid? DeactivatedBy { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
 }

@@ -22,6 +22,14 @@ public sealed class CentrePolicy : ICentreOwned
     /// <summary>A unit picked for a summative IQA sample counts for certification only once a summative review agrees (issue 5).</summary>
     public bool ClaimsWaitForSummativeSample { get; private set; }
 
+    /// <summary>Roles whose people must use a second factor (TOTP), comma-separated; administrators, IQAs and EQAs by default.</summary>
+    public string TwoFactorRoles { get; private set; } = DefaultTwoFactorRoles;
+
+    public const string DefaultTwoFactorRoles = Roles.CentreAdmin + "," + Roles.Iqa + "," + Roles.Eqa;
+
+    /// <summary>The roles a centre may require a second factor for: every role but the witness, who has no account.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorChoices = [Roles.CentreAdmin, Roles.Assessor, Roles.Iqa, Roles.Eqa, Roles.Candidate];
+
     public Guid? ChangedBy { get; private set; }
 
     public DateTime? ChangedAt { get; private set; }
@@ -32,6 +40,25 @@ public sealed class CentrePolicy : ICentreOwned
     public TimeSpan LongRecordingLimit(TimeSpan deploymentDefault) => LongRecordingMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : deploymentDefault;
 
     public static CentrePolicy Defaults(Guid centreId) => new() { CentreId = centreId };
+
+    /// <summary>Whether a person with these roles must use a second factor at this centre.</summary>
+    public bool RequiresTwoFactor(IEnumerable<string> roles) => roles.Any(r => TwoFactorRoleList.Contains(r));
+
+    public IReadOnlyList<string> TwoFactorRoleList => [.. TwoFactorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>Sets the roles that must use a second factor; roles outside <see cref="TwoFactorChoices"/> are refused.</summary>
+    public void RequireTwoFactorFor(IEnumerable<string> roles, Guid changedBy, DateTime now)
+    {
+        var chosen = roles.Distinct().ToList();
+        if (chosen.FirstOrDefault(r => !TwoFactorChoices.Contains(r)) is string unknown)
+        {
+            throw new DomainRuleException($"{unknown} is not a role of a centre.", "TwoFactorRoles");
+        }
+
+        TwoFactorRoles = string.Join(",", TwoFactorChoices.Where(chosen.Contains));
+        ChangedBy = changedBy;
+        ChangedAt = now;
+    }
 
     /// <summary>Sets the policy, refusing values outside what a centre can sensibly set, naming the field.</summary>
     public void Change(int feedbackMinWords, int reworkLimit, int? longRecordingMinutes, bool claimsWaitForSummativeSample, Guid changedBy, DateTime now)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Attest.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +31,11 @@ public sealed class CentreProvisioning(AttestDbContext db, UserManager<AppUser> 
         return centre;
     }
 
-    /// <summary>Creates a user of the centre in one role. A null password makes a random one, returned once.</summary>
-    public async Task<(AppUser User, string Password)> CreateUserAsync(Guid centreId, string email, string displayName, string role, string? password = null)
+    /// <summary>
+    /// Creates a user of the centre in one role with a known password: for the demo centre and tests only. Real accounts
+    /// are invited (AccountService) and choose their own password.
+    /// </summary>
+    public async Task<AppUser> CreateUserWithPasswordAsync(Guid centreId, string email, string displayName, string role, string password)
     {
         if (!Roles.All.Contains(role))
         {
@@ -41,18 +43,10 @@ public sealed class CentreProvisioning(AttestDbContext db, UserManager<AppUser> 
         }
 
         await EnsureRolesAsync();
-        var user = new AppUser { CentreId = centreId, UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-        password ??= NewPassword();
+        var user = new AppUser { CentreId = centreId, UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = clock.GetUtcNow().UtcDateTime };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
-        return (user, password);
-    }
-
-    /// <summary>16 random characters from an unambiguous alphabet plus the classes Identity requires.</summary>
-    public static string NewPassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return RandomNumberGenerator.GetString(alphabet, 16) + "-7a";
+        return user;
     }
 
     private static void Check(IdentityResult result)

@@ -1,8 +1,10 @@
+using Attest.Core.Accounts;
 using Attest.Core.Assessment;
 using Attest.Core.Certification;
 using Attest.Core.Quality;
 using Attest.Core.Centres;
 using Attest.Core.Ledger;
+using Attest.Core.Mail;
 using Attest.Core.Planning;
 using Attest.Core.Portfolios;
 using Microsoft.AspNetCore.Identity;
@@ -94,6 +96,18 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<WitnessTestimony> WitnessTestimonies => Set<WitnessTestimony>();
 
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    public DbSet<CentreSingleSignOn> SingleSignOns => Set<CentreSingleSignOn>();
+
+    public DbSet<SingleSignOnDomain> SingleSignOnDomains => Set<SingleSignOnDomain>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<CandidateImport> CandidateImports => Set<CandidateImport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -102,6 +116,70 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.HasIndex(u => u.CentreId);
             e.HasOne<Centre>().WithMany().HasForeignKey(u => u.CentreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AccountLink>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SecretSha256).HasMaxLength(64);
+            e.HasIndex(x => new { x.CentreId, x.SecretSha256 }).IsUnique();
+            e.HasIndex(x => x.UserId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SecurityEvent>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasMaxLength(300);
+            e.Property(x => x.Detail).HasMaxLength(1000);
+            e.HasIndex(x => new { x.CentreId, x.At });
+            e.HasIndex(x => new { x.UserId, x.At });
+        });
+
+        builder.Entity<CentreSingleSignOn>(e =>
+        {
+            e.HasKey(x => x.CentreId);
+            Owned(e);
+            e.Property(x => x.DisplayName).HasMaxLength(60);
+            e.Property(x => x.Authority).HasMaxLength(500);
+            e.Property(x => x.ClientId).HasMaxLength(200);
+            e.Property(x => x.ProtectedClientSecret).HasMaxLength(4000);
+        });
+
+        builder.Entity<SingleSignOnDomain>(e =>
+        {
+            e.HasKey(x => x.Domain);
+            e.Property(x => x.Domain).HasMaxLength(253);
+            e.HasIndex(x => x.CentreId);
+            e.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OutboxMail>(e =>
+        {
+            e.Ignore(x => x.Status);
+            e.Property(x => x.Template).HasMaxLength(50);
+            e.Property(x => x.ToAddress).HasMaxLength(320);
+            e.Property(x => x.ToName).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(300);
+            e.Property(x => x.ClaimedBy).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            // The sender's question: what is due and not yet sent or given up.
+            e.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptAt });
+            e.HasIndex(x => new { x.CentreId, x.CreatedAt });
+            e.HasIndex(x => x.UserId);
+            e.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CandidateImport>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.HasIndex(x => new { x.CentreId, x.UploadedAt });
         });
 
         builder.Entity<Centre>(e =>
@@ -115,6 +193,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
         {
             e.HasKey(x => x.CentreId);
             Owned(e);
+            e.Ignore(x => x.TwoFactorRoleList);
+            e.Property(x => x.TwoFactorRoles).HasMaxLength(200);
         });
 
         builder.Entity<IdempotencyRecord>(e =>

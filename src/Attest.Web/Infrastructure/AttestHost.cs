@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
+using Attest.Core.Accounts;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
 using Attest.Web.Features.Evidence.Uploads;
+using Attest.Web.Infrastructure.Mail;
 using Attest.Web.Infrastructure.Media;
 using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
@@ -48,19 +50,17 @@ public static class AttestHost
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             DatabaseOptions.Configure(options, database.Provider, database.ResolveConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value));
+            options.AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor>());
         });
 
-        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false; // accounts are created by the centre, not self-registered
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddEntityFrameworkStores<AttestDbContext>()
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(AttestIdentity.Configure)
+            .AddAttestStores()
+            .AddSignInManager<AttestSignInManager>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
+        services.AddMail(config);
+        services.AddScoped<AccountService>();
+        services.AddSingleSignOn(config);
         services.AddScoped<Features.Evidence.EvidenceIntake>();
         services.AddScoped<Features.Witness.TestimonyIntake>();
         services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.Hygiene.HygieneAnalyser>();
@@ -82,6 +82,7 @@ public static class AttestHost
             options.LogoutPath = "/Account/SignOut";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             // The API's clients are programs: 401, never a redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context =>
             {
@@ -132,6 +133,10 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AuthorizeFolder("/Tracking", TrackingPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn/TwoFactor");
+                options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/Password");
+                options.Conventions.AllowAnonymousToFolder("/Account/Sso");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Witness/Testimony");
                 options.Conventions.AllowAnonymousToPage("/Witness/Thanks");
@@ -160,13 +165,16 @@ public static class AttestHost
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<FileStoreHealthCheck>("fileStore");
+            .AddCheck<FileStoreHealthCheck>("fileStore")
+            .AddCheck<OutboxHealthCheck>("outbox");
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Attempts, not page loads: a class behind one college address can open the sign-in page at once. Failed
+            // attempts per account are limited by Identity's lockout.
+            options.AddPolicy("sign-in", context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("page"));
             // Witness links are guessed at no faster than this from one address (security.md test 13).
             options.AddPolicy("witness-link", context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -213,7 +221,9 @@ public static class AttestHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseSingleSignOnCallbacks();
         app.UseAuthentication();
+        app.UseTwoFactorGate();
         app.UseAuthorization();
         app.UseMiddleware<EqaAccessLog>();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
@@ -235,6 +245,9 @@ public static class AttestHost
             string.Empty,
             $"Attest is running at {string.Join(" and ", addresses)}",
             $"Data folder: {data.FullPath} (database: {database.Provider})",
+            app.Services.GetRequiredService<IMailTransport>() is PickupFolderTransport pickup
+                ? $"Mail: no SMTP server is set (Mail:Smtp:Host), so mail is written as .eml files to {pickup.Folder}"
+                : $"Mail: sent through the {app.Services.GetRequiredService<IMailTransport>().Describe}",
         };
         if (demo)
         {

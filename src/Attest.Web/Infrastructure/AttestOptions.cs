@@ -38,5 +38,5 @@ public sealed class DemoOptions
     /// <summary>Seed a demo centre and users when the SQLite database is empty.</summary>
     public bool Seed { get; set; } = true;
 
-    public const string Password = "Demo-Attest-2026!";
+    public const string Password = "Demo-Portfolio-2026!";
 }

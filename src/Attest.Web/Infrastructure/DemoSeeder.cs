@@ -36,11 +36,16 @@ public static class DemoSeeder
         var created = new Dictionary<string, AppUser>();
         foreach (var (email, name, role) in People)
         {
-            created[email] = (await provisioning.CreateUserAsync(centre.Id, email, name, role, DemoOptions.Password)).User;
+            created[email] = await provisioning.CreateUserWithPasswordAsync(centre.Id, email, name, role, DemoOptions.Password);
         }
 
         await using var scoped = new AttestDbContext(services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AttestDbContext>>(), new FixedCentre(centre.Id));
         var now = clock.GetUtcNow().UtcDateTime;
+        // The demo signs in with the printed passwords alone; a real centre requires a second factor for administrators,
+        // IQAs and EQAs by default, and the settings page shows where to turn it on.
+        var policy = CentrePolicy.Defaults(centre.Id);
+        policy.RequireTwoFactorFor([], created["admin@demo.attest.test"].Id, now);
+        scoped.CentrePolicies.Add(policy);
         var sam = new Candidate { CentreId = centre.Id, UserId = created["candidate1@demo.attest.test"].Id, GivenName = "Sam", FamilyName = "Patel", DateOfBirth = new DateOnly(2001, 4, 12), Uln = "1234567899", AwardingBodyCandidateNumber = "0101", CreatedAt = now };
         var jo = new Candidate { CentreId = centre.Id, UserId = created["candidate2@demo.attest.test"].Id, GivenName = "Jo", FamilyName = "Evans", DateOfBirth = new DateOnly(2005, 9, 30), Uln = Uln.Temporary, AwardingBodyCandidateNumber = "0102", CreatedAt = now };
         scoped.Candidates.AddRange(sam, jo);

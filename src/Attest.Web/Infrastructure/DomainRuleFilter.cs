@@ -34,6 +34,14 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var executed = await next();
+        if (executed.Exception is Core.Accounts.AccountNotFoundException)
+        {
+            // Another centre's person, or none: the same answer as any other object that is not the user's to see.
+            executed.ExceptionHandled = true;
+            executed.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+            return;
+        }
+
         if (executed.Exception is DomainRuleException rule && context.HandlerInstance is PageModel page)
         {
             page.ModelState.AddRule(rule, FormPrefix(page, rule));

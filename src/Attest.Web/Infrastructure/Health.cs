@@ -22,7 +22,9 @@ public sealed class FileStoreHealthCheck(IFileStore store) : IHealthCheck
 
 public static class HealthResponse
 {
-    /// <summary>{"status":"Healthy","checks":{"database":{"status":..,"description":..},"fileStore":{..}}}</summary>
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>{"status":"Healthy","checks":{"database":{"status":..,"description":..},"fileStore":{..},"outbox":{..,"data":{"oldestWaitingSeconds":..}}}}</summary>
     public static Task Write(HttpContext context, HealthReport report)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,8 +33,8 @@ public static class HealthResponse
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data.Count > 0 ? e.Value.Data : null }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
 }

@@ -37,6 +37,9 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _dataFolder;
 
+    /// <summary>The mail the app has written to files (its default when no SMTP server is set).</summary>
+    public Mailbox Mail => new(Path.Combine(_dataFolder, "mail"));
+
     public TestDatabase Database => _database;
 
     public SeededCentre A { get; private set; } = null!;
@@ -51,6 +54,7 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Uploads:MaxFileBytes", "1048576");
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -134,9 +138,9 @@ public sealed record SeededCentre(
         var provisioning = services.GetRequiredService<CentreProvisioning>();
         var centre = await provisioning.CreateCentreAsync("Centre " + suffix.ToUpperInvariant(), number);
         async Task<AppUser> User(string role, string name) =>
-            (await provisioning.CreateUserAsync(centre.Id, $"{name}@{suffix}.test", $"{name} {suffix.ToUpperInvariant()}", role, AttestFactory.Password)).User;
+            await provisioning.CreateUserWithPasswordAsync(centre.Id, $"{name}@{suffix}.test", $"{name} {suffix.ToUpperInvariant()}", role, AttestFactory.Password);
 
-        await User(Roles.CentreAdmin, "admin");
+        var admin = await User(Roles.CentreAdmin, "admin");
         var assessor = await User(Roles.Assessor, "assessor");
         await User(Roles.Assessor, "assessor2");
         await User(Roles.Iqa, "iqa");
@@ -146,6 +150,10 @@ public sealed record SeededCentre(
 
         await using var db = new AttestDbContext(services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AttestDbContext>>(), new FixedCentre(centre.Id));
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        // Tests sign in with a password alone; the second-factor tests set the centre's requirement themselves.
+        var policy = CentrePolicy.Defaults(centre.Id);
+        policy.RequireTwoFactorFor([], admin.Id, now);
+        db.CentrePolicies.Add(policy);
         var candidate = new Candidate { CentreId = centre.Id, UserId = candidateUser.Id, GivenName = "Cara", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2000, 1, 1), Uln = "1234567899", CreatedAt = now };
         var other = new Candidate { CentreId = centre.Id, UserId = otherUser.Id, GivenName = "Otto", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2001, 2, 2), Uln = Uln.Temporary, CreatedAt = now };
         db.Candidates.AddRange(candidate, other);

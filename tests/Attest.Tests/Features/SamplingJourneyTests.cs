@@ -29,8 +29,10 @@ public class SamplingJourneyTests
             assessorId = (await db.Users.SingleAsync(u => u.Email == app.A.Assessor)).Id;
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Staff", new() { ["userId"] = iqaId.ToString(), ["leadIqa"] = "true" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Staff", new() { ["userId"] = assessorId.ToString(), ["standing"] = "New" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Staff/{iqaId}?handler=Roles", new() { ["Input.Roles"] = "Iqa", ["Input.LeadIqa"] = "true" }, tokenFrom: $"/Admin/Staff/{iqaId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Staff/{assessorId}?handler=Roles", new() { ["Input.Roles"] = "Assessor", ["Standing"] = "New" }, tokenFrom: $"/Admin/Staff/{assessorId}")).StatusCode);
+        // A role change ends the person's sessions, so the IQA signs in again to act as lead.
+        iqa = await app.SignedInAsync(app.A.Iqa);
 
         var strategy = new Dictionary<string, string>
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Attest.Core.Accounts;
 using Attest.Core.Centres;
+using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attest.Web.Features.Account;
 
 [EnableRateLimiting("sign-in")]
-public sealed class SignInModel(SignInManager<AppUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, AccountService accounts, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -16,28 +18,57 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, ILogger<SignInMod
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
         {
-            // Only local paths are followed (security.md test 19).
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            // No centre to record it for; the log keeps it (without the address typed, which may be personal data).
+            logger.LogWarning("Failed sign-in for an unknown email address");
+            return Failed();
         }
 
-        logger.LogWarning("Failed sign-in (locked out: {LockedOut})", result.IsLockedOut);
-        ModelState.AddModelError("Input.Email", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-            : "Enter a correct email address and password.");
+        // The visitor is not signed in yet: act for the account's centre while recording what happens.
+        HttpCurrentCentre.UseCapabilityCentre(HttpContext, user.CentreId);
+        var wasLockedOut = await signIn.UserManager.IsLockedOutAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var actor = HttpContext.Actor();
+        if (result.Succeeded)
+        {
+            await accounts.RecordNowAsync(user, SecurityEventKind.SignedIn, actor, "password", cancellationToken);
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect($"/Account/SignIn/TwoFactor?returnUrl={Uri.EscapeDataString(SafeReturnUrl)}");
+        }
+
+        await accounts.RecordNowAsync(user, result.IsLockedOut && !wasLockedOut ? SecurityEventKind.LockedOut : result.IsNotAllowed ? SecurityEventKind.SignInRefused : SecurityEventKind.SignInFailed,
+            actor, result.IsNotAllowed ? "the account is deactivated" : wasLockedOut ? "while locked out" : "wrong password", cancellationToken);
+        logger.LogWarning("Failed sign-in for user {UserId} of centre {CentreId} (locked out: {LockedOut})", user.Id, user.CentreId, result.IsLockedOut);
+        return result.IsLockedOut ? LockedOut() : Failed();
+    }
+
+    /// <summary>Only local paths are followed (security.md test 19).</summary>
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
+    private PageResult Failed()
+    {
+        ModelState.AddModelError("Input.Email", "Enter a correct email address and password. If you have been invited and have not chosen a password yet, use the link in your invitation email.");
+        return Page();
+    }
+
+    private PageResult LockedOut()
+    {
+        ModelState.AddModelError("Input.Email", "This account is locked after too many failed attempts. Try again in 15 minutes, or reset your password.");
         return Page();
     }
 }

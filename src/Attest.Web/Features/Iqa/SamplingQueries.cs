@@ -2,7 +2,7 @@ using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Quality;
-using Attest.Web.Features.Admin.Staff;
+using Attest.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Iqa;

@@ -105,7 +105,7 @@ public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catal
             return Page();
         }
 
-        if (WitnessRequest.Read(Token) is not { } key)
+        if (Core.Security.CapabilityToken.Read(Token) is not { } key)
         {
             return NotFound();
         }

@@ -1,12 +1,13 @@
 using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Candidates;
 
-public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue) : PageModel
+public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, Core.Accounts.AccountService accounts) : PageModel, Infrastructure.IRedisplayable
 {
     public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, string? Assessor, IReadOnlyList<string> Units);
 
@@ -14,15 +15,71 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
 
     public IReadOnlyList<EnrolmentRow> Enrolments { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The candidate's sign-in account, when they have one.</summary>
+    public AppUser? Account { get; private set; }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    /// <summary>An address for a candidate registered without one.</summary>
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadCandidateAsync(Id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == Id, cancellationToken);
         if (candidate is null)
         {
             return NotFound();
         }
 
+        if (candidate.UserId is not null)
+        {
+            return Redirect($"/Admin/Candidates/{Id}");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await accounts.InviteCandidateAsync(Email, candidate.FullName, HttpContext.Actor(), cancellationToken);
+        candidate.UserId = user.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Success"] = $"We have emailed {user.Email} a link to choose a password.";
+        return Redirect($"/Admin/Candidates/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
+    {
+        var userId = await db.Candidates.Where(c => c.Id == Id).Select(c => c.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (userId is not Guid account)
+        {
+            return NotFound();
+        }
+
+        await accounts.ResendInvitationAsync(account, HttpContext.Actor(), cancellationToken);
+        TempData["Success"] = "Invitation sent again. The earlier link no longer works.";
+        return Redirect($"/Admin/Candidates/{Id}");
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadCandidateAsync(Id, cancellationToken))
+        {
+            throw new Core.Accounts.AccountNotFoundException();
+        }
+    }
+
+    private async Task<bool> LoadCandidateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (candidate is null)
+        {
+            return false;
+        }
+
         Candidate = candidate;
+        Account = candidate.UserId is Guid userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.CentreId == db.CurrentCentreId, cancellationToken) : null;
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == id).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
         var assessorIds = enrolments.Select(e => e.AssessorId).OfType<Guid>().ToList();
         var centreId = db.CurrentCentreId;
@@ -33,6 +90,6 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             e.RegisteredOn,
             e.AssessorId is Guid a && names.TryGetValue(a, out var n) ? n : null,
             e.Units.Select(u => u.UnitCode).ToList())).ToList();
-        return Page();
+        return true;
     }
 }

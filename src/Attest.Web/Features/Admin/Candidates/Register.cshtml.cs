@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Attest.Core.Centres;
 using Attest.Core.Data;
+using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attest.Web.Features.Admin.Candidates;
 
-public sealed class RegisterModel(AttestDbContext db, CentreProvisioning provisioning, TimeProvider clock) : PageModel
+public sealed class RegisterModel(AttestDbContext db, Core.Accounts.AccountService accounts, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -47,9 +48,9 @@ public sealed class RegisterModel(AttestDbContext db, CentreProvisioning provisi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(Input.Email))
         {
-            var (user, password) = await provisioning.CreateUserAsync(centreId, Input.Email.Trim(), candidate.FullName, Roles.Candidate);
+            var user = await accounts.InviteCandidateAsync(Input.Email, candidate.FullName, HttpContext.Actor(), cancellationToken);
             candidate.UserId = user.Id;
-            TempData["Success"] = $"{candidate.FullName} is registered. Their first password is {password} — give it to them now; it is not shown again.";
+            TempData["Success"] = $"{candidate.FullName} is registered. We have emailed {user.Email} a link to choose their password.";
         }
         else
         {

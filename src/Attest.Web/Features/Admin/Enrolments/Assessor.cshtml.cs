@@ -1,6 +1,6 @@
 using Attest.Core.Centres;
 using Attest.Core.Data;
-using Attest.Web.Features.Admin.Staff;
+using Attest.Core.Accounts;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -65,7 +65,7 @@ public sealed class AssessorModel(AttestDbContext db, Core.Qualifications.Catalo
             .SingleAsync(cancellationToken);
         CandidateName = row.GivenName + " " + row.FamilyName;
         QualificationName = catalogue.Find(row.QualificationCode)?.DisplayName ?? row.QualificationCode;
-        Assessors = await db.StaffInRole(Roles.Assessor)
+        Assessors = await db.ActiveStaffInRole(Roles.Assessor)
             .OrderBy(u => u.DisplayName)
             .Select(u => new Option(u.Id, u.DisplayName))
             .ToListAsync(cancellationToken);

@@ -1,7 +1,7 @@
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Quality;
-using Attest.Web.Features.Admin.Staff;
+using Attest.Core.Accounts;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,7 +55,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
     {
         Now = clock.GetUtcNow().UtcDateTime;
         Visits = await db.EqaVisits.AsNoTracking().Include(v => v.Samples).OrderByDescending(v => v.WindowStart).ToListAsync(cancellationToken);
-        Eqas = [.. (await db.StaffInRole(Roles.Eqa).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
+        Eqas = [.. (await db.ActiveStaffInRole(Roles.Eqa).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
     }
 }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Settings;
 
-/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, and whether claims wait for summative IQA samples.</summary>
+/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, whether claims wait for summative IQA samples, and which roles must use a second factor (from each person's next sign-in).</summary>
 public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.Media.MediaOptions> media) : PageModel, IRedisplayable
 {
     [BindProperty]
@@ -22,6 +22,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
     [BindProperty]
     public bool ClaimsWaitForSummativeSample { get; set; }
 
+    [BindProperty]
+    public List<string> TwoFactorRoles { get; set; } = [];
+
     public int DefaultLongRecordingMinutes => media.Value.LongRecordingMinutes;
 
     public DateTime? ChangedAt { get; private set; }
@@ -30,6 +33,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
     {
         var policy = await db.CentrePolicyAsync(cancellationToken);
         (FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.LongRecordingMinutes, policy.ClaimsWaitForSummativeSample, policy.ChangedAt);
+        TwoFactorRoles = [.. policy.TwoFactorRoleList];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -46,7 +50,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
             db.CentrePolicies.Add(policy);
         }
 
-        policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, User.UserId(), now);
+        policy.RequireTwoFactorFor(TwoFactorRoles, User.UserId(), now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Centre settings saved.";
         return Redirect("/Admin/Settings");

@@ -14,7 +14,7 @@ namespace Attest.Web.Features.Assessor.Witnesses;
 /// The candidate's witnesses: the register, a single-use link to ask one for a testimony (shown once, to the assessor
 /// only, never to the candidate), and the testimonies received, complete or not.
 /// </summary>
-public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
+public sealed partial class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, Core.Mail.Mailer mailer, Microsoft.Extensions.Options.IOptions<Core.Mail.SiteOptions> site, TimeProvider clock) : PageModel, IRedisplayable
 {
     public const int DefaultDays = 14;
 
@@ -40,10 +40,16 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     /// <summary>The link just made: shown once.</summary>
     public string? NewLink { get; private set; }
 
+    /// <summary>Where the link was emailed, when it was.</summary>
+    public string? EmailedTo { get; private set; }
+
     private Enrolment _enrolment = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await TryLoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Ask.Email = true; // offered, and unticked by the assessor who would rather send it themselves
+        return await TryLoadAsync(cancellationToken) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
@@ -87,6 +93,12 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             ModelState.AddModelError("Ask.Targets", "Choose the criteria the testimony should describe");
         }
 
+        var address = EmailIn(witness.Contact);
+        if (Ask.Email && address is null)
+        {
+            ModelState.AddModelError("Ask.Email", $"{witness.Name}'s contact details have no email address: add one to the register, or send the link yourself");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -95,14 +107,31 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         var (request, token) = WitnessRequest.Issue(_enrolment.CentreId, witness.Id, _enrolment.Id, string.Join(",", targets.Select(t => $"{t.Unit}|{t.Ref}")), Ask.Activity,
             User.UserId(), clock.GetUtcNow().UtcDateTime, TimeSpan.FromDays(Ask.Days));
         db.WitnessRequests.Add(request);
+        NewLink = site.Value.Link($"/Witness/{token}");
+        if (Ask.Email)
+        {
+            // Queued with the request, in the same save: the link and its mail exist together or not at all.
+            mailer.Queue(_enrolment.CentreId, null, "witness-request", address!, witness.Name, new Dictionary<string, string>
+            {
+                ["name"] = witness.Name, ["assessor"] = User.DisplayName(), ["centre"] = await db.Centres.Where(c => c.Id == _enrolment.CentreId).Select(c => c.Name).SingleAsync(cancellationToken),
+                ["candidate"] = CandidateName, ["activity"] = request.Activity ?? "what you saw them do at work", ["link"] = NewLink, ["expires"] = Core.UkTime.Format(request.ExpiresAt),
+            }, holdsLink: true);
+            EmailedTo = address;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await TryLoadAsync(cancellationToken);
-        NewLink = $"{Request.Scheme}://{Request.Host}/Witness/{token}";
-        Ask = new AskInput();
+        Ask = new AskInput { Email = true };
         return Page();
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
+
+    /// <summary>The email address in a witness's free-text contact details, if there is one.</summary>
+    public static string? EmailIn(string? contact) => contact is null ? null : EmailPattern().Match(contact) is { Success: true } match ? match.Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@<>,;:()""]+@[^\s@<>,;:()""]+\.[A-Za-z]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
@@ -135,4 +164,7 @@ public sealed class AskInput
     public string? Activity { get; set; }
 
     public int Days { get; set; } = IndexModel.DefaultDays;
+
+    /// <summary>Email the link to the address in the witness's contact details (ticked when the form is first shown).</summary>
+    public bool Email { get; set; }
 }

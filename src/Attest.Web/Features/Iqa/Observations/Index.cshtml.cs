@@ -2,7 +2,7 @@ using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Ledger;
 using Attest.Core.Quality;
-using Attest.Web.Features.Admin.Staff;
+using Attest.Core.Accounts;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,7 +54,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Assessors = [.. (await db.StaffInRole(Roles.Assessor).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
+        Assessors = [.. (await db.ActiveStaffInRole(Roles.Assessor).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
         Observations = await db.IqaObservations.AsNoTracking().OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.RecordedAt).Take(200).ToListAsync(cancellationToken);
         Signatures = await LedgerVerifier.StatesAsync(db, [.. Observations], cancellationToken);
     }

@@ -1,6 +1,6 @@
 using Attest.Core.Data;
 using Attest.Core.Quality;
-using Attest.Web.Features.Admin.Staff;
+using Attest.Core.Accounts;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
