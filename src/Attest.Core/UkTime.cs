@@ -15,7 +15,7 @@ public static class UkTime
     public static string Format(DateTime utc)
     {
         var local = London is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
-        var clock = local.ToString(local.Minute == 0 ? "h" : "h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+        var clock = local.ToString(local.Minute == 0 ? "%h" : "h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
         return $"{clock} on {local.ToString("d MMMM yyyy", EnGb)}{(London is null ? " (UTC)" : string.Empty)}";
     }
 

@@ -50,7 +50,7 @@ public sealed class AccountLink : ICentreOwned
     public string? Refusal(DateTime now) =>
         UsedAt is not null ? "This link has already been used. Each link works once. If you need to set your password again, ask for a new link."
         : RevokedAt is not null ? "This link has been replaced by a newer one. Use the link in the most recent email we sent you."
-        : now > ExpiresAt ? $"This link expired on {ExpiresAt.ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} (UTC). Ask for a new link."
+        : now > ExpiresAt ? $"This link expired at {UkTime.Format(ExpiresAt)}. Ask for a new link."
         : null;
 
     public void Use(DateTime now)

@@ -497,7 +497,7 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
         };
         if (purpose == AccountLinkPurpose.Invitation)
         {
-            values["inviter"] = actor.UserId is null ? $"{centre}" : actor.Name;
+            values["inviter"] = actor.UserId is null ? "The Attest service team" : actor.Name;
             values["roles"] = roles ?? "a member of the centre";
         }
 

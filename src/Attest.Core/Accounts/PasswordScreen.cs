@@ -55,8 +55,8 @@ public static class PasswordScreen
 
         var words = personal.Append("attest").OfType<string>()
             .SelectMany(w => w.ToLowerInvariant().Split([' ', '@', '.', '-', '_', '\'', ','], StringSplitOptions.RemoveEmptyEntries))
-            .Where(w => w.Length >= 4).Distinct().ToList();
-        var rest = Unleet(lower);
+            .Where(w => w.Length >= 3).Distinct().OrderByDescending(w => w.Length).ToList();
+        var rest = Unleet(Core(lower));
         foreach (var word in words)
         {
             rest = rest.Replace(word, string.Empty, StringComparison.Ordinal);
@@ -71,10 +71,15 @@ public static class PasswordScreen
     internal static bool IsCommon(string lower)
     {
         var list = Common.Value;
-        var core = lower.Trim("0123456789!@#$%^&*()-_=+[]{};:'\",.<>/?\\|`~ ".ToCharArray());
+        var core = Core(lower);
         var plain = Unleet(core);
         return new[] { lower, core, plain }.Any(c => c.Length > 0 && (list.Contains(c) || IsRepeat(c, list) || IsTwoListed(c, list)));
     }
+
+    /// <summary>The password without the digits and symbols people pad a weak one with ("password123!" is "password").</summary>
+    private static string Core(string lower) => lower.Trim(Padding);
+
+    private static readonly char[] Padding = "0123456789!@#$%^&*()-_=+[]{};:'\",.<>/?\\|`~ ".ToCharArray();
 
     private static bool IsSequence(string lower) => lower.Length >= 6 && Sequences.Any(s => s.Contains(lower, StringComparison.Ordinal));
 

@@ -55,6 +55,7 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Uploads:MaxFileBytes", "1048576");
         builder.UseSetting("Site:PublicUrl", "http://localhost");
+        builder.UseSetting("Mail:PollSeconds", "1");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -96,12 +97,22 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in as the given user (redirects not followed, so tests see 302s).</summary>
-    public async Task<HttpClient> SignedInAsync(string email)
+    public async Task<HttpClient> SignedInAsync(string email, string password = Password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var client = Anonymous();
+        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email} failed: {response.StatusCode}");
         return client;
+    }
+
+    /// <summary>A client with cookies and no sign-in, that does not follow redirects.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>The id of the account with this email address.</summary>
+    public async Task<Guid> UserIdAsync(string email)
+    {
+        await using var db = Db(Guid.Empty);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == email).Select(u => u.Id));
     }
 
     protected override void Dispose(bool disposing)
@@ -131,7 +142,7 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 /// </summary>
 public sealed record SeededCentre(
     Guid Id, string Suffix, string Admin, string Assessor, string OtherAssessor, string Iqa, string Eqa, string Candidate, string OtherCandidate,
-    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId, Guid WitnessId, string WitnessToken)
+    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId, Guid WitnessId, string WitnessToken, string Number, Guid AssessorUserId)
 {
     public static async Task<SeededCentre> CreateAsync(IServiceProvider services, string suffix, string number)
     {
@@ -185,7 +196,7 @@ public sealed record SeededCentre(
         db.WitnessRequests.Add(request);
         await db.SaveChangesAsync();
         return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",
-            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id, witness.Id, token);
+            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id, witness.Id, token, number, assessor.Id);
     }
 
     public IEnumerable<string> Everyone => [Admin, Assessor, OtherAssessor, Iqa, Eqa, Candidate, OtherCandidate];

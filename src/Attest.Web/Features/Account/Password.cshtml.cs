@@ -53,23 +53,29 @@ public sealed class PasswordModel(AccountService accounts, TimeProvider clock) :
     /// <summary>The link's state: 404 for a token that names no link, 410 with the reason for a used, replaced or expired one.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated == true)
-        {
-            Refusal = $"You are signed in as {User.DisplayName()}. Sign out, then open the link from the email again.";
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
         if (Core.Security.CapabilityToken.Read(Token) is not { } key)
         {
             return NotFound();
         }
 
-        HttpCurrentCentre.UseCapabilityCentre(HttpContext, key.Centre);
+        // A visitor acts for the link's centre; someone signed in stays in their own, so another centre's link is not found.
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        if (!signedIn)
+        {
+            HttpCurrentCentre.UseCapabilityCentre(HttpContext, key.Centre);
+        }
+
         Link = await accounts.FindLinkAsync(Token, cancellationToken);
         if (Link is null)
         {
             return NotFound();
+        }
+
+        if (signedIn)
+        {
+            Refusal = $"You are signed in as {User.DisplayName()}. Sign out, then open the link from the email again.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         Email = await accounts.EmailOfAsync(Link.UserId, cancellationToken);

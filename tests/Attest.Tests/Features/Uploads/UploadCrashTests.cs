@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Text;
 using Attest.Core.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,21 +14,18 @@ namespace Attest.Tests.Features.Uploads;
 public sealed class UploadCrashTests : IDisposable
 {
     private const int MiB = 1024 * 1024;
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-crash-").FullName;
-    private readonly int _port = FreePort();
-    private readonly StringBuilder _log = new();
-    private Process? _app;
+    private readonly ChildApp _app = new();
 
     [Fact]
     public async Task An_upload_cut_by_a_dropped_connection_and_then_by_kill_9_resumes_and_becomes_one_row_with_the_right_hash()
     {
         var bytes = Tus.Mp4(64 * MiB);
-        await StartAppAsync();
+        await _app.StartAsync();
         var cookies = new CookieContainer();
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress };
         using var observer = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = client.BaseAddress };
         var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = DemoOptions.Password });
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, Log());
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, _app.Log());
         var url = await Tus.CreateAsync(client, bytes.Length);
 
         // 1. The connection drops after 8 MiB have reached the server.
@@ -44,13 +38,12 @@ public sealed class UploadCrashTests : IDisposable
         // 2. The app is killed (SIGKILL) while a PATCH is in the middle of its body, 8 MiB further on.
         await InterruptedPatchAsync(client, observer, url, bytes, 8 * MiB, 8 * MiB, interrupt: () =>
         {
-            _app!.Kill(entireProcessTree: true);
-            _app.WaitForExit();
+            _app.Kill();
             return Task.CompletedTask;
         });
 
         // 3. Restarted on the same data: the signed-in session and every byte written before the kill are still there.
-        await StartAppAsync();
+        await _app.StartAsync();
         Assert.Equal(16 * MiB, await Tus.OffsetAsync(client, url));
         for (long offset = 16 * MiB; offset < bytes.Length; offset += 16 * MiB)
         {
@@ -64,7 +57,7 @@ public sealed class UploadCrashTests : IDisposable
 
         // Exactly one row, with the hash of the bytes; the store holds exactly the files rows name; staging is empty.
         var options = new DbContextOptionsBuilder<AttestDbContext>();
-        DatabaseOptions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_dataFolder, "attest.db")};Pooling=False");
+        DatabaseOptions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_app.DataFolder, "attest.db")};Pooling=False");
         Guid centre;
         await using (var db = new AttestDbContext(options.Options, NoCentre.Instance))
         {
@@ -75,11 +68,11 @@ public sealed class UploadCrashTests : IDisposable
         {
             var item = await db.EvidenceItems.SingleAsync();
             Assert.Equal(("Recording of the team briefing", Tus.Sha256(bytes), (long)bytes.Length), (item.Title, item.Sha256, item.SizeBytes));
-            var stored = Directory.EnumerateFiles(Path.Combine(_dataFolder, "files"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+            var stored = Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "files"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
             Assert.Equal([item.StoredName], stored);
         }
 
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dataFolder, "staging"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "staging"), "*", SearchOption.AllDirectories));
     }
 
     /// <summary>
@@ -110,93 +103,7 @@ public sealed class UploadCrashTests : IDisposable
         await Assert.ThrowsAnyAsync<Exception>(() => sending);
     }
 
-    private async Task StartAppAsync()
-    {
-        var web = Path.Combine(AppContext.BaseDirectory, "Attest.Web.dll");
-        var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet", [web])
-        {
-            WorkingDirectory = _dataFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
-        start.Environment["Data__Folder"] = _dataFolder;
-        _app = new Process { StartInfo = start };
-        _app.OutputDataReceived += (_, e) => Append(e.Data);
-        _app.ErrorDataReceived += (_, e) => Append(e.Data);
-        _app.Start();
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (_app.HasExited)
-            {
-                Assert.Fail("the app stopped during start-up:\n" + Log());
-            }
-            try
-            {
-                if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the app did not start within a minute:\n" + Log());
-    }
-
-    /// <summary>The app's output so far, read under the lock its output handlers write under (reading it unlocked can throw).</summary>
-    private string Log()
-    {
-        lock (_log)
-        {
-            return _log.ToString();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        if (_app is { HasExited: false })
-        {
-            _app.Kill(entireProcessTree: true);
-            _app.WaitForExit();
-        }
-
-        _app?.Dispose();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // left to the OS temp cleaner
-        }
-    }
+    public void Dispose() => _app.Dispose();
 
     /// <summary>A request body that sends its bytes, then stalls until told to fail, as a client whose connection is lost.</summary>
     private sealed class StallingStream(ReadOnlyMemory<byte> bytes, Task fail) : Stream

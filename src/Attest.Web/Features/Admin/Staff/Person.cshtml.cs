@@ -111,14 +111,14 @@ public sealed class PersonModel(AttestDbContext db, AccountService accounts, Use
 
     public async Task<IActionResult> OnPostReassignAsync(CancellationToken cancellationToken)
     {
-        var moved = await accounts.ReassignCaseloadAsync(Id, ChosenMoves(), HttpContext.Actor(), cancellationToken);
+        var moved = await accounts.ReassignCaseloadAsync(Id, await ChosenMovesAsync(cancellationToken), HttpContext.Actor(), cancellationToken);
         TempData["Success"] = moved == 0 ? "Nothing was moved: choose a new assessor for the candidates to move." : $"{moved} {(moved == 1 ? "candidate" : "candidates")} moved to their new assessor.";
         return Redirect($"/Admin/Staff/{Id}");
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken)
     {
-        await accounts.DeactivateAsync(Id, ChosenMoves(), HttpContext.Actor(), cancellationToken);
+        await accounts.DeactivateAsync(Id, await ChosenMovesAsync(cancellationToken), HttpContext.Actor(), cancellationToken);
         TempData["Success"] = "Deactivated. Their sessions have ended and they can no longer sign in; what they signed stays theirs.";
         return Redirect($"/Admin/Staff/{Id}");
     }
@@ -145,8 +145,10 @@ public sealed class PersonModel(AttestDbContext db, AccountService accounts, Use
         }
     }
 
-    private Dictionary<Guid, Guid> ChosenMoves() =>
-        Moves.Select(m => (m.Key, To: m.Value ?? AllTo)).Where(m => m.To is not null).ToDictionary(m => m.Key, m => m.To!.Value);
+    /// <summary>Each candidate of the caseload to the assessor chosen on their row, or else the one chosen for everyone.</summary>
+    private async Task<Dictionary<Guid, Guid>> ChosenMovesAsync(CancellationToken cancellationToken) =>
+        (await accounts.Caseload(Id).Select(e => e.Id).ToListAsync(cancellationToken))
+            .Select(id => (Id: id, To: Moves.GetValueOrDefault(id) ?? AllTo)).Where(m => m.To is not null).ToDictionary(m => m.Id, m => m.To!.Value);
 
     private async Task<bool> LoadPersonAsync(CancellationToken cancellationToken)
     {
