@@ -44,6 +44,9 @@ public sealed class AttestServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Site:PublicUrl", $"http://127.0.0.1:{_port}");
+        builder.UseSetting("Mail:PollSeconds", "1");
+        // The test OpenID Connect provider runs on loopback over plain http.
+        builder.UseSetting("SingleSignOn:AllowLoopbackHttp", "true");
     }
 
     protected override void Dispose(bool disposing)

@@ -81,19 +81,14 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
     public async Task<AppUser> InviteStaffAsync(string? email, string? name, IReadOnlyCollection<string> roles, bool leadIqa, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        if (StaffRolesProblem(roles, leadIqa) is string problem)
-        {
-            throw new DomainRuleException(problem, "Roles");
-        }
-
-        return await InviteAsync(email, name, roles, leadIqa, actor, cancellationToken);
+        return await InviteAsync(email, name, roles, leadIqa, actor, cancellationToken, StaffRolesProblem(roles, leadIqa));
     }
 
     /// <summary>A candidate's account: the same invitation, to the candidate role only.</summary>
     public Task<AppUser> InviteCandidateAsync(string? email, string name, Actor actor, CancellationToken cancellationToken) =>
         InviteAsync(email, name, [Roles.Candidate], false, actor, cancellationToken);
 
-    private async Task<AppUser> InviteAsync(string? email, string? name, IReadOnlyCollection<string> roles, bool leadIqa, Actor actor, CancellationToken cancellationToken)
+    private async Task<AppUser> InviteAsync(string? email, string? name, IReadOnlyCollection<string> roles, bool leadIqa, Actor actor, CancellationToken cancellationToken, string? rolesProblem = null)
     {
         var centreId = CentreId;
         email = email?.Trim() ?? string.Empty;
@@ -113,6 +108,11 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
             reasons.Add(("Email", existing.CentreId == centreId
                 ? $"{existing.DisplayName} already has an account with this email address at this centre: change their roles on their page instead"
                 : "This email address is already used for an Attest account, so it cannot be used for another. Ask the person for a different address"));
+        }
+
+        if (rolesProblem is not null)
+        {
+            reasons.Add(("Roles", rolesProblem));
         }
 
         if (reasons.Count > 0)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Attest.Core.Accounts;
 using Attest.Core.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OAuth.Claims;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -97,6 +98,8 @@ public sealed class SingleSignOnSchemes(
                 handler.Scope.Add(scope);
             }
 
+            // The user info endpoint's email_verified is what lets a first sign-in be matched to an account by email.
+            handler.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
             handler.CorrelationCookie.SameSite = SameSiteMode.Lax;
             handler.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             handler.NonceCookie.SameSite = SameSiteMode.Lax;
