@@ -85,6 +85,66 @@ public sealed class PeopleJourneyTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task On_a_phone_a_leaver_is_deactivated_with_their_caseload_moved_and_a_candidate_resets_then_changes_a_password()
+    {
+        Browser.RequireChromium();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+
+        var admin = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);
+        await Browser.SignInAsync(admin, "admin@demo.attest.test", DemoOptions.Password);
+        await admin.GotoAsync("/Admin/Staff/Invite");
+        await admin.GetByLabel("Full name").FillAsync("Sol Successor");
+        await admin.GetByLabel("Email address").FillAsync("sol@demo.attest.test");
+        await admin.GetByLabel("Assessor", new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await admin.GotoAsync("/Admin/Staff?role=Assessor");
+        await Browser.AssertAccessibleAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Asha Assessor" }).ClickAsync();
+        await Expect(admin.GetByText("Asha Assessor assesses 1 candidate."));
+        await Browser.AssertAccessibleAsync(admin);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Move the caseload and deactivate Asha Assessor" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Asha Assessor assesses 1 candidate: choose a new assessor for each of them." }));
+        await Browser.AssertAccessibleAsync(admin);
+        await admin.GetByLabel("New assessor for everyone not given one below").SelectOptionAsync(new SelectOptionValue { Label = "Sol Successor" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Move the caseload and deactivate Asha Assessor" }).ClickAsync();
+        await Expect(admin.GetByText("Deactivated. Their sessions have ended and they can no longer sign in"));
+        await Expect(admin.GetByText("Caseload reassigned: 1 to Sol Successor", new() { Exact = false }));
+        await Browser.AssertAccessibleAsync(admin);
+
+        var sam = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);
+        await sam.GotoAsync("/Account/SignIn");
+        await sam.GetByRole(AriaRole.Link, new() { Name = "I have forgotten my password" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(sam);
+        await sam.GetByLabel("Email address").FillAsync("candidate1@demo.attest.test");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Check your email" }));
+        await Browser.AssertAccessibleAsync(sam);
+        await sam.GotoAsync(Mailbox.LinkPath(await _server.Mail.WaitForAsync("candidate1@demo.attest.test"), "/Account/Password/"));
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" }));
+        const string reset = "walnut comet pebble drift";
+        await sam.GetByLabel("New password", new() { Exact = true }).FillAsync(reset);
+        await sam.GetByLabel("Enter the password again").FillAsync(reset);
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(sam.GetByText("Your password has been changed and you have been signed out everywhere."));
+        await Browser.SignInAsync(sam, "candidate1@demo.attest.test", reset);
+        await sam.GotoAsync("/Account/ChangePassword");
+        await Browser.AssertAccessibleAsync(sam);
+        const string changed = "saffron tunnel heron basalt";
+        await sam.GetByLabel("Current password").FillAsync("not my password at all");
+        await sam.GetByLabel("New password", new() { Exact = true }).FillAsync(changed);
+        await sam.GetByLabel("Enter the new password again").FillAsync(changed);
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(sam.GetByRole(AriaRole.Link, new() { Name = "Your current password is not right" }));
+        await Browser.AssertAccessibleAsync(sam);
+        await sam.GetByLabel("Current password").FillAsync(reset);
+        await sam.GetByLabel("New password", new() { Exact = true }).FillAsync(changed);
+        await sam.GetByLabel("Enter the new password again").FillAsync(changed);
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(sam.GetByText("Your password has been changed. You have been signed out everywhere else."));
+    }
+
+    [SkippableFact]
     public async Task A_candidate_sets_up_two_factor_authentication_on_a_phone_and_then_signs_in_with_a_code()
     {
         Browser.RequireChromium();

@@ -10,9 +10,9 @@ namespace Attest.Tests.Features;
 /// <summary>Issue 5: "An IQA disagreement reopens the decision and blocks the claim until resolved."</summary>
 public class IqaReviewTests
 {
-    private const string Feedback = "C3 1.1: E002 shows one problem only; the justification does not say what the candidate did to identify it, so 1.1 is not yet shown.";
+    internal const string Feedback = "C3 1.1: E002 shows one problem only; the justification does not say what the candidate did to identify it, so 1.1 is not yet shown.";
 
-    private static List<KeyValuePair<string, string>> Review(string? disagreeOn, string feedback, string? actions, bool acceptWarnings = false)
+    internal static List<KeyValuePair<string, string>> Review(string? disagreeOn, string feedback, string? actions, bool acceptWarnings = false)
     {
         var form = new List<KeyValuePair<string, string>>();
         var criteria = C3Portfolio.Unit.Criteria.Select(c => c.Ref).ToList();

@@ -259,6 +259,25 @@ public class PeopleTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Someone_who_is_both_assessor_and_iqa_never_reviews_their_own_decisions(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var (_, assessor) = await C3Portfolio.BuildAsync(app, C3Portfolio.Complete());
+        Assert.Equal(HttpStatusCode.Redirect, (await C3Portfolio.SignOffAsync(assessor, app.A)).StatusCode);
+        await C3Portfolio.CountersignAsync(app, app.A);
+        using var admin = await app.SignedInAsync(app.A.Admin);
+        var page = $"/Admin/Staff/{await app.UserIdAsync(app.A.Assessor)}";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page + "?handler=Roles", new List<KeyValuePair<string, string>> { new("Input.Roles", "Assessor"), new("Input.Roles", "Iqa") }, tokenFrom: page)).StatusCode);
+
+        using var both = await app.SignedInAsync(app.A.Assessor);
+        var refused = await both.PostFormAsync($"/Iqa/Enrolments/{app.A.EnrolmentId}/Units/C3", IqaReviewTests.Review(null, IqaReviewTests.Feedback, null));
+        Assert.Contains("An assessor can never be IQA of their own decisions: assessor A assesses this unit for this candidate.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        Assert.Empty(await db.IqaReviews.ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Sign_ins_failures_and_lockouts_are_kept_per_centre_for_the_administrator_and_each_person_sees_their_own(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();
