@@ -23,7 +23,7 @@ public class FormsTests
                 $"/Planning/Enrolments/{a.EnrolmentId}/Write?kind=AssessmentPlan", "/Assessor"],
             [a.Candidate] = [$"/Candidate/Enrolments/{a.EnrolmentId}/Units/C3", "/Candidate/Witnesses", $"/Planning/Enrolments/{a.EnrolmentId}/Plans/1", "/Candidate/Declaration", $"/Candidate/Evidence/{a.EvidenceId}"],
             [a.OtherCandidate] = [$"/Candidate/Enrolments/{a.GradedEnrolmentId}/Units/7"],
-            [a.Admin] = ["/Admin/Settings", "/Admin/Planning"],
+            [a.Admin] = ["/Admin/Settings", "/Admin/Planning", "/Admin/Candidates/Import"],
         };
         var parser = new HtmlParser();
         var forms = 0;

@@ -20,7 +20,8 @@ public static class ImportLimits
     /// <summary>The most characters an XLSX part may unpack to (a workbook that inflates past it is refused, not read).</summary>
     public const long MaxXmlCharacters = 256L * 1024 * 1024;
 
-    public static string Describe(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+    public static string Describe(long bytes) =>
+        bytes >= 1024 * 1024 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB") : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
 }
 
 /// <summary>
@@ -442,7 +443,7 @@ public static class CandidateFileReader
 
             if (_count > maxRows)
             {
-                throw Refuse($"The file has {_count:N0} rows of candidates; an import takes at most {maxRows:N0}. Split it into files of {maxRows:N0} rows or fewer (each with the heading row) and import them one by one.");
+                throw Refuse(string.Create(CultureInfo.InvariantCulture, $"The file has {_count:N0} rows of candidates; an import takes at most {maxRows:N0}. Split it into files of {maxRows:N0} rows or fewer (each with the heading row) and import them one by one."));
             }
 
             return new ImportTable(format, _header, _rows, [.. _problems.OrderBy(p => p.Row)]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attest.Core.Portfolios;
 using Attest.Core.Qualifications;
 
@@ -189,7 +190,7 @@ public static class CandidateImportCheck
             state.FirstRowWithUln[uln] = row.Number;
         }
 
-        var person = $"{Key(given)}|{Key(family)}|{dob:yyyy-MM-dd}";
+        var person = PersonKey(given, family, dob);
         if (detailsOk && temporary && state.FirstRowWithPerson.TryGetValue(person, out var personRow))
         {
             Problem(ImportField.Uln, $"The same person (name and date of birth, with the temporary ULN) is also on row {personRow}: each candidate can be on one row only.");
@@ -306,7 +307,7 @@ public static class CandidateImportCheck
         var qualification = state.Catalogue.Find(code);
         if (qualification is null)
         {
-            problem(ImportField.Qualification, $"No qualification in the catalogue has the code {code}. Use the awarding body's qualification number, such as {(state.Catalogue.Qualifications.Count > 0 ? state.Catalogue.Qualifications[0].Code : "03456")}.");
+            problem(ImportField.Qualification, $"No qualification in the catalogue has the code {code}. Use the awarding body's qualification number, as the Qualifications page lists it.");
         }
 
         AssessorFact? assessor = null;
@@ -381,6 +382,9 @@ public static class CandidateImportCheck
     private static bool SamePerson(ExistingCandidate candidate, string given, string family, DateOnly dob) =>
         Key(candidate.GivenName) == Key(given) && Key(candidate.FamilyName) == Key(family) && candidate.DateOfBirth == dob;
 
+    private static string PersonKey(string given, string family, DateOnly? dob) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Key(given)}|{Key(family)}|{dob:yyyy-MM-dd}");
+
     /// <summary>A name compared without regard to case or runs of spaces.</summary>
     private static string Key(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
@@ -395,7 +399,7 @@ public static class CandidateImportCheck
             ExcelSerials = table.Format == ImportFormat.Xlsx;
             Mapped = [.. mapping.Columns.Select((field, column) => (field, column)).Where(c => c.field != ImportField.Ignore)];
             ByUln = facts.Candidates.Where(c => c.Uln != Uln.Temporary).GroupBy(c => c.Uln, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            ByPerson = facts.Candidates.GroupBy(c => $"{Key(c.GivenName)}|{Key(c.FamilyName)}|{c.DateOfBirth:yyyy-MM-dd}", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            ByPerson = facts.Candidates.GroupBy(c => PersonKey(c.GivenName, c.FamilyName, c.DateOfBirth), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             Enrolled = [.. facts.Enrolments.Select(e => (e.CandidateId, e.QualificationCode.ToUpperInvariant()))];
         }
 
