@@ -21,7 +21,7 @@ public enum ImportResult { Imported, Refused, AlreadyImported }
 public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Catalogue catalogue, AccountService accounts, TimeProvider clock, ILogger<CandidateImporter> logger)
 {
     /// <summary>Rows written between saves; the change tracker is emptied after each batch, so saving does not slow as the import grows.</summary>
-    private const int Batch = 200;
+    private const int Batch = 1;
 
     private const int QueryChunk = 500;
 
@@ -88,42 +88,40 @@ public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Ca
         var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
         var today = DateOnly.FromDateTime(now);
         var accountTime = TimeSpan.Zero;
-        foreach (var batch in plan.Rows.Where(r => !r.IsUnchanged).Chunk(Batch))
+        foreach (var row in plan.Rows.Where(r => !r.IsUnchanged))
         {
-            var existing = await ExistingAsync(batch, cancellationToken);
-            foreach (var row in batch)
+            var candidate = row.CandidateId is Guid id ? await db.Candidates.SingleAsync(c => c.Id == id, cancellationToken) : Register(row, centreId, now);
+            if (row.SetUln)
             {
-                var candidate = row.CandidateId is Guid id ? existing[id] : Register(row, centreId, now);
-                if (row.SetUln)
-                {
-                    candidate.Uln = row.Uln;
-                }
-
-                if (row.SetCandidateNumber)
-                {
-                    candidate.AwardingBodyCandidateNumber = row.CandidateNumber;
-                }
-
-                if (row.Invite is string email)
-                {
-                    var started = timer.Elapsed;
-                    candidate.UserId = (await accounts.InviteCandidateAsync(email, candidate.FullName, actor, cancellationToken)).Id;
-                    accountTime += timer.Elapsed - started;
-                }
-
-                if (row.Enrol is { } planned)
-                {
-                    var enrolment = Enrolment.Create(centreId, candidate.Id, planned.Qualification, planned.Units, today, now, hold);
-                    if (planned.Assessor is { } assessor)
-                    {
-                        enrolment.AssignAssessor(assessor.Id);
-                    }
-
-                    enrolment.PlanEnd(planned.PlannedEnd);
-                    db.Enrolments.Add(enrolment);
-                }
+                candidate.Uln = row.Uln;
             }
 
+            if (row.SetCandidateNumber)
+            {
+                candidate.AwardingBodyCandidateNumber = row.CandidateNumber;
+            }
+
+            if (row.Invite is string email)
+            {
+                var started = timer.Elapsed;
+                candidate.UserId = (await accounts.InviteCandidateAsync(email, candidate.FullName, actor, cancellationToken)).Id;
+                accountTime += timer.Elapsed - started;
+            }
+
+            if (row.Enrol is { } planned)
+            {
+                var enrolment = Enrolment.Create(centreId, candidate.Id, planned.Qualification, planned.Units, today, now, hold);
+                if (planned.Assessor is { } assessor)
+                {
+                    enrolment.AssignAssessor(assessor.Id);
+                }
+
+                enrolment.PlanEnd(planned.PlannedEnd);
+                db.Enrolments.Add(enrolment);
+            }
+
+            // Each row is saved (inside the transaction) and forgotten: with many rows tracked, every save's change detection
+            // scans them all (bench/Import: 12 ms a row with up to 200 rows tracked, 4.6 ms with one).
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -182,11 +180,5 @@ public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Ca
         };
         db.Candidates.Add(candidate);
         return candidate;
-    }
-
-    private async Task<Dictionary<Guid, Core.Centres.Candidate>> ExistingAsync(PlannedRow[] batch, CancellationToken cancellationToken)
-    {
-        var ids = batch.Select(r => r.CandidateId).OfType<Guid>().ToList();
-        return ids.Count == 0 ? [] : await db.Candidates.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 }

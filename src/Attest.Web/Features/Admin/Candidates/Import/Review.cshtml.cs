@@ -113,7 +113,9 @@ public sealed class ReviewModel(AttestDbContext db, CandidateImporter importer) 
             return Page();
         }
 
-        var (result, plan) = await importer.ImportAsync(Id, Mapping, HttpContext.Actor(), cancellationToken);
+        // Once confirmed, the import runs to its end even if the browser or a proxy gives up waiting (thousands of invitations
+        // take a while): the administrator reloads the page and finds it imported, rather than rolled back and to do again.
+        var (result, plan) = await importer.ImportAsync(Id, Mapping, HttpContext.Actor(), CancellationToken.None);
         switch (result)
         {
             case ImportResult.Imported:
