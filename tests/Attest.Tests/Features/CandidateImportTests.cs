@@ -278,6 +278,18 @@ public class CandidateImportTests
         }
     }
 
+    [Fact]
+    public async Task The_template_offered_on_the_page_has_a_heading_for_every_field_and_each_is_matched()
+    {
+        using var app = await new AttestFactory(DatabaseProvider.Sqlite).SeedAsync();
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var template = await admin.GetAsync(ImportPage + "?handler=Template");
+        Assert.Equal("text/csv", template.Content.Headers.ContentType?.MediaType);
+        var header = (await template.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd().Split(',');
+        var mapping = Core.Centres.Import.ImportColumns.Guess(header);
+        Assert.Equal(Enum.GetValues<Core.Centres.Import.ImportField>().Where(f => f != Core.Centres.Import.ImportField.Ignore), mapping.Columns);
+    }
+
     /// <summary>Uploads the file and returns the import's page (where the upload redirects).</summary>
     internal static async Task<string> UploadAsync(HttpClient client, string name, byte[] content)
     {
