@@ -223,6 +223,13 @@ public class CandidateImportTests
             Assert.Contains(message, html, StringComparison.Ordinal);
         }
 
+        // A post declaring more than the page reads at all is sent back to the page with the reason, before its body is read.
+        var huge = new byte[(int)Web.Features.Admin.Candidates.Import.IndexModel.BodyLimit + 1];
+        var refused = await JourneyTests.PostFileAsync(admin, ImportPage, "huge.csv", huge);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(refused.Headers.Location!.OriginalString));
+        Assert.Contains("The file is 80 MB; the largest file Attest can import is 20 MB.", page, StringComparison.Ordinal);
+
         await using var db = app.Db(app.A.Id);
         Assert.Equal(0, await db.CandidateImports.CountAsync());
     }

@@ -6,6 +6,7 @@ using Attest.Web.Infrastructure;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,10 @@ namespace Attest.Web.Features.Admin.Candidates.Import;
 /// </summary>
 /// <remarks>
 /// The body limit is well above <see cref="ImportLimits.MaxBytes"/>, so that a file somewhat over it is read and refused with
-/// a message on this page rather than cut off.
+/// a message on this page; a post declaring a body larger still is sent back to the page, with the same message, before
+/// anything reads it (<see cref="RefuseOversizeAttribute"/>).
 /// </remarks>
+[RefuseOversize]
 [RequestSizeLimit(BodyLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = BodyLimit)]
 public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) : PageModel, IRedisplayable
@@ -53,7 +56,22 @@ public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) :
         ("Planned end date", "Or Expected end date, LearnPlanEndDate.", false),
     ];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The size of a post refused by <see cref="RefuseOversizeAttribute"/>, to say so on the page.</summary>
+    [BindProperty(SupportsGet = true, Name = "tooLarge")]
+    public long? TooLarge { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (TooLarge is long bytes and > 0)
+        {
+            ModelState.AddModelError("Input.File", TooLargeMessage(bytes));
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
+    public static string TooLargeMessage(long bytes) =>
+        $"The file is {ImportLimits.Describe(bytes)}; the largest file Attest can import is {ImportLimits.Describe(ImportLimits.MaxBytes)}. Split it into smaller files, each with the heading row, and import them one by one.";
 
     /// <summary>A CSV with the headings the import recognises at once, to fill in or to copy into an MIS report.</summary>
     public IActionResult OnGetTemplate()
@@ -82,7 +100,7 @@ public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) :
         }
         else if (file.Length > ImportLimits.MaxBytes)
         {
-            ModelState.AddModelError("Input.File", $"The file is {ImportLimits.Describe(file.Length)}; the largest file Attest can import is {ImportLimits.Describe(ImportLimits.MaxBytes)}. Split it into smaller files, each with the heading row, and import them one by one.");
+            ModelState.AddModelError("Input.File", TooLargeMessage(file.Length));
         }
 
         if (!ModelState.IsValid)
@@ -109,6 +127,27 @@ public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) :
         Imports = await imports.OrderByDescending(i => i.UploadedAt).Skip(Pager.Skip).Take(PageSize)
             .Select(i => new Row(i.Id, i.FileName, i.UploadedAt, db.Users.Where(u => u.Id == i.UploadedBy && u.CentreId == centreId).Select(u => u.DisplayName).FirstOrDefault(), i.ImportedAt, i.Summary))
             .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Sends a post whose declared length is over <see cref="IndexModel.BodyLimit"/> back to the page with the reason, before the
+/// antiforgery check or model binding reads the body (which would fail on the limit and answer with a generic error).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RefuseOversizeAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+{
+    /// <summary>Before the request size limit and the antiforgery check.</summary>
+    public int Order => int.MinValue;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsPost(request.Method) && request.ContentLength is long length && length > IndexModel.BodyLimit)
+        {
+            context.Result = new RedirectResult("/Admin/Candidates/Import?tooLarge=" + length.ToString(CultureInfo.InvariantCulture));
+        }
     }
 }
 
