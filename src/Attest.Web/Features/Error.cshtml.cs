@@ -29,7 +29,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     private void Describe(int? code)
     {
         CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // A re-executed POST whose form cannot be read (a body over the size limit) binds no code: the original status still stands.
+        var status = code ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         (Title, Message) = status switch
         {

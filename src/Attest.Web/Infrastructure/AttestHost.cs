@@ -62,6 +62,7 @@ public static class AttestHost
         services.AddScoped<AccountService>();
         services.AddSingleSignOn(config);
         services.AddScoped<Features.Evidence.EvidenceIntake>();
+        services.AddScoped<Features.Admin.Candidates.Import.CandidateImporter>();
         services.AddScoped<Features.Witness.TestimonyIntake>();
         services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.Hygiene.HygieneAnalyser>();
         services.AddSingleton<Features.Evidence.IEvidenceAnalyser, Features.Evidence.RecordingAnalyser>();

@@ -16,6 +16,16 @@ public class FormsTests
         using var app = await new AttestFactory(DatabaseProvider.Sqlite).SeedAsync();
         var a = app.A;
         await EvidenceJudgementTests.MapAsync(await app.SignedInAsync(a.Candidate), a.EvidenceId, a.EnrolmentId, "C3", "1.1");
+        var import = new Core.Centres.CandidateImport
+        {
+            CentreId = a.Id, FileName = "mis.csv", Content = "Forename,Surname,DOB,ULN\r\nAnn,Lee,01/02/2003,1234567805\r\n"u8.ToArray(), UploadedBy = Guid.NewGuid(), UploadedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+        };
+        await using (var db = app.Db(a.Id))
+        {
+            db.CandidateImports.Add(import);
+            await db.SaveChangesAsync();
+        }
+
         var pages = new Dictionary<string, string[]>
         {
             [a.Assessor] = [Assess.UnitUrl(a.EnrolmentId, "C3"), Assess.UnitUrl(a.GradedEnrolmentId, "7"), $"/Assessor/Enrolments/{a.EnrolmentId}/Witnesses",
@@ -23,7 +33,7 @@ public class FormsTests
                 $"/Planning/Enrolments/{a.EnrolmentId}/Write?kind=AssessmentPlan", "/Assessor"],
             [a.Candidate] = [$"/Candidate/Enrolments/{a.EnrolmentId}/Units/C3", "/Candidate/Witnesses", $"/Planning/Enrolments/{a.EnrolmentId}/Plans/1", "/Candidate/Declaration", $"/Candidate/Evidence/{a.EvidenceId}"],
             [a.OtherCandidate] = [$"/Candidate/Enrolments/{a.GradedEnrolmentId}/Units/7"],
-            [a.Admin] = ["/Admin/Settings", "/Admin/Planning"],
+            [a.Admin] = ["/Admin/Settings", "/Admin/Planning", "/Admin/Candidates/Import", $"/Admin/Candidates/Import/{import.Id}?Columns=GivenName&Columns=FamilyName&Columns=DateOfBirth&Columns=Uln"],
         };
         var parser = new HtmlParser();
         var forms = 0;

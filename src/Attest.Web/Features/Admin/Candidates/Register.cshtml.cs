@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Web.Infrastructure;
@@ -19,14 +18,13 @@ public sealed class RegisterModel(AttestDbContext db, Core.Accounts.AccountServi
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Uln.Validate(Input.Uln) is string ulnError)
+        // The same rules as the import from a college MIS (CandidateDetails); a date the form could not read is already an error.
+        foreach (var (field, message) in CandidateDetails.Check(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Uln, Input.CandidateNumber, Input.Email, today))
         {
-            ModelState.AddModelError("Input.Uln", ulnError);
-        }
-
-        if (Input.DateOfBirth is DateOnly dob && (dob > today || dob < today.AddYears(-120)))
-        {
-            ModelState.AddModelError("Input.DateOfBirth", "Date of birth must be a real date in the past");
+            if (ModelState.GetFieldValidationState("Input." + field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError("Input." + field, message);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -38,10 +36,10 @@ public sealed class RegisterModel(AttestDbContext db, Core.Accounts.AccountServi
         var candidate = new Core.Centres.Candidate
         {
             CentreId = centreId,
-            GivenName = Input.GivenName.Trim(),
-            FamilyName = Input.FamilyName.Trim(),
+            GivenName = Input.GivenName!.Trim(),
+            FamilyName = Input.FamilyName!.Trim(),
             DateOfBirth = Input.DateOfBirth!.Value,
-            Uln = Input.Uln.Trim(),
+            Uln = Input.Uln!.Trim(),
             AwardingBodyCandidateNumber = string.IsNullOrWhiteSpace(Input.CandidateNumber) ? null : Input.CandidateNumber.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -64,25 +62,18 @@ public sealed class RegisterModel(AttestDbContext db, Core.Accounts.AccountServi
     }
 }
 
+/// <summary>What the form posts; the rules are <see cref="CandidateDetails.Check"/>, shared with the import.</summary>
 public sealed class RegisterInput
 {
-    [Required(ErrorMessage = "Enter the candidate's given name")]
-    [StringLength(100, ErrorMessage = "Given name must be 100 characters or fewer")]
-    public string GivenName { get; set; } = string.Empty;
+    public string? GivenName { get; set; }
 
-    [Required(ErrorMessage = "Enter the candidate's family name")]
-    [StringLength(100, ErrorMessage = "Family name must be 100 characters or fewer")]
-    public string FamilyName { get; set; } = string.Empty;
+    public string? FamilyName { get; set; }
 
-    [Required(ErrorMessage = "Enter the candidate's date of birth")]
     public DateOnly? DateOfBirth { get; set; }
 
-    [Required(ErrorMessage = "Enter the candidate's ULN, or 9999999999 if they do not have one yet")]
-    public string Uln { get; set; } = string.Empty;
+    public string? Uln { get; set; }
 
-    [StringLength(20, ErrorMessage = "Candidate number must be 20 characters or fewer")]
     public string? CandidateNumber { get; set; }
 
-    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
     public string? Email { get; set; }
 }

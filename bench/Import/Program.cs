@@ -1,0 +1,418 @@
+// Candidate import benchmark (bench/README.md): a college MIS file of N candidates (default 5,000), each with a valid ULN, an
+// email address of their own (so an account and an invitation) and an enrolment on 03456 with a valid choice of units, an
+// assessor and a planned end date, imported into a real Attest process (dotnet Attest.Web.dll, SQLite, demo data) through
+// its pages, as a browser would: upload, match columns, preview, confirm; then the same file again (every row unchanged).
+// Reports each step's time, the app's CPU time and its peak resident memory (VmRSS sampled every 20 ms), the app's own
+// account of where the import's time went (its log line), and how long the outbox took to deliver the invitations.
+//
+//   dotnet build -c Release src/Attest.Web
+//   dotnet run -c Release --project bench/Import [-- --rows 5000] [--dir /tmp/attest-bench-import] [--web path/to/Attest.Web.dll] [--sql]
+//
+// --no-delivery does not wait for the outbox to deliver the invitations (about 17 minutes for 5,000: see docs/performance.md).
+// --sql logs the app's SQL commands (EF Core's own log, with each command's time) and sums those run during the confirmed
+// import by statement, to show where its time goes; the logging itself slows the import, so time it without --sql.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+const int MiB = 1024 * 1024;
+var options = Arguments(args);
+var rows = int.Parse(options.GetValueOrDefault("--rows", "5000"), CultureInfo.InvariantCulture);
+var dir = Path.GetFullPath(options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "attest-bench-import")));
+var web = Path.GetFullPath(options.GetValueOrDefault("--web", Path.Combine("src", "Attest.Web", "bin", "Release", "net10.0", "Attest.Web.dll")));
+if (!File.Exists(web))
+{
+    Console.Error.WriteLine($"{web} not found: run dotnet build -c Release src/Attest.Web first, or pass --web.");
+    return 2;
+}
+
+Directory.CreateDirectory(dir);
+var data = Path.Combine(dir, "data");
+if (Directory.Exists(data))
+{
+    Directory.Delete(data, recursive: true);
+}
+
+var log = Path.Combine(dir, "app.log");
+File.Delete(log);
+Machine(dir);
+var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+var warmUpFile = Candidates(100, first: 300_000_000, "warm", today);
+var file = Candidates(rows, first: 400_000_000, "bench", today);
+Console.WriteLine($"file: {rows:N0} candidates, {file.Length / 1024.0:F0} KiB of CSV (UTF-8)");
+
+var port = FreePort();
+var sql = options.ContainsKey("--sql");
+var app = await App.StartAsync(web, data, port, log, sql);
+var steps = new List<(string Name, TimeSpan Time, TimeSpan Cpu, long Before, long Peak)>();
+var overallBefore = RssSampler.Read(app.Pid);
+try
+{
+    using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout.InfiniteTimeSpan };
+    await SignInAsync(client);
+
+    // Warm-up: the whole journey with 100 candidates, so the measured runs use compiled, not first-tier, code.
+    var warm = await UploadAsync(client, "warm-up.csv", warmUpFile);
+    var warmColumns = Columns(await client.GetStringAsync(warm));
+    await client.GetStringAsync($"{warm}?{warmColumns}");
+    await ConfirmAsync(client, warm, warmColumns);
+
+    async Task<T> Step<T>(string name, Func<Task<T>> work)
+    {
+        var sampler = RssSampler.Start(app.Pid);
+        var cpu = App.CpuTime(app.Pid);
+        var timer = Stopwatch.StartNew();
+        var result = await work();
+        timer.Stop();
+        steps.Add((name, timer.Elapsed, App.CpuTime(app.Pid) - cpu, sampler.Before, sampler.Stop()));
+        sampler.Dispose();
+        return result;
+    }
+
+    var import = await Step("upload (read and keep the file)", () => UploadAsync(client, "candidates.csv", file));
+    var columns = Columns(await Step("match columns page", () => client.GetStringAsync(import)));
+    var preview = await Step("preview (check every row)", () => client.GetStringAsync($"{import}?{columns}"));
+    Expect(preview, "To register", $"{rows:N0} ({rows:N0} invited to sign in)");
+    Expect(preview, "To enrol", $"{rows:N0}");
+    var logBefore = File.ReadLines(log).Count();
+
+    // Meanwhile another user's requests: /health reads the database every 250 ms while the import's transaction is open.
+    using var probeStop = new CancellationTokenSource();
+    var probe = Task.Run(async () =>
+    {
+        using var other = new HttpClient { BaseAddress = client.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        var results = new List<(TimeSpan Time, HttpStatusCode Status)>();
+        while (!probeStop.IsCancellationRequested)
+        {
+            var timer = Stopwatch.StartNew();
+            try
+            {
+                using var response = await other.GetAsync("/health");
+                results.Add((timer.Elapsed, response.StatusCode));
+            }
+            catch (HttpRequestException)
+            {
+                results.Add((timer.Elapsed, 0));
+            }
+
+            await Task.Delay(250);
+        }
+
+        return results;
+    });
+    await Step("confirm: import (write every row)", () => ConfirmAsync(client, import, columns));
+    await probeStop.CancelAsync();
+    var probes = await probe;
+    var importLog = File.ReadLines(log).Skip(logBefore).ToList();
+    var mailFolder = Path.Combine(data, "mail");
+    if (!options.ContainsKey("--no-delivery"))
+    {
+        await Step("outbox: every invitation delivered (.eml files)", async () =>
+    {
+        while (Directory.Exists(mailFolder) ? Directory.EnumerateFiles(mailFolder, "*.eml").Count() < rows + 100 : true)
+        {
+            await Task.Delay(200);
+        }
+
+        return true;
+        });
+    }
+
+    var again = await Step("upload the same file again", () => UploadAsync(client, "candidates.csv", file));
+    var preview2 = await Step("preview again (every row unchanged)", () => client.GetStringAsync($"{again}?{columns}"));
+    Expect(preview2, "Unchanged", $"{rows:N0}");
+    await Step("confirm again (nothing to write)", () => ConfirmAsync(client, again, columns));
+
+    var overallPeak = steps.Max(s => s.Peak);
+    Console.WriteLine();
+    Console.WriteLine($"| step ({rows:N0} candidates) | time | app CPU | app RSS before | app RSS peak |");
+    Console.WriteLine("| --- | --- | --- | --- | --- |");
+    foreach (var (name, time, cpu, before, peak) in steps)
+    {
+        Console.WriteLine($"| {name} | {time.TotalSeconds:F2} s | {cpu.TotalSeconds:F2} s | {before / MiB} MiB | {peak / MiB} MiB |");
+    }
+
+    Console.WriteLine($"| app RSS after start-up, and its peak over all steps | | | {overallBefore / MiB} MiB | {overallPeak / MiB} MiB |");
+    Console.WriteLine();
+    Console.WriteLine($"Another client's GET /health (reads the database) every 250 ms during the confirmed import: {probes.Count} requests, "
+        + $"{probes.Count(p => p.Status == HttpStatusCode.OK)} answered 200, slowest {(probes.Count == 0 ? 0 : probes.Max(p => p.Time.TotalSeconds)):F2} s, "
+        + $"median {(probes.Count == 0 ? 0 : probes.Select(p => p.Time.TotalSeconds).Order().ElementAt(probes.Count / 2)):F3} s; others: {string.Join(", ", probes.Where(p => p.Status != HttpStatusCode.OK).GroupBy(p => (int)p.Status).Select(g => $"{g.Count()} x {g.Key}"))}");
+    await Task.Delay(500);
+    Console.WriteLine();
+    Console.WriteLine("The app's own account (its log line for each confirmed import):");
+    foreach (var line in File.ReadLines(log).Where(l => l.Contains("Candidate import", StringComparison.Ordinal)))
+    {
+        Console.WriteLine("    " + line.Trim());
+    }
+
+    if (sql)
+    {
+        SummariseSql(importLog, rows);
+    }
+
+    return 0;
+}
+finally
+{
+    app.Kill();
+    if (!options.ContainsKey("--keep"))
+    {
+        Directory.Delete(data, recursive: true);
+    }
+}
+
+// EF Core's "Executed DbCommand (3ms) [...]" lines, each followed by the statement: count and time by statement.
+static void SummariseSql(List<string> lines, int rows)
+{
+    var commands = new List<(string Statement, int Ms)>();
+    for (var i = 0; i < lines.Count; i++)
+    {
+        var match = Regex.Match(lines[i], @"Executed DbCommand \((\d+)ms\)");
+        if (match.Success)
+        {
+            var statement = lines.Skip(i + 1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+            statement = Regex.Replace(statement, @"@\w+|'[^']*'|\d+", "?");
+            commands.Add((statement.Length > 90 ? statement[..90] : statement, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)));
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"SQL during the confirmed import: {commands.Count:N0} commands ({commands.Count / (double)rows:F1} a row), {commands.Sum(c => c.Ms) / 1000.0:F1} s by EF Core's own timing");
+    Console.WriteLine("| statement (start) | commands | a row | total ms |");
+    Console.WriteLine("| --- | --- | --- | --- |");
+    foreach (var group in commands.GroupBy(c => c.Statement).OrderByDescending(g => g.Sum(c => c.Ms)).ThenByDescending(g => g.Count()).Take(20))
+    {
+        Console.WriteLine($"| `{group.Key.Replace("|", "\\|", StringComparison.Ordinal)}` | {group.Count():N0} | {group.Count() / (double)rows:F1} | {group.Sum(c => c.Ms):N0} |");
+    }
+}
+
+static byte[] Candidates(int count, int first, string mailbox, DateOnly today)
+{
+    var csv = new StringBuilder("Forename,Surname,DOB,ULN,Email,Qualification,Units,Assessor email,Planned end date\r\n");
+    var prefix = first;
+    for (var i = 0; i < count; i++)
+    {
+        var uln = Uln(prefix++);
+        while (uln is null)
+        {
+            uln = Uln(prefix++);
+        }
+
+        var dob = new DateOnly(1995, 1, 1).AddDays(i % 3650);
+        csv.Append(CultureInfo.InvariantCulture, $"Learner{i},Family{i % 97},{dob:dd/MM/yyyy},{uln},{mailbox}{i}@learners.example,03456,\"F3,F4,A13,B10,C3,D8,D2\",assessor@demo.attest.test,{today.AddYears(1):dd/MM/yyyy}\r\n");
+    }
+
+    return Encoding.UTF8.GetBytes(csv.ToString());
+}
+
+static string? Uln(int prefix)
+{
+    var digits = prefix.ToString(CultureInfo.InvariantCulture);
+    var remainder = digits.Select((d, i) => (d - '0') * (10 - i)).Sum() % 11;
+    return remainder == 0 ? null : digits + (10 - remainder).ToString(CultureInfo.InvariantCulture);
+}
+
+static Dictionary<string, string> Arguments(string[] args)
+{
+    var result = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i < args.Length; i++)
+    {
+        result[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
+    }
+
+    return result;
+}
+
+static void Machine(string dir)
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim();
+    var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
+    var mount = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(m => dir.StartsWith(m[1], StringComparison.Ordinal)).MaxBy(m => m[1].Length);
+    var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu}, {memory} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {load}");
+    Console.WriteLine($"disk: {dir} on {mount?[0]} ({mount?[2]}, {mount?[3]})");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+static async Task SignInAsync(HttpClient client)
+{
+    var page = await client.GetStringAsync("/Account/SignIn");
+    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.Email"] = "admin@demo.attest.test", ["Input.Password"] = "Demo-Portfolio-2026!", ["__RequestVerificationToken"] = Token(page),
+    });
+    using var response = await client.PostAsync("/Account/SignIn", form);
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException("sign-in failed");
+    }
+}
+
+static async Task<string> UploadAsync(HttpClient client, string name, byte[] content)
+{
+    const string page = "/Admin/Candidates/Import";
+    var token = Token(await client.GetStringAsync(page));
+    using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+    var file = new ByteArrayContent(content);
+    file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+    form.Add(file, "Input.File", name);
+    using var response = await client.PostAsync(page, form);
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException($"upload refused: {(int)response.StatusCode}");
+    }
+
+    return response.Headers.Location!.OriginalString;
+}
+
+/// <summary>The columns as the page matched them, as the query the mapping form sends.</summary>
+static string Columns(string page) =>
+    string.Join("&", Regex.Matches(page, "<select[^>]*name=\"Columns\"[^>]*>(.*?)</select>", RegexOptions.Singleline)
+        .Select(m => "Columns=" + (Regex.Match(m.Groups[1].Value, "<option value=\"([^\"]+)\" selected") is { Success: true } s ? s.Groups[1].Value : "Ignore")));
+
+static async Task<bool> ConfirmAsync(HttpClient client, string import, string columns)
+{
+    var token = Token(await client.GetStringAsync($"{import}?{columns}"));
+    var fields = columns.Split('&').Select(c => new KeyValuePair<string, string>("Columns", c.Split('=')[1])).Append(new("__RequestVerificationToken", token));
+    using var form = new FormUrlEncodedContent(fields);
+    using var response = await client.PostAsync(import, form);
+    if (response.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException($"import refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    return true;
+}
+
+static void Expect(string page, string key, string value)
+{
+    var match = Regex.Match(page, $"<dt class=\"govuk-summary-list__key\">{Regex.Escape(key)}</dt><dd class=\"govuk-summary-list__value\">([^<]*)</dd>");
+    if (!match.Success || WebUtility.HtmlDecode(match.Groups[1].Value) != value)
+    {
+        throw new InvalidOperationException($"preview says {key}: \"{(match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : "(missing)")}\", expected \"{value}\"");
+    }
+}
+
+/// <summary>The app as a child process, as deployed: dotnet Attest.Web.dll from its build folder, with the demo data.</summary>
+internal sealed class App
+{
+    private readonly Process _process;
+
+    private App(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public static async Task<App> StartAsync(string web, string data, int port, string log, bool sql)
+    {
+        var start = new ProcessStartInfo("dotnet", [web]) { WorkingDirectory = Path.GetDirectoryName(web)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Data__Folder"] = data;
+        start.Environment["Site__PublicUrl"] = $"http://127.0.0.1:{port}";
+        if (sql)
+        {
+            start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        }
+
+        var process = Process.Start(start)!;
+        var writer = TextWriter.Synchronized(new StreamWriter(log, append: true) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => writer.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => writer.WriteLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return new App(process);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"the app did not start; see {log}");
+    }
+
+    /// <summary>User plus system CPU time of a process so far, from /proc/PID/stat (in clock ticks of 10 ms).</summary>
+    public static TimeSpan CpuTime(int pid)
+    {
+        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
+    }
+
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+}
+
+/// <summary>Samples the process's resident memory (VmRSS) every 20 ms and keeps the peak.</summary>
+internal sealed class RssSampler : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private long _peak;
+
+    public long Before { get; private init; }
+
+    public static RssSampler Start(int pid)
+    {
+        var sampler = new RssSampler { Before = Read(pid) };
+        sampler._peak = sampler.Before;
+        sampler._loop = Task.Run(async () =>
+        {
+            while (!sampler._stop.IsCancellationRequested)
+            {
+                sampler._peak = Math.Max(sampler._peak, Read(pid));
+                await Task.Delay(20);
+            }
+        });
+        return sampler;
+    }
+
+    public long Stop()
+    {
+        _stop.Cancel();
+        _loop!.Wait();
+        return _peak;
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    public static long Read(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
