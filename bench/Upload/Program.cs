@@ -16,6 +16,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using static Bench;
 
 const int MiB = 1024 * 1024;
 const int Chunk = 64 * MiB;
@@ -89,7 +90,7 @@ try
     app = await App.StartAsync(web, data, port, log);
     var cookies = new CookieContainer();
     using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout.InfiniteTimeSpan };
-    await SignInAsync(client);
+    await SignInAsync(client, "candidate1@demo.attest.test");
 
     // Warm-up: 256 MiB so the measured upload runs compiled, not first-tier, code; then removed.
     var warmUp = await CreateAsync(client, 256 * MiB);
@@ -210,17 +211,6 @@ finally
     }
 }
 
-static Dictionary<string, string> Arguments(string[] args)
-{
-    var result = new Dictionary<string, string>(StringComparer.Ordinal);
-    for (var i = 0; i < args.Length; i++)
-    {
-        result[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
-    }
-
-    return result;
-}
-
 static long ParseSize(string text)
 {
     var unit = char.ToUpperInvariant(text[^1]) switch { 'G' => 1024L * MiB, 'M' => MiB, _ => 1 };
@@ -230,15 +220,6 @@ static long ParseSize(string text)
 static string Describe(long bytes) => bytes >= 1024L * MiB ? $"{bytes / (1024.0 * MiB):F2} GiB" : $"{bytes / (double)MiB:F1} MiB";
 
 static string Rate(long bytes, TimeSpan time) => $"{bytes / (double)MiB / time.TotalSeconds:F0} MiB/s";
-
-static void Machine(string dir)
-{
-    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim();
-    var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
-    var mount = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(m => dir.StartsWith(m[1], StringComparison.Ordinal)).MaxBy(m => m[1].Length);
-    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu}, {memory} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-    Console.WriteLine($"disk: {dir} on {mount?[0]} ({mount?[2]}, {mount?[3]})");
-}
 
 static async Task EnsureSourceAsync(string path, long size)
 {
@@ -276,13 +257,6 @@ static async Task RunAsync(string command, params string[] arguments)
     {
         throw new InvalidOperationException($"{command} exited with {process.ExitCode}");
     }
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
 static HttpRequestMessage Tus(HttpMethod method, string url)
@@ -341,20 +315,6 @@ static async Task<long> SettledOffsetAsync(HttpClient client, string url)
     }
 }
 
-static async Task SignInAsync(HttpClient client)
-{
-    var page = await client.GetStringAsync("/Account/SignIn");
-    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["Input.Email"] = "candidate1@demo.attest.test", ["Input.Password"] = "Demo-Portfolio-2026!", ["__RequestVerificationToken"] = Token(page),
-    });
-    using var response = await client.PostAsync("/Account/SignIn", form);
-    if (response.StatusCode != HttpStatusCode.Redirect)
-    {
-        throw new InvalidOperationException("sign-in failed");
-    }
-}
-
 static async Task<string> AddEvidenceAsync(HttpClient client, string url)
 {
     const string add = "/Candidate/Evidence/Add?kind=UploadedFile";
@@ -371,115 +331,6 @@ static async Task<string> AddEvidenceAsync(HttpClient client, string url)
 
     var details = await client.GetStringAsync(response.Headers.Location!.OriginalString);
     return Regex.Match(details, "<code class=\"app-hash\">([0-9a-f]{64})</code>").Groups[1].Value;
-}
-
-static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
-/// <summary>The app as a child process, as deployed: dotnet Attest.Web.dll from its build folder, with the demo data.</summary>
-internal sealed class App
-{
-    private readonly Process _process;
-
-    private App(Process process) => _process = process;
-
-    public int Pid => _process.Id;
-
-    public static async Task<App> StartAsync(string web, string data, int port, string log)
-    {
-        var start = new ProcessStartInfo("dotnet", [web]) { WorkingDirectory = Path.GetDirectoryName(web)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Data__Folder"] = data;
-        var process = Process.Start(start)!;
-        var writer = TextWriter.Synchronized(new StreamWriter(log, append: true));
-        process.OutputDataReceived += (_, e) => writer.WriteLine(e.Data);
-        process.ErrorDataReceived += (_, e) => writer.WriteLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return new App(process);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new InvalidOperationException($"the app did not start; see {log}");
-    }
-
-    /// <summary>User plus system CPU time of a process so far, from /proc/PID/stat (in clock ticks of 10 ms).</summary>
-    public static TimeSpan CpuTime(int pid)
-    {
-        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
-    }
-
-    /// <summary>SIGKILL: no shutdown code runs.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
-}
-
-/// <summary>Samples the process's resident memory (VmRSS) every 20 ms and keeps the peak.</summary>
-internal sealed class RssSampler : IDisposable
-{
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
-    private long _peak;
-
-    public long Before { get; private init; }
-
-    public static RssSampler Start(int pid)
-    {
-        var sampler = new RssSampler { Before = Read(pid) };
-        sampler._peak = sampler.Before;
-        sampler._loop = Task.Run(async () =>
-        {
-            while (!sampler._stop.IsCancellationRequested)
-            {
-                sampler._peak = Math.Max(sampler._peak, Read(pid));
-                await Task.Delay(20);
-            }
-        });
-        return sampler;
-    }
-
-    public long Stop()
-    {
-        _stop.Cancel();
-        _loop!.Wait();
-        return _peak;
-    }
-
-    public void Dispose() => _stop.Dispose();
-
-    private static long Read(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 }
 
 /// <summary>
