@@ -181,7 +181,9 @@ public sealed class EvidenceItem : Centres.ICentreOwned
     /// </summary>
     public string ContentHash()
     {
-        var written = string.Join('\u001F', Kind, Title, Description, Body, ActivityFrom, ActivityTo, Context, CustomerLabel, Occasions, HeldAt, HeldBy, Sha256);
+        // Invariant culture: the same item must hash the same on a server in any language (dates would otherwise follow it).
+        object?[] fields = [Kind, Title, Description, Body, ActivityFrom, ActivityTo, Context, CustomerLabel, Occasions, HeldAt, HeldBy, Sha256];
+        var written = string.Join('\u001F', fields.Select(f => Convert.ToString(f, System.Globalization.CultureInfo.InvariantCulture)));
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(written)));
     }
 }

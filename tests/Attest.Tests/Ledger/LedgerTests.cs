@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Attest.Cli;
 using Attest.Core.Assessment;
@@ -127,6 +128,57 @@ public class LedgerTests
         Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), await db.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
         Assert.Equal(10, await db.LedgerEntries.CountAsync(e => e.Kind == CriterionDecision.Kind));
         Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
+    }
+
+    /// <summary>
+    /// Issue 13: the content hash of a declared item formatted its activity dates with the server's culture, so the same data read
+    /// on a server running in another language showed declared items as "Changed since declared" and their judgements stopped counting.
+    /// Everything is signed and declared under one culture and checked under another: the ledger, the declaration and the pages agree.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task What_is_signed_and_declared_under_one_language_verifies_under_another(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        app.Server.PreserveExecutionContext = true; // so the culture set here reaches the app's requests
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        using (InCulture("en-US"))
+        {
+            await SignOneOfEachAsync(app);
+            Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new()
+            {
+                ["Input.Title"] = "Lunchtime rush at the desk", ["Input.Body"] = "Customer A arrived during the lunchtime rush; I apologised and checked the booking.",
+                ["Input.ActivityFrom"] = "2026-10-01", ["Input.ActivityTo"] = "2026-10-02", ["Input.Context"] = "RealWork", ["Input.Occasions"] = "BusyTime",
+            })).StatusCode);
+            await using var db = app.Db(app.A.Id);
+            var written = await db.EvidenceItems.SingleAsync(i => i.CandidateId == app.A.CandidateId && i.Title == "Lunchtime rush at the desk");
+            Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = written.Id.ToString(), ["Confirmed"] = "true" })).StatusCode);
+        }
+
+        foreach (var culture in new[] { "en-GB", "de-DE", "en-US" })
+        {
+            using (InCulture(culture))
+            {
+                var (exit, output) = await app.CliAsync("ledger", "verify", "--centre", "20001");
+                Assert.True(exit == 0, $"{culture}: {output}");
+                var evidence = await candidate.GetStringAsync("/Candidate/Evidence");
+                Assert.DoesNotContain("Changed since declared", evidence, StringComparison.Ordinal);
+                Assert.Contains("Declared", evidence, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Sets the culture of this test's flow (it flows into the in-process server's requests and the CLI) until disposed.</summary>
+    private static Restore InCulture(string name)
+    {
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+        return new Restore(() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui));
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 
     /// <summary>A decision, a judgement of evidence, an observation record, a witness testimony, a unit decision and a declaration (plans are seeded), so every append-only table has a row.</summary>
