@@ -19,6 +19,10 @@ public static class UkTime
         return $"{clock} on {local.ToString("d MMMM yyyy", EnGb)}{(London is null ? " (UTC)" : string.Empty)}";
     }
 
+    /// <summary>The date in the UK at a UTC moment: the day a claim or a registration is recorded, whatever the user types.</summary>
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(London is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London));
+
     private static TimeZoneInfo? FindLondon()
     {
         try

@@ -82,9 +82,10 @@ public sealed class CertificationClaim : ICentreOwned, IAppendOnly, ISignable
             reasons.Add(closed);
         }
 
-        if (claimability.ClaimDate > DateOnly.FromDateTime(now))
+        // A claim is made today, by the person signing it: its date is the server's, and its standing must be today's.
+        if (claimability.ClaimDate != UkTime.DateOf(now))
         {
-            reasons.Add($"A claim cannot be dated in the future: {claimability.ClaimDate:d MMMM yyyy} is after today.");
+            throw new InvalidOperationException($"The claim's standing was worked out for {claimability.ClaimDate:yyyy-MM-dd}, not for today, {UkTime.DateOf(now):yyyy-MM-dd}.");
         }
 
         List<UnitClaimability> units;

@@ -43,11 +43,12 @@ public sealed record UnitClaimability(UnitSpec Unit, UnitAchievement? Achievemen
 }
 
 /// <summary>
-/// What a centre may claim for one enrolment on a date: each unit (a unit certificate) and the whole qualification,
+/// What a centre may claim for one enrolment today (the server's date: no date a user types moves a deadline): each unit (a unit certificate) and the whole qualification,
 /// with every reason for what it may not. Product.md: claims go to the awarding body only for achievement that stands;
 /// seed 003: claims are refused after the qualification's last certification date; and none while an EQA's sanction
-/// suspends certification at the centre (<see cref="Quality.EqaSanctions"/>).
+/// suspends certification at the centre (<see cref="Quality.EqaSanctions"/>), nor for a learner with only the temporary ULN.
 /// </summary>
+/// <param name="Closed">Why nothing can be claimed for this enrolment today (claims closed, a sanction, a temporary ULN), or null.</param>
 public sealed record Claimability(
     QualificationSpec Qualification,
     ClaimSubject Subject,
@@ -75,6 +76,9 @@ public sealed record Claimability(
                 ? $"Claims for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last certification date); {claimDate:d MMMM yyyy} is after it."
                 : null,
             certificationHold,
+            subject.Uln == Centres.Uln.Temporary
+                ? $"{subject.CandidateName} has the temporary ULN {Centres.Uln.Temporary}: record the learner's own ULN before claiming, since the awarding body certificates against it."
+                : null,
         }.OfType<string>()) is { Length: > 0 } reason ? reason : null;
 
         var units = new List<UnitClaimability>();
@@ -89,7 +93,11 @@ public sealed record Claimability(
             var record = records.FirstOrDefault(r => string.Equals(r.UnitCode, unit.Code, StringComparison.OrdinalIgnoreCase));
             var achievement = record?.Achievement;
             var reasons = new List<string>();
-            if (achievement is null)
+            if (!unit.IsAssessable)
+            {
+                reasons.Add($"Unit {unit.Code} cannot be assessed: the catalogue holds no criteria for it, so it cannot be achieved or claimed.");
+            }
+            else if (achievement is null)
             {
                 reasons.Add($"Unit {unit.Code} is not achieved: it has no sign-off that stands.");
             }
@@ -115,7 +123,11 @@ public sealed record Claimability(
         var qualificationReasons = new List<string>();
         var certifiable = units.Where(u => u.Certifiable).Select(u => u.Unit.Code).ToList();
         var combination = RulesOfCombination.Check(qualification, certifiable);
-        if (!combination.IsValid)
+        if (certifiable.Count == 0)
+        {
+            qualificationReasons.Add("No unit is achieved and cleared for certification yet.");
+        }
+        else if (!combination.IsValid)
         {
             qualificationReasons.Add($"The units achieved and cleared for certification ({(certifiable.Count == 0 ? "none" : string.Join(", ", certifiable))}) do not yet meet the rules of combination:");
             qualificationReasons.AddRange(combination.Findings.Select(f => f.Message));

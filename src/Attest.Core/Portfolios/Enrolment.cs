@@ -27,41 +27,61 @@ public sealed class Enrolment : Centres.ICentreOwned
     /// <summary>When the candidate is planned to complete; the caseload's red, amber and green are against it.</summary>
     public DateOnly? PlannedEndDate { get; private set; }
 
+    /// <summary>When the enrolment was recorded in Attest (the registration date may be earlier).</summary>
     public DateTime CreatedAt { get; private init; }
+
+    /// <summary>Who recorded it; null for records made by the system (demo data, tests).</summary>
+    public Guid? CreatedBy { get; private init; }
 
     public IReadOnlyList<EnrolledUnit> Units => _units;
 
     /// <summary>
-    /// Enrols a candidate, refusing a registration after the qualification's last registration date, while an EQA's
-    /// sanction suspends registration, or a selection of units that breaks its rules of combination, with every reason.
+    /// Enrols a candidate, refusing: a registration recorded after the qualification's last registration date (the day it
+    /// is recorded decides, not the date typed), a registration date after the day it is recorded, registration while an
+    /// EQA's sanction suspends it, a selection of units that breaks the rules of combination, and a selection none of whose
+    /// units can be assessed (the catalogue holds no criteria for them); with every reason, each under its field.
     /// </summary>
+    /// <param name="registeredOn">The date of registration with the awarding body: today, or a past date for a registration made earlier.</param>
+    /// <param name="recordedBy">Who records it (kept with the enrolment), or null for the system.</param>
     /// <param name="registrationHold">Why the centre may register nobody now (an EQA's sanction), or null.</param>
     public static Enrolment Create(
-        Guid centreId, Guid candidateId, QualificationSpec qualification, IReadOnlyCollection<string> unitCodes, DateOnly registeredOn, DateTime now, string? registrationHold = null)
+        Guid centreId, Guid candidateId, QualificationSpec qualification, IReadOnlyCollection<string> unitCodes, DateOnly registeredOn, DateTime now,
+        Guid? recordedBy = null, string? registrationHold = null)
     {
         ArgumentNullException.ThrowIfNull(qualification);
         ArgumentNullException.ThrowIfNull(unitCodes);
-        var reasons = new List<string>();
+        var errors = new List<(string Field, string Message)>();
         if (registrationHold is not null)
         {
-            reasons.Add(registrationHold);
+            errors.Add(("Units", registrationHold));
         }
 
-        if (qualification.LastRegistrationDate is DateOnly last && registeredOn > last)
+        var today = UkTime.DateOf(now);
+        if (qualification.LastRegistrationDate is DateOnly last && today > last)
         {
-            reasons.Add($"Registrations for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last registration date); {registeredOn:d MMMM yyyy} is after it.");
+            errors.Add(("Units", $"Registrations for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last registration date); no registration can be recorded after it."));
+        }
+
+        if (registeredOn > today)
+        {
+            errors.Add(("RegisteredOn", $"The registration date cannot be after today ({today:d MMMM yyyy}): record a registration once it is made."));
         }
 
         if (unitCodes.Count == 0)
         {
-            reasons.Add("Choose at least one unit.");
+            errors.Add(("Units", "Choose at least one unit."));
         }
 
         var combination = RulesOfCombination.Check(qualification, unitCodes);
-        reasons.AddRange(combination.Findings.Select(f => f.Message));
-        if (reasons.Count > 0)
+        errors.AddRange(combination.Findings.Select(f => ("Units", f.Message)));
+        var chosen = unitCodes.Select(qualification.FindUnit).OfType<UnitSpec>().ToList();
+        if (chosen.Count > 0 && chosen.All(u => !u.IsAssessable))
         {
-            throw new DomainRuleException(reasons, "Units");
+            errors.Add(("Units", $"None of the units chosen can be assessed: the catalogue holds the title only of {string.Join(", ", chosen.Select(u => u.Code).Distinct())}, not their criteria, so nothing could be assessed or claimed."));
+        }
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
         }
 
         var enrolment = new Enrolment
@@ -71,6 +91,7 @@ public sealed class Enrolment : Centres.ICentreOwned
             QualificationCode = qualification.Code,
             RegisteredOn = registeredOn,
             CreatedAt = now,
+            CreatedBy = recordedBy,
         };
         enrolment._units.AddRange(combination.Units.Select(code => new EnrolledUnit { CentreId = centreId, EnrolmentId = enrolment.Id, UnitCode = code }));
         return enrolment;

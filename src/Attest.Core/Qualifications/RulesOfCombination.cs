@@ -61,6 +61,13 @@ public static class RulesOfCombination
 
         if (qualification.Rules is null)
         {
+            // No rules in the catalogue is not "anything goes": the qualification is achieved only when every unit of it is.
+            foreach (var unit in qualification.Units.Where(u => !seen.Contains(u.Code)))
+            {
+                findings.Add(new CombinationFinding(CombinationRule.NoRules,
+                    $"Unit {unit.DisplayName} is missing: the catalogue holds no rules of combination for {qualification.DisplayName}, so every unit of it must be taken.", null));
+            }
+
             return new CombinationResult(qualification.Code, selected.Select(u => u.Code).ToList(), Credits(selected), findings);
         }
 

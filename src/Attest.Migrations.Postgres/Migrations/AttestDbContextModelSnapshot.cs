@@ -1577,6 +1577,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("PlannedEndDate")
                         .HasColumnType("date");
 

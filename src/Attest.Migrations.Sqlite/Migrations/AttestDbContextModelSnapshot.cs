@@ -1572,6 +1572,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PlannedEndDate")
                         .HasColumnType("TEXT");
 

@@ -44,7 +44,7 @@ public class EqaSanctionsTests
 
         var registration = EqaSanctions.RegistrationHold(Report(EqaSanction.RegistrationSuspended, 0))!;
         var notEnrolled = Assert.Throws<DomainRuleException>(() =>
-            Enrolment.Create(Guid.NewGuid(), Guid.NewGuid(), ShippedCatalogue.Diploma03456, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], new DateOnly(2026, 11, 27), Now, registration));
+            Enrolment.Create(Guid.NewGuid(), Guid.NewGuid(), ShippedCatalogue.Diploma03456, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], new DateOnly(2026, 11, 27), Now, registrationHold: registration));
         Assert.Equal(registration, notEnrolled.Reasons[0]);
     }
 }

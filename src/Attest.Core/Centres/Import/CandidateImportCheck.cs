@@ -350,7 +350,7 @@ public static class CandidateImportCheck
         var ruleField = state.Mapping.Has(ImportField.Units) ? ImportField.Units : ImportField.Qualification;
         try
         {
-            var enrolment = Enrolment.Create(Guid.Empty, Guid.Empty, qualification, units, facts.Today, facts.Now, facts.RegistrationHold);
+            var enrolment = Enrolment.Create(Guid.Empty, Guid.Empty, qualification, units, facts.Today, facts.Now, registrationHold: facts.RegistrationHold);
             if (endProblem is null)
             {
                 try

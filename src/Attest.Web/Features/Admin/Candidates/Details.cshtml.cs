@@ -9,7 +9,8 @@ namespace Attest.Web.Features.Admin.Candidates;
 
 public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, Core.Accounts.AccountService accounts) : PageModel, Infrastructure.IRedisplayable
 {
-    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, string? Assessor, IReadOnlyList<string> Units);
+    /// <param name="RecordedBy">Who recorded the enrolment in Attest, or null when the system did.</param>
+    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units);
 
     public Core.Centres.Candidate Candidate { get; private set; } = null!;
 
@@ -81,13 +82,15 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         Candidate = candidate;
         Account = candidate.UserId is Guid userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.CentreId == db.CurrentCentreId, cancellationToken) : null;
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == id).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
-        var assessorIds = enrolments.Select(e => e.AssessorId).OfType<Guid>().ToList();
+        var staffIds = enrolments.Select(e => e.AssessorId).Concat(enrolments.Select(e => e.CreatedBy)).OfType<Guid>().Distinct().ToList();
         var centreId = db.CurrentCentreId;
-        var names = await db.Users.Where(u => u.CentreId == centreId && assessorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.Users.Where(u => u.CentreId == centreId && staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Enrolments = enrolments.Select(e => new EnrolmentRow(
             e.Id,
             catalogue.Find(e.QualificationCode)?.DisplayName ?? e.QualificationCode,
             e.RegisteredOn,
+            e.CreatedAt,
+            e.CreatedBy is Guid by && names.TryGetValue(by, out var recorder) ? recorder : null,
             e.AssessorId is Guid a && names.TryGetValue(a, out var n) ? n : null,
             e.Units.Select(u => u.UnitCode).ToList())).ToList();
         return true;

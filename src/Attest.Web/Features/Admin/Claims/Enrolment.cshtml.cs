@@ -20,15 +20,13 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
     [BindProperty]
     public ClaimInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(DateOnly? on, CancellationToken cancellationToken)
-    {
-        Input.ClaimDate = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return await TryLoadAsync(cancellationToken) ? Page() : NotFound();
-    }
+    /// <summary>The moment of this request: the claim's standing and the claim itself are both for its date.</summary>
+    private DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Input.ClaimDate ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!await TryLoadAsync(cancellationToken))
         {
             return NotFound();
@@ -40,7 +38,7 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
             return Page();
         }
 
-        var claim = CertificationClaim.Make(View, Input.Scope, Input.Units, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
+        var claim = CertificationClaim.Make(View, Input.Scope, Input.Units, User.UserId(), User.DisplayName(), Now);
         db.CertificationClaims.Add(claim);
         db.Sign(claim, Roles.CentreAdmin, User.UserId(), User.DisplayName(), claim.SignedAt);
         var codes = claim.Lines.Select(l => l.UnitCode).ToList();
@@ -59,7 +57,7 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
-        var found = await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == EnrolmentId), Input.ClaimDate!.Value, cancellationToken);
+        var found = await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == EnrolmentId), Core.UkTime.DateOf(Now), cancellationToken);
         if (found.Count == 0)
         {
             return false;
@@ -72,8 +70,6 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
 
 public sealed class ClaimInput
 {
-    public DateOnly? ClaimDate { get; set; }
-
     public ClaimScope Scope { get; set; } = ClaimScope.Unit;
 
     public List<string> Units { get; set; } = [];

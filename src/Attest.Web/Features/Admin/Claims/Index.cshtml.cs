@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Claims;
 
-/// <summary>Certification across the centre: what each enrolment may claim on a date, the claims made, and the CSV for the awarding body.</summary>
+/// <summary>Certification across the centre: what each enrolment may claim today, the claims made, and the CSV for the awarding body.</summary>
 public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
 {
     public DateOnly ClaimDate { get; private set; }
@@ -18,9 +18,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     /// <summary>Why no claim can be made at the centre now (an EQA's sanction), or null.</summary>
     public string? CertificationHold { get; private set; }
 
-    public async Task OnGetAsync(DateOnly? on, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ClaimDate = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ClaimDate = Core.UkTime.DateOf(clock.GetUtcNow().UtcDateTime);
         Enrolments = [.. (await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments, ClaimDate, cancellationToken)).OrderBy(c => c.Subject.CandidateName, StringComparer.CurrentCulture)];
         CertificationHold = EqaSanctions.CertificationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
         Claims = await db.CertificationClaims.AsNoTracking().OrderByDescending(c => c.SignedAt).Take(200).ToListAsync(cancellationToken);

@@ -56,7 +56,7 @@ public sealed class CreateModel(AttestDbContext db, Core.Qualifications.Catalogu
         }
 
         var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
-        var enrolment = Enrolment.Create(db.CurrentCentreId!.Value, Id, Qualification!, Input.Units, Input.RegisteredOn!.Value, clock.GetUtcNow().UtcDateTime, hold);
+        var enrolment = Enrolment.Create(db.CurrentCentreId!.Value, Id, Qualification!, Input.Units, Input.RegisteredOn!.Value, clock.GetUtcNow().UtcDateTime, User.UserId(), hold);
         try
         {
             enrolment.PlanEnd(Input.PlannedEndDate);

@@ -86,7 +86,7 @@ public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Ca
 
         var centreId = db.CurrentCentreId!.Value;
         var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
-        var today = DateOnly.FromDateTime(now);
+        var today = Core.UkTime.DateOf(now);
         var accountTime = TimeSpan.Zero;
         foreach (var row in plan.Rows.Where(r => !r.IsUnchanged))
         {
@@ -110,7 +110,7 @@ public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Ca
 
             if (row.Enrol is { } planned)
             {
-                var enrolment = Enrolment.Create(centreId, candidate.Id, planned.Qualification, planned.Units, today, now, hold);
+                var enrolment = Enrolment.Create(centreId, candidate.Id, planned.Qualification, planned.Units, today, now, actor.UserId, hold);
                 if (planned.Assessor is { } assessor)
                 {
                     enrolment.AssignAssessor(assessor.Id);
@@ -166,7 +166,7 @@ public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Ca
 
         var now = Now;
         return new ImportFacts(
-            DateOnly.FromDateTime(now), now, hold,
+            Core.UkTime.DateOf(now), now, hold,
             [.. candidates.Select(c => new ExistingCandidate(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.Uln, c.AwardingBodyCandidateNumber, c.UserId is Guid u && accounts.TryGetValue(u, out var e) ? e : null))],
             enrolments, used, assessors);
     }
