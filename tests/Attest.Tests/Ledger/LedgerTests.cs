@@ -262,6 +262,7 @@ public class LedgerTests
             "All criteria shown in E001.", reworkAllowed: false, reworkLimit: 1, enrolment.AssessorId!.Value, "assessor A", [], now);
         var signOff = UnitSignOff.SignGraded(enrolment, unit, [], assessment, Guid.NewGuid());
         var candidate = await db.Candidates.SingleAsync(c => c.Id == enrolment.CandidateId);
+        candidate.Uln = "1000000004"; // seeded with the temporary ULN, on which nothing is claimed
         var claimability = Claimability.Evaluate(ShippedCatalogue.CambridgeTechnical, ClaimSubject.From(enrolment, candidate),
             [new UnitRecord(unit.Code, new UnitAchievement(signOff.Id, signOff.SignedAt, signOff.Grade, Countersigned: true), [])], [], DateOnly.FromDateTime(now));
         var admin = await db.Users.SingleAsync(u => u.Email == app.A.Admin);
