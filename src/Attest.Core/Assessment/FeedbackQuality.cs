@@ -26,11 +26,21 @@ public static partial class FeedbackQuality
         "great", "good", "nice", "super", "perfect", "fine", "ok", "okay", "met", "all met", "criteria met", "competent", "thanks", "thank you",
     ];
 
-    private static readonly string[] Prescriptive =
+    /// <summary>
+    /// What seed 000 forbids in feedback on graded work, as patterns: telling the learner what to add, how to restructure,
+    /// or what grade a change would reach. "You can identify what area of the work could be improved": naming the area
+    /// (what the work does not yet do) is not matched.
+    /// </summary>
+    private static readonly Regex[] Directing =
     [
-        "you should", "you need to", "you must", "you could add", "try adding", "try to include", "make sure you", "next time add", "add a", "add an", "add more",
-        "include a", "include an", "include more", "rewrite", "re-write", "change it to", "change this to", "instead of", "to get a merit", "to get merit",
-        "to get a distinction", "to get distinction", "for a merit", "for merit you", "for a distinction", "for distinction you",
+        // Telling them to do something: "you should", "try adding", "make sure you", "next time ...".
+        new(@"\b(you\s+(should|could|need\s+to|must|might\s+want\s+to|may\s+want\s+to|ought\s+to|would\s+need\s+to|have\s+to)|try\s+(to|adding|including|using|writing)|make\s+sure|be\s+sure\s+to|remember\s+to|don'?t\s+forget|next\s+time|consider\s+(adding|including|using|writing|explaining))\b", RegexOptions.IgnoreCase),
+        // Naming what to add: "add a ...", "include two ...", "plus a timeline", "with a justification for each", "needs a schedule".
+        new(@"\b((add|include|insert|attach|provide|give|mention|list)\s+(a|an|some|more|further|another|two|three|several|the|your|details?|examples?)|plus\s+(a|an|some|two|three)\b[^.;,]{0,40}|with\s+(a|an)\s+\w+\s+for\s+each|(needs?|requires?|required|would\s+need|calls\s+for|is\s+missing|lacks)\s+(a|an|more|further|some|two|three|another|at\s+least)|more\s+(detail|examples|evidence|depth|analysis|evaluation)\s+(on|about|of|would|is\s+needed)|expand\s+on|elaborate\s+on)\b", RegexOptions.IgnoreCase),
+        // How to restructure: "rewrite", "reorder", "move the ... to", "split it into", "use headings".
+        new(@"\b(re-?write|re-?order|re-?structure|reorgani[sz]e|rearrange|re-?draft|redo|change\s+(it|this|that|the\s+\w+)\s+to|instead\s+of|move\s+(the|your|this|that)\b[^.;,]{0,40}?\b(to|before|after|into)|split\s+(it|this|the\s+\w+)\s+into|start\s+with|begin\s+with|open\s+with|use\s+(headings|bullet\s+points|a\s+table|tables|sub-?headings))\b", RegexOptions.IgnoreCase),
+        // What grade it would reach: "would lift this to a merit", "to get a distinction", "for a merit you ...".
+        new(@"\b((would|could|will|might|should|to|then)\s+(lift|raise|move|take|push|get|bring|earn|gain|achieve|reach|secure|make|be|become|turn)\b[^.;]{0,40}?\b(a\s+|the\s+)?(pass|merit|distinction)|(for|at)\s+(a\s+)?(merit|distinction)(\s+(you|level|grade|standard))?|(merit|distinction)\s+(needs|requires|would\s+need|would\s+require))\b", RegexOptions.IgnoreCase),
     ];
 
     public static IReadOnlyList<string> Check(string? feedback, FeedbackPolicy policy, bool graded)
@@ -61,13 +71,18 @@ public static partial class FeedbackQuality
             warnings.Add("The feedback names no criterion or evidence: say which criterion (for example 1.2 or P3) or which item (for example E003) it is about.");
         }
 
-        if (graded && Prescriptive.FirstOrDefault(p => Regex.IsMatch(lower, $@"\b{Regex.Escape(p)}\b")) is { } directing)
+        if (graded && DirectingWords(text) is { Count: > 0 } directing)
         {
-            warnings.Add($"The feedback may tell the learner how to improve (\"{directing}\"): for graded units you can say which area could be improved, but not how.");
+            warnings.Add($"The feedback may tell the learner how to improve ({string.Join(", ", directing.Select(d => $"\"{d}\""))}): for graded units you can say which area could be improved, but not how, nor what to add, how to restructure it or what grade a change would reach.");
         }
 
         return warnings;
     }
+
+    /// <summary>The words in the feedback that tell the learner how to improve, as written, in the order they appear.</summary>
+    public static IReadOnlyList<string> DirectingWords(string? feedback) =>
+        [.. Directing.SelectMany(pattern => pattern.Matches(feedback ?? string.Empty)).OrderBy(m => m.Index)
+            .Select(m => m.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 

@@ -47,18 +47,27 @@ public class FeedbackQualityTests
     }
 
     [Theory]
-    [InlineData("P8: your review of E004 is descriptive. You should add an evaluation of why the calm tone worked with the guest.", "you should")]
+    [InlineData("P8: your review of E004 is descriptive. You should add an evaluation of why the calm tone worked with the guest.", "You should")]
     [InlineData("M4 not met: to get a merit you need a schedule of learning activities for the new receptionists in E005.", "to get a merit")]
     [InlineData("D1: in E003 the justification is thin; rewrite the last section comparing the hotel's needs with the guest's.", "rewrite")]
-    public void Graded_feedback_that_says_how_to_improve_is_flagged(string feedback, string phrase)
+    // Issue 13: these avoided the old list of phrases and passed with no warning.
+    [InlineData("M2: in E004 two recommendations with a justification for each, plus a timeline, would lift this to a merit.", "would lift this to a merit")]
+    [InlineData("P5: E002 would read better if the complaint came first; move the summary to the end and split it into two parts.", "move the summary to")]
+    [InlineData("D1: E006 is close. A comparison with a second hotel is all that stands between this and a distinction; include two more examples.", "include two")]
+    [InlineData("M1 in E003: a brief evaluation of each option at the desk, plus a recommendation, would be enough for merit.", "plus a recommendation")]
+    public void Graded_feedback_that_says_how_to_improve_is_flagged_with_the_words_that_triggered_it(string feedback, string phrase)
     {
         var warning = Assert.Single(FeedbackQuality.Check(feedback, Policy, graded: true));
 
-        Assert.Contains($"(\"{phrase}\")", warning, StringComparison.Ordinal);
+        Assert.Contains($"\"{phrase}\"", warning, StringComparison.Ordinal);
+        Assert.Contains(phrase, FeedbackQuality.DirectingWords(feedback));
         Assert.Empty(FeedbackQuality.Check(feedback, Policy, graded: false));
     }
 
-    [Fact]
-    public void Graded_feedback_that_names_the_area_without_saying_how_is_accepted() =>
-        Assert.Empty(FeedbackQuality.Check("P8: your review in E004 describes what happened at the desk but does not yet evaluate your own performance, which the criterion asks for.", Policy, graded: true));
+    [Theory]
+    [InlineData("P8: your review in E004 describes what happened at the desk but does not yet evaluate your own performance, which the criterion asks for.")]
+    [InlineData("M2: E004 gives recommendations for the hotel, but they are not yet justified against the guest feedback it reports.")]
+    [InlineData("D1: E006 compares the two hotels' complaint procedures and you justified each conclusion from the evidence you gathered.")]
+    public void Graded_feedback_that_names_the_area_without_saying_how_raises_no_warning(string feedback) =>
+        Assert.Empty(FeedbackQuality.Check(feedback, Policy, graded: true));
 }
