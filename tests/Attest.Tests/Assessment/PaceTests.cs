@@ -30,12 +30,49 @@ public class PaceTests
     public void A_passed_planned_end_is_red_no_progress_is_amber_then_red_and_done_is_green()
     {
         Assert.Equal(Rag.Red, Pace.Forecast(Registered, new DateOnly(2026, 4, 1), Met(39), 40, Today).Rag);
-        Assert.Equal(Rag.Amber, Pace.Forecast(Today.AddDays(-10), new DateOnly(2026, 12, 1), [], 40, Today).Rag);
+        Assert.Equal(Rag.Amber, Pace.Forecast(Today.AddDays(-45), new DateOnly(2026, 12, 1), [], 40, Today).Rag);
         var stalled = Pace.Forecast(Registered, new DateOnly(2026, 12, 1), [], 40, Today);
         Assert.Equal((Rag.Red, (DateOnly?)null), (stalled.Rag!.Value, stalled.PredictedCompletion));
-        Assert.Equal("No criterion met in the 100 days since registration: no pace to forecast from.", stalled.Explanation);
+        Assert.Equal("Registered 100 days ago with no criterion met yet: no pace to forecast from.", stalled.Explanation);
         var done = Pace.Forecast(Registered, new DateOnly(2026, 2, 1), Met(40), 40, Today);
         Assert.Equal((Rag.Green, Registered.AddDays(40)), (done.Rag!.Value, done.PredictedCompletion!.Value));
         Assert.Null(Pace.Forecast(Registered, null, Met(20), 40, Today).Rag);
+    }
+
+    /// <summary>Issue 13: a learner was "At risk" on the day they enrolled.</summary>
+    [Theory]
+    [InlineData(0, Rag.Green)]
+    [InlineData(30, Rag.Green)]
+    [InlineData(31, Rag.Amber)]
+    [InlineData(60, Rag.Amber)]
+    [InlineData(61, Rag.Red)]
+    public void With_nothing_met_a_learner_is_on_track_for_thirty_days_then_amber_then_red(int daysSinceRegistration, Rag expected)
+    {
+        var forecast = Pace.Forecast(Today.AddDays(-daysSinceRegistration), new DateOnly(2027, 7, 31), [], 40, Today);
+        Assert.Equal(expected, forecast.Rag);
+        if (daysSinceRegistration == 0)
+        {
+            Assert.Equal("Registered today with no criterion met yet: no pace to forecast from. Amber after 30 days without one.", forecast.Explanation);
+        }
+    }
+
+    /// <summary>Issue 13: a whole qualification was forecast complete three days after enrolment.</summary>
+    [Fact]
+    public void Pace_is_measured_over_four_weeks_at_least_so_a_quick_start_does_not_forecast_the_end_within_days()
+    {
+        var registered = Today.AddDays(-2);
+        var forecast = Pace.Forecast(registered, new DateOnly(2027, 7, 31), [registered, registered.AddDays(1), Today], 21, Today);
+        Assert.Equal(Today.AddDays(168), forecast.PredictedCompletion); // 3 in 28 days: 18 more take 168 days
+    }
+
+    [Fact]
+    public void A_qualification_with_units_that_cannot_be_assessed_has_no_completion_date()
+    {
+        var forecast = Pace.Forecast(Registered, new DateOnly(2026, 9, 1), Met(20), 40, Today, unassessableUnits: 4);
+        Assert.Null(forecast.PredictedCompletion);
+        Assert.Equal(Rag.Green, forecast.Rag);
+        Assert.EndsWith("4 units cannot be assessed until their specification is added, so the qualification has no completion date yet.", forecast.Explanation, StringComparison.Ordinal);
+        var allAssessableDone = Pace.Forecast(Registered, new DateOnly(2026, 9, 1), Met(40), 40, Today, unassessableUnits: 1);
+        Assert.Equal(((DateOnly?)null, (Rag?)null), (allAssessableDone.PredictedCompletion, allAssessableDone.Rag));
     }
 }

@@ -19,7 +19,7 @@ public partial class ApiTests
             .Select(e => e.RoutePattern.RawText!.TrimStart('/')).Where(r => r.StartsWith("api/", StringComparison.Ordinal)).Distinct().ToList();
 
     /// <summary>The administrator makes a token at /Admin/Api; it is on that response only.</summary>
-    private static async Task<string> IssueTokenAsync(AttestFactory app, SeededCentre centre, string name = "College MIS")
+    internal static async Task<string> IssueTokenAsync(AttestFactory app, SeededCentre centre, string name = "College MIS")
     {
         var admin = await app.SignedInAsync(centre.Admin);
         var page = await (await admin.PostFormAsync("/Admin/Api", new() { ["Name"] = name })).Content.ReadAsStringAsync();
@@ -29,7 +29,7 @@ public partial class ApiTests
         return token.Value;
     }
 
-    private static HttpClient Client(AttestFactory app, string? token)
+    internal static HttpClient Client(AttestFactory app, string? token)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         if (token is not null)
@@ -78,8 +78,8 @@ public partial class ApiTests
         }
 
         using var progress = JsonDocument.Parse(await mis.GetStringAsync($"/api/v1/enrolments/{app.A.EnrolmentId}/progress"));
-        // Nothing met yet on the day of registration: no pace to predict from, at risk against a planned end a year away.
-        Assert.Equal((plannedEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), JsonValueKind.Null, "at-risk"),
+        // Nothing met yet on the day of registration: no pace to predict from, and on track (issue 13: it said at risk on day one).
+        Assert.Equal((plannedEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), JsonValueKind.Null, "on-track"),
             (progress.RootElement.GetProperty("plannedEnd").GetString(), progress.RootElement.GetProperty("predictedCompletion").ValueKind, progress.RootElement.GetProperty("standing").GetString()));
         var c3 = progress.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "C3");
         Assert.Equal(("not-started", 0), (c3.GetProperty("status").GetString(), c3.GetProperty("criteriaMet").GetInt32()));

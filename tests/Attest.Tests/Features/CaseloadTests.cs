@@ -32,12 +32,15 @@ public class CaseloadTests
         }
 
         var stalled = WebUtility.HtmlDecode(await assessor.GetStringAsync("/Assessor"));
-        Assert.Contains("At risk", stalled, StringComparison.Ordinal);
-        Assert.Contains("No criterion met in the 0 days since registration", stalled, StringComparison.Ordinal);
+        // Issue 13: never "At risk" on the day of enrolment.
+        Assert.DoesNotContain("At risk", stalled, StringComparison.Ordinal);
+        Assert.Contains("Registered today with no criterion met yet: no pace to forecast from. Amber after 30 days without one.", stalled, StringComparison.Ordinal);
 
         await C3Portfolio.BuildAsync(app, C3Portfolio.Complete());
         var moving = WebUtility.HtmlDecode(await assessor.GetStringAsync("/Assessor"));
         Assert.Contains("On track", moving, StringComparison.Ordinal);
-        Assert.Matches($"{C3Portfolio.Unit.Criteria.Count()} of \\d+ criteria met in 1 day; at that pace, complete by", moving);
+        // A13, B10, D8 and D2 have no criteria in the shipped catalogue: the assessable criteria have a date, the qualification none.
+        Assert.Matches($"{C3Portfolio.Unit.Criteria.Count()} of \\d+ criteria met in 1 day; at that pace, the assessable criteria complete by", moving);
+        Assert.Contains("4 units cannot be assessed until their specification is added, so the qualification has no completion date yet.", moving, StringComparison.Ordinal);
     }
 }
