@@ -152,6 +152,9 @@ public sealed class GradedAssessment : Centres.ICentreOwned, Centres.IAppendOnly
 
     public string LedgerKind => Kind;
 
+    /// <summary>Whether a rework may follow this attempt under the centre's limit (attempt 1 is the original, so a limit of 1 allows attempt 2).</summary>
+    public static bool MayAllowRework(int attempt, int reworkLimit) => attempt <= reworkLimit;
+
     public static GradedAssessment Assess(
         Enrolment enrolment, UnitSpec unit, GradedSubmission submission, IReadOnlyCollection<GradedAssessment> assessments, IReadOnlyDictionary<string, CriterionStatus> decisions,
         string? feedback, bool reworkAllowed, int reworkLimit, Guid assessorId, string assessorName, IReadOnlyList<string> feedbackWarningsAccepted, DateTime now)
@@ -184,7 +187,7 @@ public sealed class GradedAssessment : Centres.ICentreOwned, Centres.IAppendOnly
             reasons.Add(("Feedback", "Give the learner feedback on the attempt"));
         }
 
-        if (reworkAllowed && submission.Attempt > reworkLimit)
+        if (reworkAllowed && !MayAllowRework(submission.Attempt, reworkLimit))
         {
             reasons.Add(("ReworkAllowed", $"Your centre allows {reworkLimit} {(reworkLimit == 1 ? "rework" : "reworks")} of a graded unit: attempt {submission.Attempt} cannot be reworked again."));
         }

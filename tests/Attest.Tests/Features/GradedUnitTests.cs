@@ -45,13 +45,17 @@ public class GradedUnitTests
 
         var directing = await GradeAsync(assessor, assessorUnit, "M4: in E001 you should add a schedule of learning activities for the new receptionists to get a merit.", rework: true);
         var warned = await directing.Content.ReadAsStringAsync();
-        Assert.Contains("The feedback may tell the learner how to improve (&quot;you should&quot;)", warned, StringComparison.Ordinal);
+        Assert.Contains("The feedback may tell the learner how to improve (&quot;you should&quot;, &quot;add a&quot;, &quot;to get a merit&quot;)", warned, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await GradeAsync(assessor, assessorUnit, Feedback, rework: true)).StatusCode);
         Assert.Contains("Rework allowed.", await learner.GetStringAsync(learnerUnit), StringComparison.Ordinal);
         Assert.DoesNotContain("work handed in on", await assessor.GetStringAsync("/Assessor"), StringComparison.Ordinal); // assessed: off the list
 
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(learner, learnerUnit)).StatusCode);
         await DecideAsync(assessor, app, Merit, "Met", basedOnRevision: 1);
+        // Issue 13: the rework box was offered after the centre's limit was reached.
+        var lastAttempt = WebUtility.HtmlDecode(await assessor.GetStringAsync(assessorUnit));
+        Assert.DoesNotContain("Grade_ReworkAllowed", lastAttempt, StringComparison.Ordinal);
+        Assert.Contains("Attempt 2 is the last your centre allows (1 rework of a graded unit): this grade is final and signs the unit off.", lastAttempt, StringComparison.Ordinal);
         var beyondLimit = await GradeAsync(assessor, assessorUnit, Feedback.Replace("M4 is not yet shown, as there is no schedule", "M4 is now shown by the schedule", StringComparison.Ordinal), rework: true);
         Assert.Contains("Your centre allows 1 rework of a graded unit: attempt 2 cannot be reworked again.", await beyondLimit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await GradeAsync(assessor, assessorUnit, "P8 and M4: E001 now reviews your performance and E002 sets out a schedule of learning activities for new receptionists.", rework: false)).StatusCode);
