@@ -90,6 +90,13 @@ public class SamplingJourneyTests
         Assert.Contains("Ready to claim", await admin.GetStringAsync(claims), StringComparison.Ordinal);
         Assert.Contains("Agreed", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
 
+        // Issue 13: a plan made minutes after a unit's review showed it "Not yet reviewed".
+        var later = await iqa.PostFormAsync("/Iqa/Sampling", new() { ["Input.QualificationCode"] = "03456", ["Input.From"] = "2020-01-01", ["Input.To"] = "2099-12-31" });
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        var laterPlan = await iqa.GetStringAsync(later.Headers.Location!.OriginalString);
+        Assert.Contains("Agreed", laterPlan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not yet reviewed", laterPlan, StringComparison.Ordinal);
+
         // Nobody else's: centre B's IQA, and an assessor.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(app.B.Iqa)).GetAsync(planUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await assessor.GetAsync(planUrl)).StatusCode);

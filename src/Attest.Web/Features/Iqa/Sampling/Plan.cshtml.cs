@@ -21,7 +21,7 @@ public sealed class PlanModel(AttestDbContext db, TimeProvider clock) : PageMode
 
     public bool IsLead { get; private set; }
 
-    /// <summary>The latest IQA review of each picked unit made since the plan was generated.</summary>
+    /// <summary>The latest IQA review of each picked unit made since the start of the plan's period, keyed by the unit code in upper case.</summary>
     public IReadOnlyDictionary<(Guid EnrolmentId, string UnitCode), IqaReview> Reviews { get; private set; } = new Dictionary<(Guid, string), IqaReview>();
 
     /// <summary>Units assessed in the plan's period that are not in the sample: what the lead IQA may add.</summary>
@@ -98,8 +98,11 @@ public sealed class PlanModel(AttestDbContext db, TimeProvider clock) : PageMode
         Plan = plan;
         IsLead = await db.IsLeadIqaAsync(User.UserId(), cancellationToken);
         var enrolments = plan.Picks.Select(p => p.EnrolmentId).Distinct().ToList();
-        Reviews = (await db.IqaReviews.AsNoTracking().Where(r => enrolments.Contains(r.EnrolmentId) && r.ReviewedAt >= plan.GeneratedAt).ToListAsync(cancellationToken))
-            .GroupBy(r => (r.EnrolmentId, r.UnitCode)).ToDictionary(g => g.Key, g => IqaReview.Current(g)!);
+        // A review counts from the start of the plan's period, not from when the plan was made: a unit reviewed minutes
+        // before the plan is reviewed, not "not yet reviewed".
+        var periodStart = plan.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        Reviews = (await db.IqaReviews.AsNoTracking().Where(r => enrolments.Contains(r.EnrolmentId) && r.ReviewedAt >= periodStart).ToListAsync(cancellationToken))
+            .GroupBy(r => (r.EnrolmentId, r.UnitCode.ToUpperInvariant())).ToDictionary(g => g.Key, g => IqaReview.Current(g)!);
         if (IsLead)
         {
             var population = await SamplingQueries.LoadAsync(db, plan.QualificationCode, plan.From, plan.To, await db.StrategyAsync(plan.QualificationCode, cancellationToken), clock.GetUtcNow().UtcDateTime, cancellationToken);
