@@ -51,11 +51,12 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
 
     public string LedgerKind => Kind;
 
+    /// <param name="metWouldNotCount">Why a "met" on this criterion would not count with the evidence accepted for it (<see cref="Sufficiency.WhyMetWouldNotCount"/>), or null.</param>
     public static CriterionDecision Record(
         Portfolios.Enrolment enrolment, UnitSpec unit, string criterionRef, DecisionOutcome outcome,
         string? justification, string? feedback, IReadOnlyCollection<string> evidenceReferences,
         Guid assessorId, string assessorName, Guid candidateUserId, int basedOnRevision, IReadOnlyCollection<UnitSignOff> signOffs, DateTime now,
-        IReadOnlyList<string>? feedbackWarningsAccepted = null)
+        IReadOnlyList<string>? feedbackWarningsAccepted = null, string? metWouldNotCount = null)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         UnitSignOff.EnsureOpen(signOffs, unit);
@@ -92,6 +93,12 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
         if (outcome == DecisionOutcome.Met && evidenceReferences.Count == 0)
         {
             reasons.Add($"A criterion can be met only on accepted evidence: no evidence is accepted for {criterion.Ref} yet. Judge the evidence mapped to it under \"Evidence for this unit\" first.");
+        }
+
+        else if (outcome == DecisionOutcome.Met && metWouldNotCount is not null)
+        {
+            // Told at the decision, not first at sign-off: a "met" that sign-off would not accept is never recorded.
+            reasons.Add($"{criterion.Ref} cannot be decided met on the evidence accepted for it: {metWouldNotCount}");
         }
 
         if (reasons.Count > 0)

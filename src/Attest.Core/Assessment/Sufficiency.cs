@@ -25,6 +25,20 @@ public sealed record AcceptedEvidence(
     }
 }
 
+/// <summary>The evidence a unit's criteria can rest on: each item's latest judgement for the unit, when it accepts the item as it is now.</summary>
+public static class CurrentEvidence
+{
+    public static IReadOnlyList<AcceptedEvidence> For(IEnumerable<EvidenceAcceptance> acceptancesForUnit, IReadOnlyDictionary<Guid, EvidenceItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(acceptancesForUnit);
+        ArgumentNullException.ThrowIfNull(items);
+        return [.. EvidenceAcceptance.Latest(acceptancesForUnit).Values
+            .Where(a => a.Accepted && items.TryGetValue(a.EvidenceItemId, out var item) && a.IsCurrentFor(item))
+            .OrderBy(a => a.EvidenceReference, StringComparer.Ordinal)
+            .Select(a => AcceptedEvidence.Of(items[a.EvidenceItemId], a))];
+    }
+}
+
 public enum SufficiencyRule
 {
     /// <summary>The latest decision on the criterion is not "met".</summary>
@@ -99,6 +113,36 @@ public static class Sufficiency
         var requirements = CoverRequirements(unit, accepted, findings);
         var period = CoverPeriod(unit, criteria, findings);
         return new(unit, criteria, requirements, period, findings);
+    }
+
+    /// <summary>
+    /// The one answer to "is this criterion met, and why not", which every page, export and API asks: a criterion is met
+    /// only when its latest decision is met and the accepted evidence it rests on is what sign-off accepts (performance
+    /// criteria on performance evidence, never on simulation where the unit forbids it, enough pieces for a plural
+    /// criterion). A graded unit (<paramref name="accepted"/> null) is signed off on its graded assessment, so its
+    /// decisions stand alone.
+    /// </summary>
+    public static UnitProgress Progress(UnitSpec unit, IReadOnlyDictionary<string, CriterionStatus> latestDecisions, IReadOnlyList<AcceptedEvidence>? accepted)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (accepted is null || !unit.IsAssessable)
+        {
+            return CompetenceProgress.Evaluate(unit, latestDecisions);
+        }
+
+        var notCounting = Evaluate(unit, latestDecisions, accepted).Findings
+            .Where(f => f.Criterion is not null && f.Rule != SufficiencyRule.CriterionNotMet)
+            .GroupBy(f => f.Criterion!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message)), StringComparer.OrdinalIgnoreCase);
+        return CompetenceProgress.Evaluate(unit, latestDecisions, notCounting);
+    }
+
+    /// <summary>Why a "met" decision on the criterion could not count with the evidence accepted for it, or null when it could.</summary>
+    public static string? WhyMetWouldNotCount(UnitSpec unit, string criterionRef, IReadOnlyList<AcceptedEvidence> accepted)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var met = new Dictionary<string, CriterionStatus>(StringComparer.OrdinalIgnoreCase) { [criterionRef] = CriterionStatus.Met };
+        return Progress(unit, met, accepted).Criteria.FirstOrDefault(c => string.Equals(c.Criterion.Ref, criterionRef, StringComparison.OrdinalIgnoreCase))?.WhyNotMet;
     }
 
     private static CriterionCoverage Cover(UnitSpec unit, string outcome, CriterionSpec criterion, IReadOnlyDictionary<string, CriterionStatus> decisions, IReadOnlyList<AcceptedEvidence> accepted, List<SufficiencyFinding> findings)

@@ -54,10 +54,18 @@ public class SignOffTests
     {
         using var app = await new AttestFactory(provider).SeedAsync();
         var pieces = C3Portfolio.Complete().Select(p => p.Kind == Core.Portfolios.EvidenceKind.WorkProduct ? p with { Context = EvidenceContext.Simulation } : p).ToArray();
-        var (_, assessor) = await C3Portfolio.BuildAsync(app, pieces);
+        var ids = await C3Portfolio.AddAsync(app, app.A, pieces);
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        foreach (var piece in pieces)
+        {
+            await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", ids[piece.Reference], piece.Criteria, piece.Requirements, piece.Method);
+        }
 
         var page = await assessor.GetStringAsync(Assess.UnitUrl(app.A.EnrolmentId, "C3"));
         Assert.Contains("simulation is not allowed for performance evidence in this unit", page, StringComparison.Ordinal);
+        // Issue 13: the assessor is told at the decision, not first at sign-off.
+        var decided = await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.1", "Met", "The logs show the candidate checking what the customer expected.", "C3 1.1: your problem logs show this on page 1 of each, in your own words.");
+        Assert.Contains("1.1 cannot be decided met on the evidence accepted for it: C3 1.1 rests on simulation (E002, E003, E004)", WebUtility.HtmlDecode(await decided.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var body = await (await C3Portfolio.SignOffAsync(assessor, app.A)).Content.ReadAsStringAsync();
 
         Assert.Contains("C3 1.1 rests on simulation (E002, E003, E004), and simulation is not allowed for performance evidence in unit C3.", body, StringComparison.Ordinal);

@@ -86,7 +86,7 @@ public static class ApiEndpoints
             u.IsSignedOff ? "signed-off" : u.Progress.Criteria.Any(c => c.Status != CriterionStatus.NotYetAssessed) ? "in-progress" : "not-started",
             u.IsSignedOff ? DateOnly.FromDateTime(u.SignOff!.SignedAt) : null, u.IsSignedOff ? u.SignOff!.Grade : null,
             u.Progress.Met, u.Progress.Total,
-            [.. u.Progress.Criteria.Select(c => new ApiCriterion(c.Criterion.Ref, c.Status switch { CriterionStatus.Met => "met", CriterionStatus.NotYetMet => "not-yet-met", _ => "not-assessed" }))]))]));
+            [.. u.Progress.Criteria.Select(c => new ApiCriterion(c.Criterion.Ref, c.Status switch { CriterionStatus.Met => "met", CriterionStatus.NotYetMet => "not-yet-met", _ => "not-assessed" }, c.WhyNotMet))]))]));
     }
 
     private static async Task<Ok<List<ApiClaim>>> ListClaimsAsync(AttestDbContext db, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed record ApiProgress(Guid EnrolmentId, string QualificationCode, Dat
 public sealed record ApiUnitProgress(string Code, string Title, string Status, DateOnly? SignedOffOn, string? Grade, int CriteriaMet, int CriteriaTotal, IReadOnlyList<ApiCriterion> Criteria);
 
 /// <summary>A criterion: <c>status</c> is <c>met</c>, <c>not-yet-met</c> or <c>not-assessed</c>.</summary>
-public sealed record ApiCriterion(string Ref, string Status);
+/// <param name="Reason">For a criterion decided met whose evidence does not count (so "not-yet-met"): why.</param>
+public sealed record ApiCriterion(string Ref, string Status, string? Reason = null);
 
 /// <summary>A certification claim made by the centre, with each unit and the date it was achieved.</summary>
 public sealed record ApiClaim(Guid Id, DateOnly ClaimDate, string Scope, Guid CandidateId, string Uln, string? CandidateNumber, string QualificationCode, IReadOnlyList<ApiClaimedUnit> Units);

@@ -68,7 +68,7 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         var decision = CriterionDecision.Record(
             View.Enrolment, View.Standing.Unit, Input.CriterionRef, outcome, Input.Justification, Input.Feedback,
             View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, View.SignOffs, now,
-            warnings);
+            warnings, View.Sufficiency is null ? null : Core.Assessment.Sufficiency.WhyMetWouldNotCount(View.Standing.Unit, Input.CriterionRef, View.Accepted));
         if (warnings.Count > 0 && !Input.AcceptFeedbackWarnings)
         {
             // Warn, never block: the form comes back open with the words kept and the warnings to read.

@@ -28,7 +28,8 @@ public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qu
 {
     /// <summary>The candidate's pace over the assessable units, against the planned end date.</summary>
     public PaceForecast Forecast(DateOnly today) =>
-        Pace.Forecast(Enrolment.RegisteredOn, Enrolment.PlannedEndDate, MetOn, Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total), today);
+        Pace.Forecast(Enrolment.RegisteredOn, Enrolment.PlannedEndDate, MetOn, Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total), today,
+            Units.Count(u => !u.Unit.IsAssessable));
 }
 
 /// <summary>Reads decisions in one query and runs the engines: shared by the candidate and assessor pages.</summary>
@@ -48,25 +49,36 @@ public static class EnrolmentProgress
             .ToLookup(d => (d.EnrolmentId, d.UnitCode));
         var signOffs = (await db.UnitSignOffs.AsNoTracking().Where(s => ids.Contains(s.EnrolmentId)).ToListAsync(cancellationToken))
             .ToLookup(s => (s.EnrolmentId, s.UnitCode));
+        var acceptances = (await db.EvidenceAcceptances.AsNoTracking().Where(a => ids.Contains(a.EnrolmentId)).ToListAsync(cancellationToken))
+            .ToLookup(a => (a.EnrolmentId, a.UnitCode));
+        var itemIds = acceptances.SelectMany(g => g).Select(a => a.EvidenceItemId).Distinct().ToList();
+        var items = await db.EvidenceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         return enrolments
             .Select(e => (Enrolment: e, Qualification: catalogue.Find(e.QualificationCode)))
             .Where(x => x.Qualification is not null)
-            .Select(x => new EnrolmentStanding(x.Enrolment, x.Qualification!, x.Enrolment.Units
-                .Select(u => x.Qualification!.FindUnit(u.UnitCode))
-                .OfType<UnitSpec>()
-                .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)], signOffs[(x.Enrolment.Id, unit.Code)]))
-                .ToList(),
-                [.. x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)]).GroupBy(d => (d.UnitCode, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!)
-                    .Where(d => d.Outcome == DecisionOutcome.Met).Select(d => DateOnly.FromDateTime(d.DecidedAt))],
-                [.. x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)])]))
+            .Select(x =>
+            {
+                var units = x.Enrolment.Units
+                    .Select(u => x.Qualification!.FindUnit(u.UnitCode))
+                    .OfType<UnitSpec>()
+                    .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)], signOffs[(x.Enrolment.Id, unit.Code)],
+                        CurrentEvidence.For(acceptances[(x.Enrolment.Id, unit.Code)], items)))
+                    .ToList();
+                var all = x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)]).ToList();
+                var latest = CriterionDecision.LatestDecisions(all);
+                var metOn = units.SelectMany(u => u.Progress.Criteria.Where(c => c.Status == CriterionStatus.Met).Select(c => latest[(u.Unit.Code.ToUpperInvariant(), c.Criterion.Ref.ToUpperInvariant())]))
+                    .Select(d => DateOnly.FromDateTime(d.DecidedAt)).ToList();
+                return new EnrolmentStanding(x.Enrolment, x.Qualification!, units, metOn, all);
+            })
             .ToList();
     }
 
-    public static UnitStanding Standing(QualificationSpec qualification, UnitSpec unit, IEnumerable<CriterionDecision> decisions, IEnumerable<UnitSignOff> signOffs)
+    /// <param name="accepted">The evidence currently accepted for the unit (<see cref="CurrentEvidence"/>): a criterion counts as met only where sign-off would accept it.</param>
+    public static UnitStanding Standing(QualificationSpec qualification, UnitSpec unit, IEnumerable<CriterionDecision> decisions, IEnumerable<UnitSignOff> signOffs, IReadOnlyList<AcceptedEvidence> accepted)
     {
         ArgumentNullException.ThrowIfNull(qualification);
         var latest = CriterionDecision.Latest(decisions);
-        var progress = CompetenceProgress.Evaluate(unit, latest);
+        var progress = Sufficiency.Progress(unit, latest, qualification.Assessment == AssessmentKind.Competence ? accepted : null);
         var grade = qualification.Assessment == AssessmentKind.Graded
             ? GradedUnitResult.Grade(unit, latest.Where(d => d.Value == CriterionStatus.Met).Select(d => d.Key))
             : null;

@@ -24,7 +24,8 @@ public sealed record UnitView(
     IReadOnlyList<UnitSignOff> SignOffs,
     IReadOnlyList<GradedSubmission> Submissions,
     IReadOnlyList<GradedAssessment> Assessments,
-    IReadOnlyDictionary<Guid, SignatureStatus> Signatures)
+    IReadOnlyDictionary<Guid, SignatureStatus> Signatures,
+    IReadOnlyList<AcceptedEvidence> Accepted)
 {
     /// <summary>The latest attempt handed in, when it waits for assessment.</summary>
     public GradedSubmission? AwaitingAssessment => Submissions.MaxBy(s => s.Attempt) is { } last && Assessments.All(a => a.SubmissionId != last.Id) ? last : null;
@@ -94,9 +95,10 @@ public sealed record UnitView(
         var byId = items.ToDictionary(i => i.Id);
         var submissions = await db.GradedSubmissions.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
         var assessments = await db.GradedAssessments.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
-        var standing = EnrolmentProgress.Standing(qualification, unit, decisions, signOffs);
+        var accepted = CurrentEvidence.For(acceptances, items.ToDictionary(i => i.Id));
+        var standing = EnrolmentProgress.Standing(qualification, unit, decisions, signOffs, accepted);
         var sufficiency = qualification.Assessment == AssessmentKind.Competence
-            ? Core.Assessment.Sufficiency.Evaluate(unit, CriterionDecision.Latest(decisions), [.. forUnit.Where(i => i.IsAccepted).Select(i => AcceptedEvidence.Of(i.Item, i.Judgement!))])
+            ? Core.Assessment.Sufficiency.Evaluate(unit, CriterionDecision.Latest(decisions), accepted)
             : null;
         return new UnitView(
             enrolment,
@@ -112,7 +114,8 @@ public sealed record UnitView(
             signOffs,
             submissions,
             assessments,
-            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances, .. signOffs, .. submissions, .. assessments], cancellationToken));
+            await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances, .. signOffs, .. submissions, .. assessments], cancellationToken),
+            accepted);
     }
 }
 
