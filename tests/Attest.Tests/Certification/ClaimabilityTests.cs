@@ -88,17 +88,4 @@ public class ClaimabilityTests
         Assert.Equal(["A claim cannot be dated in the future: 28 November 2026 is after today."],
             Assert.Throws<DomainRuleException>(() => CertificationClaim.Make(tomorrow, ClaimScope.Unit, ["C3"], Guid.NewGuid(), "Admin", Signing)).Reasons);
     }
-
-    [Theory]
-    [InlineData("=HYPERLINK(\"http://x.test\",\"click\")", "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\"")]
-    [InlineData("+44 7700 900123", "'+44 7700 900123")]
-    [InlineData("-2+3", "'-2+3")]
-    [InlineData("@SUM(A1:A2)", "'@SUM(A1:A2)")]
-    [InlineData("\tTab", "'\tTab")]
-    [InlineData("Smith, Jo", "\"Smith, Jo\"")]
-    [InlineData("O'Neill", "O'Neill")]
-    [InlineData("line\nbreak", "\"line\nbreak\"")]
-    [InlineData("", "")]
-    public void A_csv_cell_never_starts_a_formula_and_is_quoted_when_it_must_be(string value, string expected) =>
-        Assert.Equal(expected, Attest.Core.Spreadsheets.Csv.Cell(value));
 }
