@@ -4,6 +4,7 @@ using Attest.Core.Data;
 using Attest.Core.Ledger;
 using Attest.Tests.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Features;
 
@@ -87,6 +88,32 @@ public class ClaimTests
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Admin/Claims/Certificate/{claim.Id}")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Admin/Claims/Export")).StatusCode);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_qualification_claim_is_exported_as_a_row_for_the_qualification_followed_by_the_units_it_rests_on(DatabaseProvider provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        using var app = await new AttestFactory(provider, services: s => s.AddSingleton<TimeProvider>(clock)).SeedAsync();
+        await GradedUnitTests.SignOffWithDistinctionAsync(app);
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var page = $"/Admin/Claims/{app.A.GradedEnrolmentId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "7"), new("Input.Confirmed", "true")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [new("Input.Scope", "Qualification"), new("Input.Confirmed", "true")])).StatusCode);
+
+        var rows = await CsvDownload.ReadAsync(await admin.GetAsync("/Admin/Claims/Export"));
+        var columns = rows[0].ToList();
+        const string today = "2026-11-27";
+        Assert.Equal(
+            [
+                ("Unit", "CTL2-CS", "7", "Handling challenging customer service situations", today, "Distinction"),
+                ("Qualification", "CTL2-CS", "", "", today, ""),
+                ("Qualification", "CTL2-CS", "7", "Handling challenging customer service situations", today, "Distinction"),
+            ],
+            rows.Skip(1).Select(r => (r[columns.IndexOf("Claim type")], r[columns.IndexOf("Qualification code")], r[columns.IndexOf("Unit")], r[columns.IndexOf("Unit title")],
+                r[columns.IndexOf("Achieved on")], r[columns.IndexOf("Grade")])));
+        Assert.Equal(2, rows.Skip(1).Select(r => r[columns.IndexOf("Claim reference")]).Distinct().Count());
     }
 
     [Theory]
