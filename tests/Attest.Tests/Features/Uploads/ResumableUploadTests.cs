@@ -223,6 +223,20 @@ public class ResumableUploadTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_quota_below_a_megabyte_is_named_in_kilobytes(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("Uploads:CentreQuotaBytes", "524288"));
+        using var client = await Tus.SignInAsync(limited, app.A.Candidate);
+        await Tus.CreateAsync(client, 300_000);
+
+        using var over = await Tus.TryCreateAsync(client, 300_000);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        Assert.Contains("storage quota of 512 KB (293 KB is in use)", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_operator_sets_one_centres_quota_with_the_cli_over_the_deployment_default_and_can_put_it_back(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attest.Core;
 using Attest.Core.Centres.Import;
 using Attest.Core.Data;
 using Attest.Core.Spreadsheets;
@@ -70,7 +71,7 @@ public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) :
     }
 
     public static string TooLargeMessage(long bytes) =>
-        $"The file is {ImportLimits.Describe(bytes)}; the largest file Attest can import is {ImportLimits.Describe(ImportLimits.MaxBytes)}. Split it into smaller files, each with the heading row, and import them one by one.";
+        $"The file is {FileSizes.Describe(bytes)}; the largest file Attest can import is {FileSizes.Describe(ImportLimits.MaxBytes)}. Split it into smaller files, each with the heading row, and import them one by one.";
 
     /// <summary>A CSV with the headings the import recognises at once, to fill in or to copy into an MIS report.</summary>
     public IActionResult OnGetTemplate() => File(Csv.ToBytes(Columns.Select(c => c.Heading), []), Csv.ContentType, "attest-candidates.csv");
