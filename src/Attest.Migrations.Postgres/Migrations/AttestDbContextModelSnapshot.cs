@@ -941,6 +941,9 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("LastEvidenceNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Uln")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -936,6 +936,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastEvidenceNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Uln")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -55,6 +55,37 @@ public class EvidenceTests
         Assert.Contains("Sam Lee, team leader", page, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 13: two uploads at once by one candidate answered 500 when the reference (E001, ...) was taken by both.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Evidence_added_many_times_at_once_by_one_candidate_is_all_kept_with_distinct_references_and_no_gaps(DatabaseProvider provider)
+    {
+        const int posts = 50;
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        const string url = "/Candidate/Evidence/Add?kind=";
+        var token = await candidate.AntiforgeryTokenAsync(url + "ReflectiveAccount");
+
+        // Written accounts and files, as a candidate with several tabs open (or a script) sends them.
+        var responses = await Task.WhenAll(Enumerable.Range(1, posts).Select(n =>
+        {
+            var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent($"Piece {n}"), "Input.Title" } };
+            if (n % 2 == 0)
+            {
+                form.Add(new StringContent("I dealt with the customer at the desk and checked they were satisfied."), "Input.Body");
+                return candidate.PostAsync(url + "ReflectiveAccount", form);
+            }
+
+            form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.4 piece {n}")), "Input.File", $"piece-{n}.pdf");
+            return candidate.PostAsync(url + "UploadedFile", form);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var db = app.Db(app.A.Id);
+        var references = await db.EvidenceItems.Where(i => i.CandidateId == app.A.CandidateId).Select(i => i.Reference).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, posts + 1).Select(EvidenceItem.ReferenceFor), references.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_refused_form_names_each_field_and_rule_and_keeps_nothing(DatabaseProvider provider)
