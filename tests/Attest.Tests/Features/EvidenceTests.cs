@@ -86,6 +86,33 @@ public class EvidenceTests
         Assert.Equal(Enumerable.Range(1, posts + 1).Select(EvidenceItem.ReferenceFor), references.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Issue 13: a reflective account written in the portfolio was asked for page numbers when mapped.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_account_written_in_the_portfolio_is_mapped_without_pages_and_a_locator_sent_for_it_is_refused(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var account = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new()
+        {
+            ["Input.Title"] = "What I learned at the desk", ["Input.Body"] = "I listened to the customer, apologised and checked the booking.", ["Input.Context"] = "RealWork",
+        });
+        var url = account.Headers.Location!.OriginalString;
+
+        var page = await candidate.GetStringAsync(url);
+        Assert.Contains("Map to a criterion", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Locator", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page numbers", page, StringComparison.Ordinal);
+
+        var target = $"{app.A.EnrolmentId:N}|C3|1.1";
+        var refused = await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "page 1" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("E002 is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target })).StatusCode);
+        await using var db = app.Db(app.A.Id);
+        Assert.Null((await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId != app.A.EvidenceId)).Locator);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_refused_form_names_each_field_and_rule_and_keeps_nothing(DatabaseProvider provider)
