@@ -34,7 +34,8 @@ public static partial class EvidenceLocator
 
     /// <summary>
     /// The one rule for a locator, asked by every door: normalised ("pages 3-5, 8" or "02:15-04:30"), or an error
-    /// naming the rule broken: a timing past the recording's end, or any locator of words written in the portfolio.
+    /// naming the rule broken: a timing past the recording's end, a page past a PDF's last page, or any locator of
+    /// words written in the portfolio.
     /// </summary>
     public static (string? Locator, string? Error) For(EvidenceItem item, string? input)
     {
@@ -48,12 +49,12 @@ public static partial class EvidenceLocator
         return KindFor(item) switch
         {
             LocatorKind.Timings => Timings(parts, item.DurationSeconds),
-            LocatorKind.Pages => Pages(parts),
+            LocatorKind.Pages => Pages(parts, item),
             _ => (null, $"{item.Reference} is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty"),
         };
     }
 
-    private static (string?, string?) Pages(string[] parts)
+    private static (string?, string?) Pages(string[] parts, EvidenceItem item)
     {
         var ranges = new List<string>();
         foreach (var part in parts)
@@ -69,6 +70,11 @@ public static partial class EvidenceLocator
             if (from < 1 || to < from)
             {
                 return (null, $"A page range must start at page 1 or later and end after it starts (\"{part}\")");
+            }
+
+            if (item.PageCount is { } count && to > count)
+            {
+                return (null, $"{item.Reference} has {count} page{(count == 1 ? "" : "s")}, so it has no page {to} (\"{part}\"): give pages from 1 to {count}");
             }
 
             ranges.Add(from == to ? $"{from}" : $"{from}-{to}");

@@ -1671,6 +1671,9 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreviewStoredName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -1666,6 +1666,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreviewStoredName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -113,6 +113,31 @@ public class EvidenceTests
         Assert.Null((await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId != app.A.EvidenceId)).Locator);
     }
 
+    /// <summary>Issue 13: "page 9" was accepted on a 2-page PDF and printed on the record sheet.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_page_past_the_end_of_an_uploaded_PDF_is_refused_with_its_page_count(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var pdf = Portfolios.Hygiene.EvidenceTextExtractorTests.Pdf(["Problem log: the late delivery"], ["What the customer said afterwards"]);
+        var upload = await JourneyTests.PostFileAsync(candidate, "/Candidate/Evidence/Add?kind=UploadedFile", "problem-log.pdf", pdf, ("Input.Title", "Problem log"));
+        var url = upload.Headers.Location!.OriginalString;
+        Assert.Contains("Page numbers, for example ‘2-3’ or ‘1, 4’ (it has 2 pages)", WebUtility.HtmlDecode(await candidate.GetStringAsync(url)), StringComparison.Ordinal);
+
+        var target = $"{app.A.EnrolmentId:N}|C3|1.1";
+        var refused = await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "page 9" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var error = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("#Input_Locator-error")?.TextContent;
+        Assert.Contains("E002 has 2 pages, so it has no page 9 (\"page 9\"): give pages from 1 to 2", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "pp 1-2" })).StatusCode);
+
+        await using var db = app.Db(app.A.Id);
+        var item = await db.EvidenceItems.SingleAsync(i => i.Reference == "E002");
+        Assert.Equal(2, item.PageCount);
+        Assert.Equal("pages 1-2", (await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId == item.Id)).Locator);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_refused_form_names_each_field_and_rule_and_keeps_nothing(DatabaseProvider provider)

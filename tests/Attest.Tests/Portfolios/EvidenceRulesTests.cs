@@ -60,7 +60,7 @@ public class EvidenceLocatorTests
     [InlineData("pp. 2 - 3, 7", "pages 2-3, 7")]
     [InlineData("Page 4; 6-9", "pages 4, 6-9")]
     public void Document_locators_are_page_ranges(string input, string expected) =>
-        Assert.Equal((expected, (string?)null), EvidenceLocator.For(Document(), input));
+        Assert.Equal((expected, (string?)null), EvidenceLocator.For(Document(pages: null), input));
 
     [Theory]
     [InlineData("4:10-6:30", "04:10-06:30")]
@@ -79,9 +79,21 @@ public class EvidenceLocatorTests
     [InlineData("19:00-21:00", true, "ends after the recording, which is 20:00 long")]
     public void Locators_that_do_not_say_where_are_refused_with_the_rule(string input, bool recording, string reason)
     {
-        var (locator, error) = EvidenceLocator.For(recording ? Recording(seconds: 1200) : Document(), input);
+        var (locator, error) = EvidenceLocator.For(recording ? Recording(seconds: 1200) : Document(pages: null), input);
         Assert.Null(locator);
         Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2", true)]
+    [InlineData("1-2", true)]
+    [InlineData("3", false)]
+    [InlineData("1, 2-9", false)]
+    public void A_page_past_the_last_page_of_a_PDF_whose_pages_are_known_is_refused_with_its_page_count(string input, bool accepted)
+    {
+        var (locator, error) = EvidenceLocator.For(Document(pages: 2), input);
+        Assert.Equal(accepted, locator is not null);
+        Assert.True(accepted || error!.StartsWith("E004 has 2 pages, so it has no page ", StringComparison.Ordinal), error);
     }
 
     [Fact]
@@ -93,14 +105,14 @@ public class EvidenceLocatorTests
         Assert.Equal((null, null), EvidenceLocator.For(written, " "));
         var held = new EvidenceItem { Reference = "E006", Title = "Complaints file", Kind = EvidenceKind.HeldElsewhere, HeldAt = "Office" };
         Assert.Equal(("page 12", (string?)null), EvidenceLocator.For(held, "12"));
-        Assert.Equal((LocatorKind.Pages, LocatorKind.Timings), (EvidenceLocator.KindFor(Document()), EvidenceLocator.KindFor(Recording(seconds: 60))));
+        Assert.Equal((LocatorKind.Pages, LocatorKind.Timings), (EvidenceLocator.KindFor(Document(pages: 2)), EvidenceLocator.KindFor(Recording(seconds: 60))));
     }
 
     [Fact]
     public void No_locator_is_allowed() => Assert.Equal((null, null), EvidenceLocator.For(Recording(seconds: 60), "  "));
 
-    private static EvidenceItem Document() =>
-        new() { Reference = "E004", Title = "Problem log", OriginalFileName = "log.pdf", ContentType = "application/pdf", StoredName = "ab/cdef" };
+    private static EvidenceItem Document(int? pages) =>
+        new() { Reference = "E004", Title = "Problem log", OriginalFileName = "log.pdf", ContentType = "application/pdf", StoredName = "ab/cdef", PageCount = pages };
 
     private static EvidenceItem Recording(double seconds) =>
         new() { Reference = "E007", Title = "Discussion", OriginalFileName = "talk.m4a", ContentType = "audio/mp4", StoredName = "cd/ef01", DurationSeconds = seconds };
