@@ -62,6 +62,8 @@ internal static class DemoC3
             db.Sign(acceptance, Roles.Assessor, asha.Id, asha.DisplayName, now);
         }
 
+        candidate.LastEvidenceNumber = pieces.Length; // E001-E004, as the intake would have numbered them
+
         foreach (var criterion in performance.Concat(knowledge))
         {
             var accepted = pieces.Where(p => p.Criteria.Contains(criterion)).Select(p => p.Reference).ToList();

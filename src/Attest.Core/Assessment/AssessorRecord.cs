@@ -169,7 +169,7 @@ public sealed class AssessorRecord : Centres.ICentreOwned, Centres.IAppendOnly, 
             {
                 errors.Add(("RecordingParts", $"{part.Reference} is not one of the candidate's recordings"));
             }
-            else if (EvidenceLocator.Normalise(part.Timing, recording: true, recording.DurationSeconds) is { Error: { } error })
+            else if (EvidenceLocator.For(recording, part.Timing) is { Error: { } error })
             {
                 errors.Add(("RecordingParts", $"{part.Reference}: {error}"));
             }
@@ -204,7 +204,7 @@ public sealed class AssessorRecord : Centres.ICentreOwned, Centres.IAppendOnly, 
             Summary = details.Summary!.Trim(),
             Questions = kind == EvidenceKind.Questioning || questions.Count > 0 ? Lines(questions.SelectMany(q => new[] { "Q: " + OneLine(q.Question), "A: " + OneLine(q.Answer) })) : null,
             PlanNumber = kind == EvidenceKind.ProfessionalDiscussion ? plan!.Value.Plan.PlanNumber : null,
-            RecordingParts = Lines(details.RecordingParts.Select(p => $"{byReference[p.Reference].Reference} | {EvidenceLocator.Normalise(p.Timing, true, byReference[p.Reference].DurationSeconds).Locator} | {OneLine(p.Topic)}")),
+            RecordingParts = Lines(details.RecordingParts.Select(p => $"{byReference[p.Reference].Reference} | {EvidenceLocator.For(byReference[p.Reference], p.Timing).Locator} | {OneLine(p.Topic)}")),
             ExaminedItems = kind == EvidenceKind.ProductExamination ? string.Join(",", details.ExaminedItems.Select(r => byReference[r].Reference).Distinct()) : null,
             AssessorId = assessorId,
             AssessorName = assessorName,

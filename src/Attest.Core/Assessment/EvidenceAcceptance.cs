@@ -118,7 +118,7 @@ public sealed class EvidenceAcceptance : Centres.ICentreOwned, Centres.IAppendOn
 
         if (accepted && !string.IsNullOrEmpty(incompleteTestimony))
         {
-            reasons.Add($"Testimony {item.Reference} is incomplete: it lacks {incompleteTestimony}. It cannot be accepted until the witness gives them (seed 004 lists what a testimony must hold).");
+            reasons.Add($"Testimony {item.Reference} is incomplete: it lacks {incompleteTestimony}. It cannot be accepted until the witness gives them (the OCR student guide for 03456, \"Witness statements/testimonies\", lists what a testimony must hold).");
         }
 
         if (string.IsNullOrWhiteSpace(reason))

@@ -24,5 +24,12 @@ public sealed class Candidate : ICentreOwned
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>
+    /// The number of the candidate's latest evidence reference (E007 is 7; 0 before any). Each new item takes the next
+    /// number by incrementing this in the database, in the transaction that saves the item, so that uploads at once are
+    /// numbered one after another, without gaps and without two taking the same number.
+    /// </summary>
+    public int LastEvidenceNumber { get; set; }
+
     public string FullName => $"{GivenName} {FamilyName}";
 }

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Attest.Core.Certification;
 
-/// <summary>Claims as CSV for the awarding body: one row per unit claimed, written with <see cref="Spreadsheets.Csv"/>.</summary>
+/// <summary>
+/// Claims as CSV for the awarding body, written with <see cref="Spreadsheets.Csv"/>: a unit claim is one row per unit
+/// claimed; a qualification claim is one row for the qualification itself (no unit, achieved when its last unit was),
+/// then one row per unit it rests on.
+/// </summary>
 public static class ClaimsCsv
 {
     public static readonly IReadOnlyList<string> Header =
@@ -15,12 +19,18 @@ public static class ClaimsCsv
     public static IEnumerable<IReadOnlyList<string>> Rows(string centreNumber, CertificationClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return claim.Lines.OrderBy(l => l.UnitCode, StringComparer.Ordinal).Select(line => (IReadOnlyList<string>)
+        var lines = claim.Lines.OrderBy(l => l.UnitCode, StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> Row(string unitCode, string unitTitle, DateOnly achievedOn, string? grade) =>
         [
             centreNumber, claim.Id.ToString("N")[..12].ToUpperInvariant(), Date(claim.ClaimDate), claim.Scope == ClaimScope.Qualification ? "Qualification" : "Unit",
             claim.CandidateNumber ?? string.Empty, claim.Uln, claim.CandidateName, claim.QualificationCode, claim.QualificationTitle, Date(claim.RegisteredOn),
-            line.UnitCode, line.UnitTitle, Date(line.AchievedOn), line.Grade ?? string.Empty,
-        ]);
+            unitCode, unitTitle, Date(achievedOn), grade ?? string.Empty,
+        ];
+
+        var rows = lines.Select(line => Row(line.UnitCode, line.UnitTitle, line.AchievedOn, line.Grade));
+        return claim.Scope == ClaimScope.Qualification && lines.Count > 0
+            ? rows.Prepend(Row(string.Empty, string.Empty, lines.Max(l => l.AchievedOn), null))
+            : rows;
     }
 
     // ISO dates: unambiguous, and sorted correctly as text.

@@ -127,6 +127,9 @@ public sealed class EvidenceItem : Centres.ICentreOwned
     /// <summary>Length of an audio or video recording, read with ffprobe.</summary>
     public double? DurationSeconds { get; set; }
 
+    /// <summary>Pages of an uploaded PDF, read when it was kept; null when not known (another type, or unreadable).</summary>
+    public int? PageCount { get; set; }
+
     /// <summary>Plain-English notes on a recording's quality (low resolution, no sound...).</summary>
     public string? MediaNotes { get; set; }
 
@@ -169,7 +172,7 @@ public sealed class EvidenceItem : Centres.ICentreOwned
         CentreId = CentreId, CandidateId = CandidateId, Reference = reference, Kind = Kind, Title = Title, Description = Description, Body = Body,
         ActivityFrom = ActivityFrom, ActivityTo = ActivityTo, Context = Context, CustomerLabel = CustomerLabel, Occasions = Occasions,
         HeldAt = HeldAt, HeldBy = HeldBy, OriginalFileName = OriginalFileName, ContentType = ContentType, SizeBytes = SizeBytes, Sha256 = Sha256,
-        StoredName = storedName, PreviewStoredName = previewStoredName, Scan = Scan, ScanDetail = ScanDetail, DurationSeconds = DurationSeconds,
+        StoredName = storedName, PreviewStoredName = previewStoredName, Scan = Scan, ScanDetail = ScanDetail, DurationSeconds = DurationSeconds, PageCount = PageCount,
         MediaNotes = MediaNotes, SplitFromId = SplitFromId, UploadedBy = UploadedBy, UploadedAt = UploadedAt,
     };
 

@@ -3,26 +3,58 @@ using System.Text.RegularExpressions;
 
 namespace Attest.Core.Portfolios;
 
+/// <summary>What a locator points at in an item.</summary>
+public enum LocatorKind
+{
+    /// <summary>Words written in the portfolio: read whole, with no pages or timings.</summary>
+    None,
+
+    /// <summary>Pages of a document (a file, or evidence held elsewhere).</summary>
+    Pages,
+
+    /// <summary>Start-end timings in a recording.</summary>
+    Timings,
+}
+
 /// <summary>
 /// Where in an item a criterion is shown: page numbers for documents, start-end timings for recordings
-/// (seed 000 evidence checklist: "Give page no(s)/digital timings, etc."). Parsed and written back in one
-/// form so the evidence log and checklist read the same for everyone.
+/// (seed 000 evidence checklist: "Give page no(s)/digital timings, etc."), nothing for words written in the portfolio.
+/// Parsed and written back in one form so the evidence log and checklist read the same for everyone.
 /// </summary>
 public static partial class EvidenceLocator
 {
-    /// <summary>The normalised locator ("pages 3-5, 8" or "02:15-04:30"), or an error naming the rule broken.</summary>
-    public static (string? Locator, string? Error) Normalise(string? input, bool recording, double? durationSeconds = null)
+    /// <summary>What a locator of this item points at: timings in a recording, pages of a file or of evidence held elsewhere, and nothing in words written in the portfolio.</summary>
+    public static LocatorKind KindFor(EvidenceItem item)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.IsRecording ? LocatorKind.Timings
+            : item.HasFile || item.Kind == EvidenceKind.HeldElsewhere ? LocatorKind.Pages
+            : LocatorKind.None;
+    }
+
+    /// <summary>
+    /// The one rule for a locator, asked by every door: normalised ("pages 3-5, 8" or "02:15-04:30"), or an error
+    /// naming the rule broken: a timing past the recording's end, a page past a PDF's last page, or any locator of
+    /// words written in the portfolio.
+    /// </summary>
+    public static (string? Locator, string? Error) For(EvidenceItem item, string? input)
+    {
+        ArgumentNullException.ThrowIfNull(item);
         if (string.IsNullOrWhiteSpace(input))
         {
             return (null, null);
         }
 
         var parts = input.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return recording ? Timings(parts, durationSeconds) : Pages(parts);
+        return KindFor(item) switch
+        {
+            LocatorKind.Timings => Timings(parts, item.DurationSeconds),
+            LocatorKind.Pages => Pages(parts, item),
+            _ => (null, $"{item.Reference} is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty"),
+        };
     }
 
-    private static (string?, string?) Pages(string[] parts)
+    private static (string?, string?) Pages(string[] parts, EvidenceItem item)
     {
         var ranges = new List<string>();
         foreach (var part in parts)
@@ -38,6 +70,11 @@ public static partial class EvidenceLocator
             if (from < 1 || to < from)
             {
                 return (null, $"A page range must start at page 1 or later and end after it starts (\"{part}\")");
+            }
+
+            if (item.PageCount is { } count && to > count)
+            {
+                return (null, $"{item.Reference} has {count} page{(count == 1 ? "" : "s")}, so it has no page {to} (\"{part}\"): give pages from 1 to {count}");
             }
 
             ranges.Add(from == to ? $"{from}" : $"{from}-{to}");

@@ -941,6 +941,9 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("LastEvidenceNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Uln")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1670,6 +1673,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<string>("OriginalFileName")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PreviewStoredName")
                         .HasMaxLength(100)

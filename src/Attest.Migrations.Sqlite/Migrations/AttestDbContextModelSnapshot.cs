@@ -936,6 +936,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastEvidenceNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Uln")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1665,6 +1668,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<string>("OriginalFileName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PreviewStoredName")
                         .HasMaxLength(100)

@@ -24,10 +24,6 @@ public sealed class UploadOptions
 
     /// <summary>A resumable upload not written to for this many hours is removed.</summary>
     public int ResumableExpiryHours { get; set; } = 24;
-
-    /// <summary>A size in the words the forms use: "20 GB", "500 MB".</summary>
-    public static string Describe(long bytes) =>
-        bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0 ? $"{bytes / (1024L * 1024 * 1024)} GB" : $"{Math.Max(1, bytes / (1024 * 1024))} MB";
 }
 
 /// <summary><c>Demo</c>: the demonstration centre, for the embedded default only.</summary>

@@ -131,17 +131,4 @@ public class ClaimabilityTests
     /// <summary>A unit given criteria, standing in for one whose specification a centre has added (the shipped 03456 holds F3, F4 and C3 only).</summary>
     private static UnitSpec Assessable(UnitSpec unit) =>
         unit.IsAssessable ? unit : unit with { LearningOutcomes = [new LearningOutcomeSpec("1", "Outcome", [new CriterionSpec("1.1", CriterionKind.Performance, null, "Criterion")])] };
-
-    [Theory]
-    [InlineData("=HYPERLINK(\"http://x.test\",\"click\")", "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\"")]
-    [InlineData("+44 7700 900123", "'+44 7700 900123")]
-    [InlineData("-2+3", "'-2+3")]
-    [InlineData("@SUM(A1:A2)", "'@SUM(A1:A2)")]
-    [InlineData("\tTab", "'\tTab")]
-    [InlineData("Smith, Jo", "\"Smith, Jo\"")]
-    [InlineData("O'Neill", "O'Neill")]
-    [InlineData("line\nbreak", "\"line\nbreak\"")]
-    [InlineData("", "")]
-    public void A_csv_cell_never_starts_a_formula_and_is_quoted_when_it_must_be(string value, string expected) =>
-        Assert.Equal(expected, Attest.Core.Spreadsheets.Csv.Cell(value));
 }

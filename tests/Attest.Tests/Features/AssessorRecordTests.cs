@@ -154,6 +154,7 @@ public class AssessorRecordTests
             ContentType = "audio/mp4", DurationSeconds = seconds, UploadedAt = DateTime.SpecifyKind(new DateTime(2026, 11, 25, 10, 0, 0), DateTimeKind.Utc),
         };
         db.EvidenceItems.Add(item);
+        await EvidenceNumbering.MovePastAsync(db, centre.CandidateId, [reference]);
         await db.SaveChangesAsync();
         return item.Id;
     }

@@ -165,7 +165,8 @@ public sealed record SeededCentre(
         var policy = CentrePolicy.Defaults(centre.Id);
         policy.RequireTwoFactorFor([], admin.Id, now);
         db.CentrePolicies.Add(policy);
-        var candidate = new Candidate { CentreId = centre.Id, UserId = candidateUser.Id, GivenName = "Cara", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2000, 1, 1), Uln = "1234567899", CreatedAt = now };
+        // Cara's counter stands at 1: she owns the seeded item E001.
+        var candidate = new Candidate { CentreId = centre.Id, UserId = candidateUser.Id, GivenName = "Cara", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2000, 1, 1), Uln = "1234567899", CreatedAt = now, LastEvidenceNumber = 1 };
         var other = new Candidate { CentreId = centre.Id, UserId = otherUser.Id, GivenName = "Otto", FamilyName = "Centre" + suffix, DateOfBirth = new DateOnly(2001, 2, 2), Uln = Uln.Temporary, CreatedAt = now };
         db.Candidates.AddRange(candidate, other);
         var enrolment = Enrolment.Create(centre.Id, candidate.Id, ShippedCatalogue.Diploma03456, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], DateOnly.FromDateTime(now), now);

@@ -49,6 +49,7 @@ internal static class C3Portfolio
             ids[piece.Reference] = item.Id;
         }
 
+        await EvidenceNumbering.MovePastAsync(db, centre.CandidateId, pieces.Select(p => p.Reference));
         await db.SaveChangesAsync();
         return ids;
     }

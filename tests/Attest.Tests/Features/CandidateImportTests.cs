@@ -83,9 +83,9 @@ public class CandidateImportTests
         Assert.Contains("You cannot import this file until every problem is fixed.", page, StringComparison.Ordinal);
 
         // The whole list as CSV, with the same rows, columns and reasons.
-        var csv = await admin.GetStringAsync($"{import}?handler=Problems&{columns}");
-        Assert.StartsWith("Row,Column,Problem", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Equal(problems.Count + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var csv = await CsvDownload.ReadAsync(await admin.GetAsync($"{import}?handler=Problems&{columns}"));
+        Assert.Equal(["Row", "Column", "Problem"], csv[0]);
+        Assert.Equal(problems.Select(p => (p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Column, p.Reason)), csv.Skip(1).Select(r => (r[0], r[1], r[2])));
 
         // Confirming anyway is refused, saying why, and writes nothing.
         var confirm = await ConfirmAsync(admin, import, columns);
@@ -290,9 +290,7 @@ public class CandidateImportTests
     {
         using var app = await new AttestFactory(DatabaseProvider.Sqlite).SeedAsync();
         var admin = await app.SignedInAsync(app.A.Admin);
-        var template = await admin.GetAsync(ImportPage + "?handler=Template");
-        Assert.Equal("text/csv", template.Content.Headers.ContentType?.MediaType);
-        var header = (await template.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd().Split(',');
+        var header = Assert.Single(await CsvDownload.ReadAsync(await admin.GetAsync(ImportPage + "?handler=Template")));
         var mapping = Core.Centres.Import.ImportColumns.Guess(header);
         Assert.Equal(Enum.GetValues<Core.Centres.Import.ImportField>().Where(f => f != Core.Centres.Import.ImportField.Ignore), mapping.Columns);
     }

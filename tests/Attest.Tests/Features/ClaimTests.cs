@@ -4,6 +4,7 @@ using Attest.Core.Data;
 using Attest.Core.Ledger;
 using Attest.Tests.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Features;
 
@@ -60,14 +61,13 @@ public class ClaimTests
         }
 
         var csv = await admin.GetAsync("/Admin/Claims/Export");
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", csv.Content.Headers.ContentDisposition!.DispositionType);
-        var rows = Csv.Parse(await csv.Content.ReadAsStringAsync());
+        var rows = await CsvDownload.ReadAsync(csv);
         Assert.Equal(ClaimsCsv.Header, rows[0]);
         var row = rows.Single(r => r[10] == "C3");
         Assert.Equal(["20001", "1234567899", "'" + Hostile + " Centrea", "03456", "C3"], new[] { row[0], row[5], row[6], row[7], row[10] });
         Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"cell starts a formula: {cell}"));
-        Assert.Single(Csv.Parse(await admin.GetStringAsync("/Admin/Claims/Export?from=2099-01-01"))); // header only
+        Assert.Single(await CsvDownload.ReadAsync(await admin.GetAsync("/Admin/Claims/Export?from=2099-01-01"))); // header only
 
         var pdf = await admin.GetAsync($"/Admin/Claims/Certificate/{claim.Id}");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
@@ -92,6 +92,32 @@ public class ClaimTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_qualification_claim_is_exported_as_a_row_for_the_qualification_followed_by_the_units_it_rests_on(DatabaseProvider provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        using var app = await new AttestFactory(provider, services: s => s.AddSingleton<TimeProvider>(clock)).SeedAsync();
+        await GradedUnitTests.SignOffWithDistinctionAsync(app);
+        var admin = await app.SignedInAsync(app.A.Admin);
+        var page = $"/Admin/Claims/{app.A.GradedEnrolmentId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "7"), new("Input.Confirmed", "true")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [new("Input.Scope", "Qualification"), new("Input.Confirmed", "true")])).StatusCode);
+
+        var rows = await CsvDownload.ReadAsync(await admin.GetAsync("/Admin/Claims/Export"));
+        var columns = rows[0].ToList();
+        const string today = "2026-11-27";
+        Assert.Equal(
+            [
+                ("Unit", "CTL2-CS", "7", "Handling challenging customer service situations", today, "Distinction"),
+                ("Qualification", "CTL2-CS", "", "", today, ""),
+                ("Qualification", "CTL2-CS", "7", "Handling challenging customer service situations", today, "Distinction"),
+            ],
+            rows.Skip(1).Select(r => (r[columns.IndexOf("Claim type")], r[columns.IndexOf("Qualification code")], r[columns.IndexOf("Unit")], r[columns.IndexOf("Unit title")],
+                r[columns.IndexOf("Achieved on")], r[columns.IndexOf("Grade")])));
+        Assert.Equal(2, rows.Skip(1).Select(r => r[columns.IndexOf("Claim reference")]).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Two_administrators_claiming_the_same_unit_at_once_make_one_claim(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();
@@ -107,34 +133,5 @@ public class ClaimTests
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
         await using var db = app.Db(app.A.Id);
         Assert.Equal(1, await db.ClaimLines.CountAsync(l => l.UnitCode == "C3"));
-    }
-}
-
-/// <summary>An RFC 4180 reader for the tests, as a spreadsheet reads the file.</summary>
-internal static class Csv
-{
-    public static List<string[]> Parse(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') { quoted = false; }
-                else { cell.Append(c); }
-            }
-            else if (c == '"') { quoted = true; }
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add([.. row]); row.Clear(); i++; }
-            else { cell.Append(c); }
-        }
-
-        if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); rows.Add([.. row]); }
-        return rows;
     }
 }

@@ -55,6 +55,89 @@ public class EvidenceTests
         Assert.Contains("Sam Lee, team leader", page, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 13: two uploads at once by one candidate answered 500 when the reference (E001, ...) was taken by both.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Evidence_added_many_times_at_once_by_one_candidate_is_all_kept_with_distinct_references_and_no_gaps(DatabaseProvider provider)
+    {
+        const int posts = 50;
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        const string url = "/Candidate/Evidence/Add?kind=";
+        var token = await candidate.AntiforgeryTokenAsync(url + "ReflectiveAccount");
+
+        // Written accounts and files, as a candidate with several tabs open (or a script) sends them.
+        var responses = await Task.WhenAll(Enumerable.Range(1, posts).Select(n =>
+        {
+            var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent($"Piece {n}"), "Input.Title" } };
+            if (n % 2 == 0)
+            {
+                form.Add(new StringContent("I dealt with the customer at the desk and checked they were satisfied."), "Input.Body");
+                return candidate.PostAsync(url + "ReflectiveAccount", form);
+            }
+
+            form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.4 piece {n}")), "Input.File", $"piece-{n}.pdf");
+            return candidate.PostAsync(url + "UploadedFile", form);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var db = app.Db(app.A.Id);
+        var references = await db.EvidenceItems.Where(i => i.CandidateId == app.A.CandidateId).Select(i => i.Reference).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, posts + 1).Select(EvidenceItem.ReferenceFor), references.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Issue 13: a reflective account written in the portfolio was asked for page numbers when mapped.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_account_written_in_the_portfolio_is_mapped_without_pages_and_a_locator_sent_for_it_is_refused(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var account = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new()
+        {
+            ["Input.Title"] = "What I learned at the desk", ["Input.Body"] = "I listened to the customer, apologised and checked the booking.", ["Input.Context"] = "RealWork",
+        });
+        var url = account.Headers.Location!.OriginalString;
+
+        var page = await candidate.GetStringAsync(url);
+        Assert.Contains("Map to a criterion", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Locator", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page numbers", page, StringComparison.Ordinal);
+
+        var target = $"{app.A.EnrolmentId:N}|C3|1.1";
+        var refused = await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "page 1" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("E002 is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target })).StatusCode);
+        await using var db = app.Db(app.A.Id);
+        Assert.Null((await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId != app.A.EvidenceId)).Locator);
+    }
+
+    /// <summary>Issue 13: "page 9" was accepted on a 2-page PDF and printed on the record sheet.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_page_past_the_end_of_an_uploaded_PDF_is_refused_with_its_page_count(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var pdf = Portfolios.Hygiene.EvidenceTextExtractorTests.Pdf(["Problem log: the late delivery"], ["What the customer said afterwards"]);
+        var upload = await JourneyTests.PostFileAsync(candidate, "/Candidate/Evidence/Add?kind=UploadedFile", "problem-log.pdf", pdf, ("Input.Title", "Problem log"));
+        var url = upload.Headers.Location!.OriginalString;
+        Assert.Contains("Page numbers, for example ‘2-3’ or ‘1, 4’ (it has 2 pages)", WebUtility.HtmlDecode(await candidate.GetStringAsync(url)), StringComparison.Ordinal);
+
+        var target = $"{app.A.EnrolmentId:N}|C3|1.1";
+        var refused = await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "page 9" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var error = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("#Input_Locator-error")?.TextContent;
+        Assert.Contains("E002 has 2 pages, so it has no page 9 (\"page 9\"): give pages from 1 to 2", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "pp 1-2" })).StatusCode);
+
+        await using var db = app.Db(app.A.Id);
+        var item = await db.EvidenceItems.SingleAsync(i => i.Reference == "E002");
+        Assert.Equal(2, item.PageCount);
+        Assert.Equal("pages 1-2", (await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId == item.Id)).Locator);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_refused_form_names_each_field_and_rule_and_keeps_nothing(DatabaseProvider provider)

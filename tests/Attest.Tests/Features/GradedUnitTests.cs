@@ -101,6 +101,25 @@ public class GradedUnitTests
         Assert.Equal((UnitOutcome.NotYetCompetent, "Unclassified"), await db.UnitSignOffs.Select(s => new ValueTuple<UnitOutcome, string?>(s.Outcome, s.Grade)).SingleAsync());
     }
 
+    /// <summary>Unit 7 of centre A's graded enrolment handed in by the learner, waiting for the tutor's grade.</summary>
+    internal static async Task<(HttpClient Learner, HttpClient Assessor)> HandInAsync(AttestFactory app)
+    {
+        var (learner, assessor) = await PrepareAsync(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(learner, $"/Candidate/Enrolments/{app.A.GradedEnrolmentId}/Units/7")).StatusCode);
+        return (learner, assessor);
+    }
+
+    /// <summary>Unit 7 of centre A's graded enrolment, every criterion met, graded Distinction with no rework and countersigned by the learner.</summary>
+    internal static async Task SignOffWithDistinctionAsync(AttestFactory app)
+    {
+        var (learner, assessor) = await HandInAsync(app);
+        var learnerUnit = $"/Candidate/Enrolments/{app.A.GradedEnrolmentId}/Units/7";
+        var assessorUnit = Assess.UnitUrl(app.A.GradedEnrolmentId, "7");
+        await DecideAsync(assessor, app, [.. Pass, .. Merit, .. Distinction], "Met");
+        Assert.Equal(HttpStatusCode.Redirect, (await GradeAsync(assessor, assessorUnit, Feedback, rework: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await learner.PostFormAsync(learnerUnit + "?handler=Countersign", new() { ["Countersign.Confirmed"] = "true" }, tokenFrom: learnerUnit)).StatusCode);
+    }
+
     /// <summary>The learner's guide, mapped to every criterion of Unit 7 and accepted for them by the tutor.</summary>
     private static async Task<(HttpClient Learner, HttpClient Assessor)> PrepareAsync(AttestFactory app)
     {

@@ -178,7 +178,8 @@ public class WitnessTests
         var testimony = await db.WitnessTestimonies.SingleAsync();
         Assert.Equal((false, TestimonySource.Transcribed), (testimony.IsComplete, testimony.Source));
         var refused = await Assess.JudgeAsync(assessor, a.EnrolmentId, "C3", testimony.EvidenceItemId, ["3.5"], method: "WitnessTestimony");
-        Assert.Contains("lacks the witness&#x27;s contact details. It cannot be accepted until the witness gives them", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refusal = AwardingBodyWordingTests.AssertNoSeed(await refused.Content.ReadAsStringAsync(), "the refused acceptance");
+        Assert.Contains("lacks the witness's contact details. It cannot be accepted until the witness gives them (the OCR student guide for 03456, \"Witness statements/testimonies\", lists what a testimony must hold)", refusal, StringComparison.Ordinal);
 
         var candidate = await app.SignedInAsync(a.Candidate);
         Assert.Equal(HttpStatusCode.Forbidden, (await candidate.PostFormAsync(transcribe, fields, tokenFrom: "/Candidate")).StatusCode);

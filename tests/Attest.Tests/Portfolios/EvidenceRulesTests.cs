@@ -60,14 +60,14 @@ public class EvidenceLocatorTests
     [InlineData("pp. 2 - 3, 7", "pages 2-3, 7")]
     [InlineData("Page 4; 6-9", "pages 4, 6-9")]
     public void Document_locators_are_page_ranges(string input, string expected) =>
-        Assert.Equal((expected, (string?)null), EvidenceLocator.Normalise(input, recording: false));
+        Assert.Equal((expected, (string?)null), EvidenceLocator.For(Document(pages: null), input));
 
     [Theory]
     [InlineData("4:10-6:30", "04:10-06:30")]
     [InlineData("00:00-01:05, 10:00-12:00", "00:00-01:05, 10:00-12:00")]
     [InlineData("1:02:03-1:05:00", "1:02:03-1:05:00")]
     public void Recording_locators_are_start_end_timings(string input, string expected) =>
-        Assert.Equal((expected, (string?)null), EvidenceLocator.Normalise(input, recording: true, durationSeconds: 4000));
+        Assert.Equal((expected, (string?)null), EvidenceLocator.For(Recording(seconds: 4000), input));
 
     [Theory]
     [InlineData("the bit near the end", false, "is not a page or range")]
@@ -79,13 +79,43 @@ public class EvidenceLocatorTests
     [InlineData("19:00-21:00", true, "ends after the recording, which is 20:00 long")]
     public void Locators_that_do_not_say_where_are_refused_with_the_rule(string input, bool recording, string reason)
     {
-        var (locator, error) = EvidenceLocator.Normalise(input, recording, durationSeconds: 1200);
+        var (locator, error) = EvidenceLocator.For(recording ? Recording(seconds: 1200) : Document(pages: null), input);
         Assert.Null(locator);
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2", true)]
+    [InlineData("1-2", true)]
+    [InlineData("3", false)]
+    [InlineData("1, 2-9", false)]
+    public void A_page_past_the_last_page_of_a_PDF_whose_pages_are_known_is_refused_with_its_page_count(string input, bool accepted)
+    {
+        var (locator, error) = EvidenceLocator.For(Document(pages: 2), input);
+        Assert.Equal(accepted, locator is not null);
+        Assert.True(accepted || error!.StartsWith("E004 has 2 pages, so it has no page ", StringComparison.Ordinal), error);
+    }
+
     [Fact]
-    public void No_locator_is_allowed() => Assert.Equal((null, null), EvidenceLocator.Normalise("  ", recording: true));
+    public void Words_written_in_the_portfolio_have_no_pages_or_timings_but_evidence_held_elsewhere_has_pages()
+    {
+        var written = new EvidenceItem { Reference = "E005", Title = "Reflective account", Kind = EvidenceKind.ReflectiveAccount, Body = "What I did." };
+        Assert.Equal(LocatorKind.None, EvidenceLocator.KindFor(written));
+        Assert.Equal((null, "E005 is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty"), EvidenceLocator.For(written, "page 1"));
+        Assert.Equal((null, null), EvidenceLocator.For(written, " "));
+        var held = new EvidenceItem { Reference = "E006", Title = "Complaints file", Kind = EvidenceKind.HeldElsewhere, HeldAt = "Office" };
+        Assert.Equal(("page 12", (string?)null), EvidenceLocator.For(held, "12"));
+        Assert.Equal((LocatorKind.Pages, LocatorKind.Timings), (EvidenceLocator.KindFor(Document(pages: 2)), EvidenceLocator.KindFor(Recording(seconds: 60))));
+    }
+
+    [Fact]
+    public void No_locator_is_allowed() => Assert.Equal((null, null), EvidenceLocator.For(Recording(seconds: 60), "  "));
+
+    private static EvidenceItem Document(int? pages) =>
+        new() { Reference = "E004", Title = "Problem log", OriginalFileName = "log.pdf", ContentType = "application/pdf", StoredName = "ab/cdef", PageCount = pages };
+
+    private static EvidenceItem Recording(double seconds) =>
+        new() { Reference = "E007", Title = "Discussion", OriginalFileName = "talk.m4a", ContentType = "audio/mp4", StoredName = "cd/ef01", DurationSeconds = seconds };
 }
 
 public class AuthenticityDeclarationTests

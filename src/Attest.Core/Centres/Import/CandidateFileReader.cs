@@ -19,9 +19,6 @@ public static class ImportLimits
 
     /// <summary>The most characters an XLSX part may unpack to (a workbook that inflates past it is refused, not read).</summary>
     public const long MaxXmlCharacters = 256L * 1024 * 1024;
-
-    public static string Describe(long bytes) =>
-        bytes >= 1024 * 1024 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB") : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
 }
 
 /// <summary>

@@ -20,8 +20,6 @@ public sealed record IncomingFile(StagedFile Staged, string FileName);
 public sealed class EvidenceIntake(
     AttestDbContext db, IFileStore store, StagingArea staging, IEnumerable<IEvidenceAnalyser> analysers, IVirusScanner scanner, TimeProvider clock, ILogger<EvidenceIntake> logger)
 {
-    private const int ReferenceAttempts = 5;
-
     /// <param name="related">Rows that belong with the item (a record, its mappings, signatures), made from the item as committed and saved in the same transaction.</param>
     public async Task<EvidenceItem> KeepAsync(
         Core.Centres.Candidate candidate, Guid userId, EvidenceKind kind, EvidenceDetails details, IncomingFile? file, CancellationToken cancellationToken, Guid? splitFrom = null,
@@ -144,45 +142,39 @@ public sealed class EvidenceIntake(
 
     private async Task<EvidenceItem> CommitAsync(EvidenceItem draft, StoredFile? stored, StoredFile? preview, List<EvidenceWarning> warnings, Func<EvidenceItem, IEnumerable<object>>? related, CancellationToken cancellationToken)
     {
-        // References are allocated as the next number under a unique index; a simultaneous upload by the same
-        // candidate takes the number first, so take the next one rather than fail.
-        for (var attempt = 1; ; attempt++)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = draft.Kept(EvidenceItem.ReferenceFor(await TakeNextNumberAsync(draft.CandidateId, cancellationToken)), stored?.Name, preview?.Name);
+        db.EvidenceItems.Add(item);
+        db.EvidenceWarnings.AddRange(warnings.Select(w => new EvidenceWarning
         {
-            var item = draft.Kept(EvidenceItem.ReferenceFor(await NextSequenceAsync(draft.CandidateId, cancellationToken)), stored?.Name, preview?.Name);
-            db.EvidenceItems.Add(item);
-            var rows = warnings.Select(w => new EvidenceWarning
-            {
-                CentreId = item.CentreId, EvidenceItemId = item.Id, Kind = w.Kind, Found = Cut(w.Found, 500), Location = Cut(w.Location, 200), Advice = Cut(w.Advice, 1000), FoundAt = item.UploadedAt,
-            }).ToList();
-            db.EvidenceWarnings.AddRange(rows);
-            var others = related?.Invoke(item).ToList() ?? [];
-            others.ForEach(row => db.Add(row));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return item;
-            }
-            catch (DbUpdateException) when (attempt < ReferenceAttempts)
-            {
-                db.Entry(item).State = EntityState.Detached;
-                rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
-                others.ForEach(row => db.Entry(row).State = EntityState.Detached);
-                if (!await ReferenceTakenAsync(item, cancellationToken))
-                {
-                    throw;
-                }
-            }
+            CentreId = item.CentreId, EvidenceItemId = item.Id, Kind = w.Kind, Found = Cut(w.Found, 500), Location = Cut(w.Location, 200), Advice = Cut(w.Advice, 1000), FoundAt = item.UploadedAt,
+        }));
+        foreach (var row in related?.Invoke(item) ?? [])
+        {
+            db.Add(row);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return item;
     }
 
-    private async Task<int> NextSequenceAsync(Guid candidateId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The candidate's next evidence number, taken by incrementing their counter in this transaction: the update holds the
+    /// candidate's row (PostgreSQL) or the database's write lock (SQLite, whose transactions begin immediate) until the item
+    /// is saved, so uploads at once, from any number of app instances, are numbered one after another; a save that fails
+    /// rolls the number back, so there are no gaps.
+    /// </summary>
+    private async Task<int> TakeNextNumberAsync(Guid candidateId, CancellationToken cancellationToken)
     {
-        var references = await db.EvidenceItems.Where(i => i.CandidateId == candidateId).Select(i => i.Reference).ToListAsync(cancellationToken);
-        return references.Select(r => int.TryParse(r.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-    }
+        var candidate = db.Candidates.Where(c => c.Id == candidateId);
+        if (await candidate.ExecuteUpdateAsync(c => c.SetProperty(x => x.LastEvidenceNumber, x => x.LastEvidenceNumber + 1), cancellationToken) != 1)
+        {
+            throw new InvalidOperationException("Evidence can only be kept for a candidate of the current centre.");
+        }
 
-    private Task<bool> ReferenceTakenAsync(EvidenceItem item, CancellationToken cancellationToken) =>
-        db.EvidenceItems.AsNoTracking().AnyAsync(i => i.CandidateId == item.CandidateId && i.Reference == item.Reference && i.Id != item.Id, cancellationToken);
+        return await candidate.Select(c => c.LastEvidenceNumber).SingleAsync(cancellationToken);
+    }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 

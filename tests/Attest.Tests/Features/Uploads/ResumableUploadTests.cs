@@ -197,28 +197,42 @@ public class ResumableUploadTests
         Assert.Equal(1, await db.EvidenceItems.CountAsync());
     }
 
+    /// <summary>Quotas and what the refusal calls them: issue 13 found one below a megabyte called "1 MB".</summary>
+    public static TheoryData<DatabaseProvider, long, string> Quotas()
+    {
+        var data = new TheoryData<DatabaseProvider, long, string>();
+        foreach (var provider in ((IEnumerable<object[]>)TestDatabase.Providers).Select(row => (DatabaseProvider)row[0]))
+        {
+            data.Add(provider, 1_048_576, "1 MB");
+            data.Add(provider, 524_288, "512 KB");
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_centre_quota_counts_evidence_and_uploads_in_progress_and_a_form_upload_too(DatabaseProvider provider)
+    [MemberData(nameof(Quotas))]
+    public async Task The_centre_quota_counts_evidence_and_uploads_in_progress_and_a_form_upload_too(DatabaseProvider provider, long quota, string named)
     {
         using var app = await new AttestFactory(provider).SeedAsync();
-        using var limited = app.WithWebHostBuilder(b => b.UseSetting("Uploads:CentreQuotaBytes", "1048576"));
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("Uploads:CentreQuotaBytes", quota.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         using var client = await Tus.SignInAsync(limited, app.A.Candidate);
-        await Tus.CreateAsync(client, 600_000);
+        var overHalf = (quota / 2) + 50_000;
+        await Tus.CreateAsync(client, overHalf);
 
-        using (var over = await Tus.TryCreateAsync(client, 600_000))
+        using (var over = await Tus.TryCreateAsync(client, overHalf))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
-            Assert.Contains("storage quota of 1 MB", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains($"storage quota of {named} (", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var form = await JourneyTests.PostFileAsync(client, "/Candidate/Evidence/Add?kind=UploadedFile", "scan.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 " + new string('x', 500_000)), ("Input.Title", "Big scan"));
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
-        Assert.Contains("storage quota of 1 MB", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"storage quota of {named} (", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Another centre has its own quota.
         using var otherCentre = await Tus.SignInAsync(limited, app.B.Candidate);
-        await Tus.CreateAsync(otherCentre, 600_000);
+        await Tus.CreateAsync(otherCentre, overHalf);
     }
 
     [Theory]

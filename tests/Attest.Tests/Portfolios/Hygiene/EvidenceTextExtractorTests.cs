@@ -37,6 +37,13 @@ public class EvidenceTextExtractorTests
     }
 
     [Fact]
+    public async Task A_PDFs_pages_are_counted_so_page_locators_can_be_checked_and_a_text_file_has_no_page_count()
+    {
+        Assert.Equal(3, (await CheckAsync(Pdf(["One"], [], ["Three"]), ".pdf")).Text.PageCount);
+        Assert.Null((await CheckAsync("One line\nAnother"u8.ToArray(), ".txt")).Text.PageCount);
+    }
+
+    [Fact]
     public async Task A_blank_form_PDF_is_reported_as_a_blank_template_on_its_page()
     {
         var pdf = Pdf(
@@ -199,7 +206,7 @@ public class EvidenceTextExtractorTests
 
     private const string Word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    private static byte[] Pdf(params string[][] pages)
+    internal static byte[] Pdf(params string[][] pages)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);

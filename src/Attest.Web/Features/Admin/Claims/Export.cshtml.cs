@@ -1,4 +1,3 @@
-using System.Text;
 using Attest.Core.Certification;
 using Attest.Core.Data;
 using Attest.Core.Spreadsheets;
@@ -25,19 +24,21 @@ public sealed class ExportModel(AttestDbContext db) : PageModel
             claims = claims.Where(c => c.ClaimDate <= end);
         }
 
-        Response.ContentType = "text/csv; charset=utf-8";
+        Response.ContentType = Csv.ContentType + "; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"claims-{centreNumber}{(from is null ? "" : "-from-" + from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}{(to is null ? "" : "-to-" + to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}.csv\"";
         Response.Headers.CacheControl = "no-store";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteAsync(Csv.Line(ClaimsCsv.Header));
-        await foreach (var claim in claims.OrderBy(c => c.ClaimDate).ThenBy(c => c.SignedAt).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await Csv.WriteAsync(Response.Body, ClaimsCsv.Header, RowsAsync(centreNumber, claims.OrderBy(c => c.ClaimDate).ThenBy(c => c.SignedAt).AsAsyncEnumerable()), cancellationToken);
+        return new EmptyResult();
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<string>> RowsAsync(string centreNumber, IAsyncEnumerable<CertificationClaim> claims)
+    {
+        await foreach (var claim in claims)
         {
             foreach (var row in ClaimsCsv.Rows(centreNumber, claim))
             {
-                await writer.WriteAsync(Csv.Line(row));
+                yield return row;
             }
         }
-
-        return new EmptyResult();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Attest.Core.Data;
 using Attest.Core.Spreadsheets;
 using Attest.Core.Tracking;
@@ -67,13 +66,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var rows = await RowsAsync(cancellationToken);
-        var csv = new StringBuilder(Csv.Line(TrackingTable.Columns.Select(c => c.Header)));
-        foreach (var row in rows)
-        {
-            csv.Append(Csv.Line(row.Select(TrackingTable.Text)));
-        }
-
-        return await DownloadAsync([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", "csv", cancellationToken);
+        return await DownloadAsync(Csv.ToBytes(TrackingTable.Columns.Select(c => c.Header), rows.Select(row => row.Select(TrackingTable.Text))), Csv.ContentType + "; charset=utf-8", "csv", cancellationToken);
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)

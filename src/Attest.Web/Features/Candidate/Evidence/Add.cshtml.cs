@@ -1,3 +1,4 @@
+using Attest.Core;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
@@ -32,7 +33,7 @@ public sealed class AddModel(
     [BindProperty]
     public EvidenceInput Input { get; set; } = new();
 
-    public string MaxSize => UploadOptions.Describe(uploads.Value.MaxFileBytes);
+    public string MaxSize => FileSizes.Describe(uploads.Value.MaxFileBytes);
 
     /// <summary>The finished resumable upload the form names, shown so a redisplayed form need not upload it again.</summary>
     public UploadStatus? Uploaded { get; private set; }

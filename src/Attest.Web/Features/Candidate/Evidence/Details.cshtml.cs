@@ -53,7 +53,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             ModelState.AddModelError("Input.Target", "Choose a criterion of a unit you are enrolled on");
         }
 
-        var (locator, locatorError) = EvidenceLocator.Normalise(Input.Locator, Item.IsRecording, Item.DurationSeconds);
+        var (locator, locatorError) = EvidenceLocator.For(Item, Input.Locator);
         if (locatorError is not null)
         {
             ModelState.AddModelError("Input.Locator", locatorError);

@@ -1,3 +1,4 @@
+using Attest.Core;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Web.Features.Evidence;
@@ -20,7 +21,7 @@ public sealed class EditModel(AttestDbContext db, IOptions<UploadOptions> upload
     [BindProperty]
     public EvidenceInput Input { get; set; } = new();
 
-    public string MaxSize => UploadOptions.Describe(uploads.Value.MaxFileBytes);
+    public string MaxSize => FileSizes.Describe(uploads.Value.MaxFileBytes);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -114,7 +114,8 @@ public static class EvidenceTextExtractor
             text.Add($"page {number}", ContentOrderTextExtractor.GetText(document.GetPage(number)));
         }
 
-        return text.Result(document.NumberOfPages > MaxPages ? $"the first {MaxPages} pages" : null, "This PDF has no text to check; it may be scanned images. Check it yourself before you submit.");
+        return text.Result(document.NumberOfPages > MaxPages ? $"the first {MaxPages} pages" : null, "This PDF has no text to check; it may be scanned images. Check it yourself before you submit.")
+            with { PageCount = document.NumberOfPages };
     }
 
     private static async Task<TextExtraction> ReadDocxAsync(Stream docx, CancellationToken cancellationToken)

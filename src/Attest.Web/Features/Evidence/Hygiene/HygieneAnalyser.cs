@@ -7,7 +7,8 @@ namespace Attest.Web.Features.Evidence.Hygiene;
 /// Runs the hygiene checks on what the candidate wrote and on the text of the staged file, so warnings
 /// are there when the candidate first opens the item (seed 003: no third parties' details, no blank forms,
 /// no copied policies). Who can show evidence held elsewhere is a colleague's contact by design, so it is
-/// not checked.
+/// not checked. A PDF's page count, read in the same pass, is recorded on the item, so that a page locator
+/// past its last page is refused (<see cref="EvidenceLocator.For"/>).
 /// </summary>
 public sealed class HygieneAnalyser(ILogger<HygieneAnalyser> logger) : IEvidenceAnalyser
 {
@@ -37,6 +38,7 @@ public sealed class HygieneAnalyser(ILogger<HygieneAnalyser> logger) : IEvidence
         if (input.StagedPath is { } path && item.OriginalFileName is { } fileName)
         {
             var extraction = await ExtractAsync(path, Path.GetExtension(fileName), cancellationToken);
+            item.PageCount = extraction.PageCount;
             segments.AddRange(extraction.Segments);
             if (extraction.Status is not (TextExtractionStatus.Complete or TextExtractionStatus.NotChecked) && extraction.Message is { } message)
             {

@@ -26,5 +26,8 @@ public enum TextExtractionStatus
 /// <summary>The text of an evidence file in located segments, and, when not everything was read, a message saying so.</summary>
 public sealed record TextExtraction(IReadOnlyList<TextSegment> Segments, TextExtractionStatus Status, string? Message)
 {
+    /// <summary>A PDF's pages, all of them even when only the first were read; null for other files and unreadable PDFs.</summary>
+    public int? PageCount { get; init; }
+
     internal static TextExtraction Failed(TextExtractionStatus status, string message) => new([], status, message);
 }

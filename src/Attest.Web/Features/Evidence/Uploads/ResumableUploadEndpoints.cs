@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using Attest.Core;
 using Attest.Core.Centres;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -123,7 +124,7 @@ public static class ResumableUploadEndpoints
         var max = options.Value.MaxFileBytes;
         if (length > max)
         {
-            return Text($"The file must be smaller than {UploadOptions.Describe(max)}.", StatusCodes.Status413PayloadTooLarge);
+            return Text($"The file must be smaller than {FileSizes.Describe(max)}.", StatusCodes.Status413PayloadTooLarge);
         }
 
         if (TusMetadata.Parse(request["Upload-Metadata"]) is not { } metadata || !metadata.TryGetValue("filename", out var rawName) || rawName is null)

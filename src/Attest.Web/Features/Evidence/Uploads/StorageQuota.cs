@@ -1,3 +1,4 @@
+using Attest.Core;
 using Attest.Core.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,6 @@ public sealed class StorageQuota(AttestDbContext db, ResumableUploads uploads, I
         var used = await db.EvidenceItems.SumAsync(i => i.SizeBytes, cancellationToken) + uploads.ReservedBytes(centreId);
         return used + moreBytes <= quota
             ? null
-            : $"This file would take your centre past its storage quota of {UploadOptions.Describe(quota)} ({UploadOptions.Describe(used)} is in use). Ask your centre administrator.";
+            : $"This file would take your centre past its storage quota of {FileSizes.Describe(quota)} ({FileSizes.Describe(used)} is in use). Ask your centre administrator.";
     }
 }

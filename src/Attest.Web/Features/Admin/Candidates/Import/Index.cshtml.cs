@@ -1,10 +1,10 @@
 using System.Globalization;
+using Attest.Core;
 using Attest.Core.Centres.Import;
 using Attest.Core.Data;
+using Attest.Core.Spreadsheets;
 using Attest.Web.Features.Shared;
 using Attest.Web.Infrastructure;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -71,25 +71,10 @@ public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) :
     }
 
     public static string TooLargeMessage(long bytes) =>
-        $"The file is {ImportLimits.Describe(bytes)}; the largest file Attest can import is {ImportLimits.Describe(ImportLimits.MaxBytes)}. Split it into smaller files, each with the heading row, and import them one by one.";
+        $"The file is {FileSizes.Describe(bytes)}; the largest file Attest can import is {FileSizes.Describe(ImportLimits.MaxBytes)}. Split it into smaller files, each with the heading row, and import them one by one.";
 
     /// <summary>A CSV with the headings the import recognises at once, to fill in or to copy into an MIS report.</summary>
-    public IActionResult OnGetTemplate()
-    {
-        using var output = new MemoryStream();
-        using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            foreach (var (heading, _, _) in Columns)
-            {
-                csv.WriteField(heading);
-            }
-
-            csv.NextRecord();
-        }
-
-        return File(output.ToArray(), "text/csv", "attest-candidates.csv");
-    }
+    public IActionResult OnGetTemplate() => File(Csv.ToBytes(Columns.Select(c => c.Heading), []), Csv.ContentType, "attest-candidates.csv");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Attest.Core.Centres.Import;
 using Attest.Core.Data;
+using Attest.Core.Spreadsheets;
 using Attest.Web.Features.Shared;
 using Attest.Web.Infrastructure;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -67,26 +66,11 @@ public sealed class ReviewModel(AttestDbContext db, CandidateImporter importer) 
             return Redirect($"/Admin/Candidates/Import/{Id}");
         }
 
-        using var output = new MemoryStream();
-        using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            csv.WriteField("Row");
-            csv.WriteField("Column");
-            csv.WriteField("Problem");
-            csv.NextRecord();
-            foreach (var problem in Plan.Problems)
-            {
-                csv.WriteField(problem.Row.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(problem.Column.Length == 0 ? "Whole row" : problem.Column);
-                csv.WriteField(problem.Reason);
-                csv.NextRecord();
-            }
-        }
-
+        var csv = Csv.ToBytes(["Row", "Column", "Problem"],
+            Plan.Problems.Select(p => (IEnumerable<string>)[p.Row.ToString(CultureInfo.InvariantCulture), p.Column.Length == 0 ? "Whole row" : p.Column, p.Reason]));
         var stem = Path.GetFileNameWithoutExtension(Import.FileName);
         var safe = new string([.. stem.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
-        return File(output.ToArray(), "text/csv", $"problems-{(safe.Length == 0 ? "import" : safe[..Math.Min(safe.Length, 60)])}.csv");
+        return File(csv, Csv.ContentType, $"problems-{(safe.Length == 0 ? "import" : safe[..Math.Min(safe.Length, 60)])}.csv");
     }
 
     /// <summary>Confirms the import: checked again and written in one transaction, or refused with the reason.</summary>
