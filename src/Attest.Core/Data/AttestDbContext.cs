@@ -106,6 +106,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     public DbSet<CandidateImport> CandidateImports => Set<CandidateImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -158,6 +160,12 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<SignInFailure>(e =>
+        {
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.HasIndex(x => new { x.Address, x.At });
+            e.HasIndex(x => x.At);
+        });
         builder.Entity<OutboxMail>(e =>
         {
             e.Ignore(x => x.Status);

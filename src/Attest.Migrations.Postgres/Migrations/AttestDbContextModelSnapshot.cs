@@ -162,6 +162,31 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Attest.Core.Accounts.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Attest.Core.Accounts.SingleSignOnDomain", b =>
                 {
                     b.Property<string>("Domain")

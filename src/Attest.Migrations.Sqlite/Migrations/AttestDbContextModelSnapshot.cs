@@ -157,6 +157,29 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Attest.Core.Accounts.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Attest.Core.Accounts.SingleSignOnDomain", b =>
                 {
                     b.Property<string>("Domain")

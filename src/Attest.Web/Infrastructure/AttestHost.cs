@@ -60,6 +60,7 @@ public static class AttestHost
         services.AddScoped<CentreProvisioning>();
         services.AddMail(config);
         services.AddScoped<AccountService>();
+        services.AddScoped<Features.Account.FailuresByAddress>();
         services.AddSingleSignOn(config);
         services.AddScoped<Features.Evidence.EvidenceIntake>();
         services.AddScoped<Features.Admin.Candidates.Import.CandidateImporter>();
@@ -171,8 +172,8 @@ public static class AttestHost
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Attempts, not page loads: a class behind one college address can open the sign-in page at once. Failed
-            // attempts per account are limited by Identity's lockout.
+            // Forgotten-password mails and single sign-on starts, per address; POSTs only, so page loads never count. Failed
+            // password and code attempts are counted in the database instead (FailuresByAddress), and per account by lockout.
             options.AddPolicy("sign-in", context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("page"));

@@ -12,6 +12,7 @@ public class TenancyGuardTests
     {
         [typeof(AppUser)] = "sign-in must find the account before its centre is known; pages list users only with an explicit centre condition",
         [typeof(Attest.Core.Accounts.SingleSignOnDomain)] = "the sign-in page finds a domain's centre before anyone is signed in; the administrator's page changes only its own centre's domains",
+        [typeof(Attest.Core.Accounts.SignInFailure)] = "a failed attempt on an unknown address belongs to no centre; no page lists them",
         [typeof(Attest.Core.Mail.OutboxMail)] = "one sender delivers every centre's mail; pages list mail only with an explicit centre condition",
     };
 

@@ -5,12 +5,14 @@ using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Attest.Web.Features.Account;
 
-[EnableRateLimiting("sign-in")]
-public sealed class SignInModel(SignInManager<AppUser> signIn, AccountService accounts, ILogger<SignInModel> logger) : PageModel
+/// <summary>
+/// Signing in with a password. Failed attempts are limited per account (Identity's lockout) and per network address
+/// (<see cref="SignInFailures"/>); loading the page and signing in successfully never count.
+/// </summary>
+public sealed class SignInModel(SignInManager<AppUser> signIn, AccountService accounts, FailuresByAddress failures, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -27,11 +29,17 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, AccountService ac
             return Page();
         }
 
+        if (await failures.RefusesAsync(HttpContext, cancellationToken))
+        {
+            return Paused();
+        }
+
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
             // No centre to record it for; the log keeps it (without the address typed, which may be personal data).
             logger.LogWarning("Failed sign-in for an unknown email address");
+            await failures.RecordAsync(HttpContext, cancellationToken);
             return Failed();
         }
 
@@ -54,6 +62,11 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, AccountService ac
         await accounts.RecordNowAsync(user, result.IsLockedOut && !wasLockedOut ? SecurityEventKind.LockedOut : result.IsNotAllowed ? SecurityEventKind.SignInRefused : SecurityEventKind.SignInFailed,
             actor, result.IsNotAllowed ? "the account is deactivated" : wasLockedOut ? "while locked out" : "wrong password", cancellationToken);
         logger.LogWarning("Failed sign-in for user {UserId} of centre {CentreId} (locked out: {LockedOut})", user.Id, user.CentreId, result.IsLockedOut);
+        if (!result.IsNotAllowed)
+        {
+            await failures.RecordAsync(HttpContext, cancellationToken);
+        }
+
         return result.IsLockedOut ? LockedOut() : Failed();
     }
 
@@ -63,6 +76,14 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, AccountService ac
     private PageResult Failed()
     {
         ModelState.AddModelError("Input.Email", "Enter a correct email address and password. If you have been invited and have not chosen a password yet, use the link in your invitation email.");
+        return Page();
+    }
+
+    /// <summary>429, with the page and the reason: this address has failed too often.</summary>
+    private PageResult Paused()
+    {
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        ModelState.AddModelError("Input.Email", SignInFailures.RefusedMessage);
         return Page();
     }
 

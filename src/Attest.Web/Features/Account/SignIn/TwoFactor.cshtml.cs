@@ -4,7 +4,6 @@ using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Attest.Web.Features.Account.SignIn;
 
@@ -12,8 +11,7 @@ namespace Attest.Web.Features.Account.SignIn;
 /// The second step of signing in, after a password or single sign-on: the code the authenticator app shows, or one of
 /// the recovery codes. Wrong codes count towards the lockout, as wrong passwords do.
 /// </summary>
-[EnableRateLimiting("sign-in")]
-public sealed class TwoFactorModel(SignInManager<AppUser> signIn, AccountService accounts) : PageModel
+public sealed class TwoFactorModel(SignInManager<AppUser> signIn, AccountService accounts, FailuresByAddress failures) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -59,6 +57,13 @@ public sealed class TwoFactorModel(SignInManager<AppUser> signIn, AccountService
             return Redirect("/Account/SignIn");
         }
 
+        if (await failures.RefusesAsync(HttpContext, cancellationToken))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(field, SignInFailures.RefusedMessage);
+            return Page();
+        }
+
         HttpCurrentCentre.UseCapabilityCentre(HttpContext, user.CentreId);
         var wasLockedOut = await signIn.UserManager.IsLockedOutAsync(user);
         var result = await attempt(user);
@@ -75,6 +80,7 @@ public sealed class TwoFactorModel(SignInManager<AppUser> signIn, AccountService
         }
 
         await accounts.RecordNowAsync(user, result.IsLockedOut && !wasLockedOut ? SecurityEventKind.LockedOut : SecurityEventKind.TwoFactorFailed, actor, $"wrong {how}", cancellationToken);
+        await failures.RecordAsync(HttpContext, cancellationToken);
         ModelState.AddModelError(field, result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes." : wrong);
         return Page();
     }
