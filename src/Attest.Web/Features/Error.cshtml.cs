@@ -41,6 +41,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             403 => ("You do not have access to this page", "Your role does not include this page."),
             401 => ("Sign in to continue", "You are not signed in, or your session has ended."),
             400 => ("The request could not be accepted", "Go back, reload the page and try again."),
+            405 => ("This page cannot take a form", "It only shows information, so nothing was sent or saved. Go back and use the page's own links and buttons."),
             409 => ("Someone else saved first", "Another change to the same record was saved while you were working, so yours was not saved. Reload the page to see it, then decide again."),
             413 => ("What you sent is too large", "Nothing was saved. Go back: what you entered is still on the previous page. Choose a smaller file, or shorten the text (a long written account can be uploaded as a file)."),
             422 => ("This form was already sent with different answers", "The same form was sent before with other values. Reload the page and send it again."),

@@ -206,6 +206,8 @@ public static class AttestHost
     public static void UseAttest(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Outermost, so it logs the page the EQA asked for with the answer they got, once, and not the error page's re-execution.
+        app.UseMiddleware<EqaAccessLog>();
         app.UseRequestFailures();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
@@ -215,7 +217,6 @@ public static class AttestHost
         app.UseAuthentication();
         app.UseTwoFactorGate();
         app.UseAuthorization();
-        app.UseMiddleware<EqaAccessLog>();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
         app.MapResumableUploads();
