@@ -32,8 +32,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         // A re-executed POST whose form cannot be read (a body over the size limit) binds no code: the original status still stands.
+        // Visited directly, with no failure to tell of and no error status in the address, the page is not found.
         var status = failure is not null ? RequestFailures.StatusOf(failure.Error)
-            : code ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status500InternalServerError;
+            : code is >= 400 and <= 599 ? code.Value
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status404NotFound;
         Response.StatusCode = status;
         (Title, Message) = status switch
         {

@@ -133,6 +133,7 @@ public static class AttestHost
             })
             .AddMvcOptions(options =>
             {
+                options.ModelMetadataDetailsProviders.Add(new EmptyListValuesStayEmpty());
                 options.Filters.Add(new FormTooLargeFilter());
                 options.Filters.Add<HandlerRequiredFilter>();
                 options.Filters.Add<DomainRuleFilter>();
