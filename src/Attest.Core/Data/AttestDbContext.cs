@@ -732,6 +732,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     private void GuardChanges()
     {
+        var tooLong = new List<(string Field, string Message)>();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
@@ -744,6 +745,27 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             {
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} belongs to another centre, or no centre is signed in; nothing was saved.");
             }
+
+            tooLong.AddRange(TooLong(entry));
+        }
+
+        if (tooLong.Count > 0)
+        {
+            throw new DomainRuleException([.. tooLong.Distinct()]);
         }
     }
+
+    /// <summary>
+    /// Text longer than its column holds, named by field: a form whose page has no rule of its own for a field's length gets
+    /// the field's error (PostgreSQL would refuse the row, and SQLite keep it, so both behave the same).
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> TooLong(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry.State is not (EntityState.Added or EntityState.Modified) ? [] :
+            entry.Properties
+                .Where(p => (entry.State == EntityState.Added || p.IsModified) && p.Metadata.GetMaxLength() is int max && p.CurrentValue is string text && text.Length > max)
+                .Select(p => (p.Metadata.Name, $"{Words(p.Metadata.Name)} must be {p.Metadata.GetMaxLength()!.Value:N0} characters or fewer"));
+
+    /// <summary>"JobTitle" as "Job title".</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 }

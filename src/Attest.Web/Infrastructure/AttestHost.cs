@@ -85,20 +85,9 @@ public static class AttestHost
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
-            // The API's clients are programs: 401, never a redirect to the sign-in page.
-            options.Events.OnRedirectToLogin = context =>
-            {
-                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                }
-                else
-                {
-                    context.Response.Redirect(context.RedirectUri);
-                }
-
-                return Task.CompletedTask;
-            };
+            // Under /api the API token is the only sign-in, also where no endpoint matches: a valid token on an unknown route
+            // or a wrong method gets 404 or 405, and no token 401 (never a redirect to the sign-in page).
+            options.ForwardDefaultSelector = context => RequestFailures.IsApi(context) ? Features.Api.ApiTokenAuthentication.SchemeName : null;
             // A signed-in user of the wrong role gets a plain 403 page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -145,6 +134,8 @@ public static class AttestHost
             })
             .AddMvcOptions(options =>
             {
+                options.ModelMetadataDetailsProviders.Add(new EmptyListValuesStayEmpty());
+                options.Filters.Add(new FormTooLargeFilter());
                 options.Filters.Add<HandlerRequiredFilter>();
                 options.Filters.Add<DomainRuleFilter>();
                 options.Filters.Add<IdempotencyFilter>();
@@ -164,7 +155,7 @@ public static class AttestHost
         services.AddDataProtection().SetApplicationName("Attest")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.FullPath ?? new DataOptions().FullPath, "keys")));
         services.AddAntiforgery(options => options.Cookie.Name = "attest.antiforgery");
-        services.AddProblemDetails();
+        services.AddRequestFailures();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<FileStoreHealthCheck>("fileStore")
@@ -217,8 +208,9 @@ public static class AttestHost
     public static void UseAttest(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Outermost, so it logs the page the EQA asked for with the answer they got, once, and not the error page's re-execution.
+        app.UseMiddleware<EqaAccessLog>();
+        app.UseRequestFailures();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
@@ -227,7 +219,6 @@ public static class AttestHost
         app.UseAuthentication();
         app.UseTwoFactorGate();
         app.UseAuthorization();
-        app.UseMiddleware<EqaAccessLog>();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
         app.MapResumableUploads();

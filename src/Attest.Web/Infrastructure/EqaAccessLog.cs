@@ -6,7 +6,9 @@ namespace Attest.Web.Infrastructure;
 
 /// <summary>
 /// Logs every request an EQA makes (issue 5: "every EQA access is logged"): who, when, what and the answer, append-only,
-/// in a save of its own so a failed page never takes the log entry with it.
+/// in a save of its own so a failed page never takes the log entry with it. It wraps the whole pipeline, so a refused or failed
+/// request is logged once, as the page tried with the answer given, after the error page has answered it; and it reads the user
+/// after authentication has run (static files, served before it, stay unlogged).
 /// </summary>
 public sealed class EqaAccessLog(RequestDelegate next, ILogger<EqaAccessLog> logger)
 {

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Attest.Web.Infrastructure;
 
-public sealed class DatabaseHealthCheck(AttestDbContext db) : IHealthCheck
+/// <summary>Says which database is reachable by its product name, not by the library behind it: anyone may read /health.</summary>
+public sealed class DatabaseHealthCheck(AttestDbContext db, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy($"{db.Database.ProviderName} reachable")
+            ? HealthCheckResult.Healthy($"{(database.Value.Provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")} reachable")
             : HealthCheckResult.Unhealthy("database unreachable");
 }
 

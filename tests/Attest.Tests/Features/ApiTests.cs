@@ -125,9 +125,8 @@ public partial class ApiTests
                 Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.Unauthorized, $"{who} GET {url}");
             }
 
-            var post = await otherCentre.PostAsync(url, null);
-            // Read-only: no other method is mapped (the 405 route answers under the sign-in scheme, so a token gets 401 there).
-            Assert.True(post.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.Unauthorized, $"POST {url}: {(int)post.StatusCode}; the API is read-only");
+            // Read-only: no other method is mapped.
+            await ProblemAsync(await otherCentre.PostAsync(url, null), HttpStatusCode.MethodNotAllowed, $"POST {url}");
         }
 
         // Revoked: refused at once.
@@ -137,6 +136,61 @@ public partial class ApiTests
         var tokenId = Regex.Match(await admin.GetStringAsync("/Admin/Api"), "name=\"tokenId\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Api?handler=Revoke", new() { ["tokenId"] = tokenId }, tokenFrom: "/Admin/Api")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await mis.GetAsync("/api/v1/candidates")).StatusCode);
+    }
+
+    /// <summary>An API error as a program reads it: RFC 9457 problem details in JSON, with no trace of the code behind it.</summary>
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string request)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{request}: {(int)response.StatusCode}, expected {(int)status}; {body[..Math.Min(body.Length, 300)]}");
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{request}: {response.Content.Headers.ContentType}, expected problem details");
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Attest.", body, StringComparison.Ordinal);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()), $"{request}: a problem needs a title");
+        return problem;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_query_value_of_the_wrong_type_is_400_problem_details_naming_the_parameter(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var mis = Client(app, await IssueTokenAsync(app, app.A));
+
+        foreach (var (url, parameter) in new[]
+        {
+            ("/api/v1/candidates?page=abc", "page"), ("/api/v1/enrolments?page=abc", "page"), ("/api/v1/candidates?page=99999999999999999999", "page"),
+            ("/api/v1/claims?from=abc", "from"), ("/api/v1/claims?to=2026-02-30", "to"), ("/api/v1/claims?from=2026-01-01&to=" + new string('9', 100_000), "to"),
+        })
+        {
+            var problem = await ProblemAsync(await mis.GetAsync(url), HttpStatusCode.BadRequest, "GET " + url[..Math.Min(url.Length, 80)]);
+            Assert.Contains($" {parameter}\"", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // Values of the right type still work: a page far past the end is empty, and dates filter claims.
+        Assert.Equal(HttpStatusCode.OK, (await mis.GetAsync("/api/v1/candidates?page=-3")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mis.GetAsync("/api/v1/claims?from=2026-01-01&to=2026-12-31")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_valid_token_on_an_unknown_route_or_id_is_404_and_on_a_wrong_method_405_as_problem_details(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var mis = Client(app, await IssueTokenAsync(app, app.A));
+        using var none = Client(app, null);
+
+        foreach (var url in new[] { "/api/v1/nothing-here", "/api/v2/candidates", "/api/v1/candidates/not-a-guid", "/api/v1/enrolments/12345/progress", $"/api/v1/candidates/{Guid.NewGuid()}", $"/api/v1/enrolments/{Guid.NewGuid()}/progress" })
+        {
+            await ProblemAsync(await mis.GetAsync(url), HttpStatusCode.NotFound, "GET " + url);
+            // Without a token nothing is told, not even whether the route exists.
+            await ProblemAsync(await none.GetAsync(url), HttpStatusCode.Unauthorized, "GET " + url + " without a token");
+        }
+
+        await ProblemAsync(await mis.PostAsync("/api/v1/candidates", null), HttpStatusCode.MethodNotAllowed, "POST /api/v1/candidates");
+        await ProblemAsync(await mis.DeleteAsync($"/api/v1/candidates/{app.A.CandidateId}"), HttpStatusCode.MethodNotAllowed, "DELETE a candidate");
     }
 
     [GeneratedRegex("attest_[0-9a-f]{32}\\.[0-9a-f]{64}")]

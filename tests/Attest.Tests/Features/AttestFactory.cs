@@ -97,9 +97,12 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in as the given user (redirects not followed, so tests see 302s).</summary>
-    public async Task<HttpClient> SignedInAsync(string email, string password = Password)
+    public Task<HttpClient> SignedInAsync(string email, string password = Password) => SignInAsync(Anonymous(), email, password);
+
+    /// <summary>Signs a client of <see cref="Anonymous"/> in, keeping the headers the test gave it.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string email, string password = Password)
     {
-        var client = Anonymous();
+        ArgumentNullException.ThrowIfNull(client);
         var response = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email} failed: {response.StatusCode}");
         return client;

@@ -148,6 +148,41 @@ public class EqaVisitTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_form_sent_to_a_read_only_page_is_405_saying_so_and_the_access_log_records_each_request_once_as_the_page_tried(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        Guid eqaId;
+        await using (var db = app.Db(app.A.Id))
+        {
+            eqaId = (await db.Users.SingleAsync(u => u.Email == app.A.Eqa)).Id;
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var visit = EqaVisit.Create(app.A.Id, "OCR EV 2026/11", eqaId, "eqa A", now.AddHours(-1), now.AddHours(3), eqaId, now.AddHours(-2));
+            visit.AddSample(app.A.EnrolmentId, app.A.CandidateId, "Cara Centrea", Roles.CentreAdmin, eqaId, now.AddHours(-2));
+            db.EqaVisits.Add(visit);
+            await db.SaveChangesAsync();
+        }
+
+        var eqa = await app.SignedInAsync(app.A.Eqa);
+        var posted = await eqa.PostFormAsync($"/Portfolio/{app.A.EnrolmentId}", new() { ["Input.Title"] = "x" });
+        var page = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.StatusCode);
+        Assert.Contains("This page cannot take a form", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("there is a problem with the service", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await eqa.GetAsync("/Admin/Eqa")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await eqa.GetAsync($"/Portfolio/{app.A.GradedEnrolmentId}")).StatusCode);
+
+        await using (var db = app.Db(app.A.Id))
+        {
+            var logged = await db.EqaAccesses.Where(a => a.UserId == eqaId).OrderBy(a => a.At).Select(a => a.Method + " " + a.Path + " " + a.Status).ToListAsync();
+            Assert.Equal(1, logged.Count(l => l == $"POST /Portfolio/{app.A.EnrolmentId} 405"));
+            Assert.Equal(1, logged.Count(l => l == "GET /Admin/Eqa 403"));
+            Assert.Equal(1, logged.Count(l => l == $"GET /Portfolio/{app.A.GradedEnrolmentId} 404"));
+            Assert.DoesNotContain(logged, l => l.Contains("/Error", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Before_the_window_opens_the_EQA_sees_the_visit_listed_but_nothing_of_it(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();

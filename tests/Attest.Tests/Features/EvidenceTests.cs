@@ -156,6 +156,35 @@ public class EvidenceTests
         Assert.Equal(1, await db.EvidenceItems.CountAsync(i => i.CandidateId == app.A.CandidateId));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_written_account_too_long_to_read_is_413_with_a_page_that_says_so_and_keeps_nothing(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+
+        // Over the 50,000 characters a written account may hold, but readable: the field says so.
+        var overRule = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new() { ["Input.Title"] = "Long", ["Input.Body"] = new string('a', 60_000), ["Input.Context"] = "RealWork" });
+        Assert.Equal(HttpStatusCode.OK, overRule.StatusCode);
+        Assert.Contains("The text must be 50,000 characters or fewer; upload a longer account as a file", WebUtility.HtmlDecode(await overRule.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // 4 MiB of lines, sent as the page's form sends it (multipart, for its file field): more than any form field is read for.
+        const string url = "/Candidate/Evidence/Add?kind=ReflectiveAccount";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await candidate.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" }, { new StringContent("Huge"), "Input.Title" }, { new StringContent("RealWork"), "Input.Context" },
+            { new StringContent(string.Concat(Enumerable.Repeat("I greeted the customer and checked the booking.\r\n", 4 * 1024 * 1024 / 50))), "Input.Body" },
+        };
+        var huge = await candidate.PostAsync(url, form);
+        var page = WebUtility.HtmlDecode(await huge.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Contains("What you sent is too large", page, StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.EvidenceItems.CountAsync(i => i.CandidateId == app.A.CandidateId));
+    }
+
     public static TheoryData<DatabaseProvider, string, string> SpoofedFiles()
     {
         var data = new TheoryData<DatabaseProvider, string, string>();

@@ -81,6 +81,28 @@ public class WitnessTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_witness_detail_longer_than_its_field_holds_is_named_on_the_form_and_nothing_is_kept(DatabaseProvider provider)
+    {
+        // Issue 13's route sweep: PostgreSQL refused the row (503, "could not save") and SQLite kept 100,000 characters.
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var response = await candidate.PostFormAsync("/Candidate/Witnesses?handler=Add", new()
+        {
+            ["Witness.Name"] = new string('O', 201), ["Witness.JobTitle"] = "Duty manager", ["Witness.Relationship"] = "Supervisor", ["Witness.Contact"] = new string('1', 100_000),
+        }, tokenFrom: "/Candidate/Witnesses");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Name must be 200 characters or fewer", page, StringComparison.Ordinal);
+        Assert.Contains("Contact must be 300 characters or fewer", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Witness_Name\"", page, StringComparison.Ordinal); // beside its field
+        Assert.Contains("Wendy WitnessA", page, StringComparison.Ordinal); // the register is still shown
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.Witnesses.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_list_of_skills_is_sent_back_with_the_seeds_warning_before_it_is_kept(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();

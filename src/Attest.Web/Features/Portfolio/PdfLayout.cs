@@ -137,19 +137,47 @@ internal sealed class PdfLayout(PdfDocument document) : IDisposable
                     lines.Add(line);
                 }
 
-                line = word;
-                while (line.Length > 1 && _graphics.MeasureString(line, font).Width > Width)
+                // A word wider than the line is cut where it stops fitting.
+                var start = 0;
+                for (var fits = LongestFit(word, start, font); start + fits < word.Length; fits = LongestFit(word, start, font))
                 {
-                    var fits = Enumerable.Range(1, line.Length).Last(n => n == 1 || _graphics.MeasureString(line[..n], font).Width <= Width);
-                    lines.Add(line[..fits]);
-                    line = line[fits..];
+                    lines.Add(word.Substring(start, fits));
+                    start += fits;
                 }
+
+                line = word[start..];
             }
 
             lines.Add(line);
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// How many characters of <paramref name="text"/> from <paramref name="start"/> fit on a line, at least one: found by
+    /// doubling then halving, so each line of a 100,000-character word costs a few measurements of a line's length.
+    /// </summary>
+    private int LongestFit(string text, int start, XFont font)
+    {
+        bool Fits(int length) => _graphics!.MeasureString(text.Substring(start, length), font).Width <= Width;
+        var left = text.Length - start;
+        var fits = 1;
+        var tooLong = 2;
+        while (tooLong <= left && Fits(tooLong))
+        {
+            fits = tooLong;
+            tooLong *= 2;
+        }
+
+        tooLong = Math.Min(tooLong, left + 1);
+        while (tooLong - fits > 1)
+        {
+            var middle = (fits + tooLong) / 2;
+            (fits, tooLong) = Fits(middle) ? (middle, tooLong) : (fits, middle);
+        }
+
+        return fits;
     }
 
     private sealed class EmbeddedFonts : IFontResolver

@@ -11,7 +11,7 @@ namespace Attest.Web.Features.Candidate.Witnesses;
 /// The candidate names the people who see them at work. They never write or see testimonies' links: the assessor asks
 /// the witness directly (seed 004: "It is not acceptable for you to produce written witness testimonies for witnesses to sign").
 /// </summary>
-public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
 {
     [BindProperty]
     public WitnessInput Witness { get; set; } = new();
@@ -28,6 +28,10 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
         Register = await WitnessRegister.ForCandidateAsync(db, candidate.Id, cancellationToken);
         return Page();
     }
+
+    /// <summary>The register again, for a form refused when it was saved (a field longer than it may be).</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
+        Register = await db.SignedInCandidateAsync(User, cancellationToken) is { } candidate ? await WitnessRegister.ForCandidateAsync(db, candidate.Id, cancellationToken) : [];
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
