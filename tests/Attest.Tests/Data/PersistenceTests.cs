@@ -110,37 +110,6 @@ public class PersistenceTests
         Assert.Equal("Observed listening to a customer's complaint about a late delivery.", (await check.CriterionDecisions.SingleAsync()).Justification);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Candidates_who_had_evidence_before_references_were_counted_carry_on_from_their_highest_reference(DatabaseProvider provider)
-    {
-        using var database = TestDatabase.Create(provider);
-        var (a, _) = await TwoCentresAsync(database);
-        Guid ada, bo;
-        await using (var db = database.Context(new FixedCentre(a)))
-        {
-            var first = NewCandidate(a, "Ada");
-            var second = NewCandidate(a, "Bo");
-            db.Candidates.AddRange(first, second);
-            EvidenceItem Item(string reference) => new() { CentreId = a, CandidateId = first.Id, Reference = reference, Title = reference, UploadedAt = Now };
-            db.EvidenceItems.AddRange(Item("E001"), Item("E002"), Item("E010"));
-            await db.SaveChangesAsync();
-            (ada, bo) = (first.Id, second.Id);
-        }
-
-        await using (var db = database.Context(NoCentre.Instance))
-        {
-            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
-            var counted = db.Database.GetMigrations().Single(m => m.EndsWith("_EvidenceNumbers", StringComparison.Ordinal));
-            var before = db.Database.GetMigrations().TakeWhile(m => m != counted).Last();
-            await migrator.MigrateAsync(before);
-            await migrator.MigrateAsync(counted);
-        }
-
-        await using var after = database.Context(new FixedCentre(a));
-        Assert.Equal([(ada, 10), (bo, 0)], (await after.Candidates.Select(c => new { c.Id, c.LastEvidenceNumber }).ToListAsync()).Select(c => (c.Id, c.LastEvidenceNumber)).OrderBy(c => c.LastEvidenceNumber < 1));
-    }
-
     internal static async Task<(Guid A, Guid B)> TwoCentresAsync(TestDatabase database)
     {
         await using var db = database.Context(NoCentre.Instance);

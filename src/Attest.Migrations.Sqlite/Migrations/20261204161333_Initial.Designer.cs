@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261204155158_SignInFailuresByAddress")]
-    partial class SignInFailuresByAddress
+    [Migration("20261204161333_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
