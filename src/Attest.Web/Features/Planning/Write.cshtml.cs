@@ -56,18 +56,8 @@ public sealed class WriteModel(AttestDbContext db, TimeProvider clock) : PageMod
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        AssessmentPlan plan;
-        try
-        {
-            var number = Context.Plans.Count == 0 ? 1 : Context.Plans.Max(p => p.Latest.PlanNumber) + 1;
-            plan = AssessmentPlan.Write(Context.Enrolment, Kind, Input.Details(), Previous, number, User.UserId(), User.DisplayName(), DateOnly.FromDateTime(now), now);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-
-            return Page();
-        }
+        var number = Context.Plans.Count == 0 ? 1 : Context.Plans.Max(p => p.Latest.PlanNumber) + 1;
+        var plan = AssessmentPlan.Write(Context.Enrolment, Kind, Input.Details(), Previous, number, User.UserId(), User.DisplayName(), DateOnly.FromDateTime(now), now);
 
         db.AssessmentPlans.Add(plan);
         db.Sign(plan, Roles.Assessor, User.UserId(), User.DisplayName(), now);

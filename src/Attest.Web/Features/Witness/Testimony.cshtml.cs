@@ -74,12 +74,6 @@ public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catal
         {
             await testimonies.KeepAsync(Witness, _enrolment, Link, TestimonyIntake.Targets(Link.Targets.Split(',', StringSplitOptions.RemoveEmptyEntries), _enrolment), details, null, cancellationToken);
         }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-
-            return Page();
-        }
         catch (TestimonyIntake.LinkAlreadyUsedException used)
         {
             Refusal = used.Message;

@@ -59,17 +59,7 @@ public sealed class TranscribeModel(AttestDbContext db, Core.Qualifications.Cata
             return Page();
         }
 
-        EvidenceItem item;
-        try
-        {
-            item = await testimonies.KeepAsync(Witness, _enrolment, null, targets, Input.Details(), (User.UserId(), User.DisplayName()), cancellationToken);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-
-            return Page();
-        }
+        var item = await testimonies.KeepAsync(Witness, _enrolment, null, targets, Input.Details(), (User.UserId(), User.DisplayName()), cancellationToken);
 
         TempData["Success"] = $"{item.Reference} testimony from {Witness.Name} is kept.";
         return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Witnesses");
