@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 
-/// <summary>Demo centre and users for the embedded default, so a newcomer can sign in at once.</summary>
+/// <summary>Demo centre and users for the embedded default, so a newcomer can sign in at once and see each role at work (<see cref="DemoStory"/>).</summary>
 public static class DemoSeeder
 {
     public const string CentreNumber = "99999";
@@ -19,6 +19,8 @@ public static class DemoSeeder
         ("eqa@demo.attest.test", "Erin External", Roles.Eqa),
         ("candidate1@demo.attest.test", "Sam Patel", Roles.Candidate),
         ("candidate2@demo.attest.test", "Jo Evans", Roles.Candidate),
+        ("candidate3@demo.attest.test", "Priya Shah", Roles.Candidate),
+        ("candidate4@demo.attest.test", "Tom Reid", Roles.Candidate),
     ];
 
     /// <summary>Seeds once: does nothing when the demo centre exists.</summary>
@@ -60,6 +62,14 @@ public static class DemoSeeder
         }
 
         await scoped.SaveChangesAsync(cancellationToken);
+
+        // Learners at every stage, in one transaction: a demo is either whole or not there.
+        await using (var transaction = await scoped.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await DemoStory.AddAsync(scoped, catalogue, centre.Id, created, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return true;
     }
 }
