@@ -101,15 +101,15 @@ public sealed class PeopleJourneyTests : IDisposable
         await admin.GotoAsync("/Admin/Staff?role=Assessor");
         await Browser.AssertAccessibleAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Asha Assessor" }).ClickAsync();
-        await Expect(admin.GetByText("Asha Assessor assesses 1 candidate."));
+        await Expect(admin.GetByText("Asha Assessor assesses 3 candidates."));
         await Browser.AssertAccessibleAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Move the caseload and deactivate Asha Assessor" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Asha Assessor assesses 1 candidate: choose a new assessor for each of them." }));
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Asha Assessor assesses 3 candidates: choose a new assessor for each of them." }));
         await Browser.AssertAccessibleAsync(admin);
         await admin.GetByLabel("New assessor for everyone not given one below").SelectOptionAsync(new SelectOptionValue { Label = "Sol Successor" });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Move the caseload and deactivate Asha Assessor" }).ClickAsync();
         await Expect(admin.GetByText("Deactivated. Their sessions have ended and they can no longer sign in"));
-        await Expect(admin.GetByText("Caseload reassigned: 1 to Sol Successor", new() { Exact = false }));
+        await Expect(admin.GetByText("Caseload reassigned: 3 to Sol Successor", new() { Exact = false }));
         await Browser.AssertAccessibleAsync(admin);
 
         var sam = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);

@@ -19,7 +19,7 @@ public static class DemoSeeder
         ("eqa@demo.attest.test", "Erin External", Roles.Eqa),
         ("candidate1@demo.attest.test", "Sam Patel", Roles.Candidate),
         ("candidate2@demo.attest.test", "Jo Evans", Roles.Candidate),
-        ("candidate3@demo.attest.test", "Priya Shah", Roles.Candidate),
+        ("candidate3@demo.attest.test", "Maya Clarke", Roles.Candidate),
         ("candidate4@demo.attest.test", "Tom Reid", Roles.Candidate),
     ];
 

@@ -13,7 +13,7 @@ namespace Attest.Web.Infrastructure;
 
 /// <summary>
 /// The demo centre's learners at every stage, so each role's first look shows what that role does: Tom Reid has evidence
-/// waiting for the assessor and some decisions made; Priya Shah's unit C3 is signed off, countersigned, reviewed by the
+/// waiting for the assessor and some decisions made; Maya Clarke's unit C3 is signed off, countersigned, reviewed by the
 /// IQA and claimed, and her portfolio is in an EQA visit that is open now. Everything is written through the domain's
 /// own rules and signed into the ledger, as the pages would, dated back from today.
 /// </summary>
@@ -35,28 +35,28 @@ internal static class DemoStory
         var erin = people["eqa@demo.attest.test"];
         var today = UkTime.DateOf(now);
 
-        // Priya: far along. Three problems over three weeks with three customers, and a reflective account.
-        var priyaUser = people["candidate3@demo.attest.test"];
-        var priya = Learner(centreId, priyaUser, "Priya", "Shah", new DateOnly(2003, 2, 17), "1234567802", "0103", now.AddDays(-130));
-        var priyaEnrolment = Enrol(db, centreId, priya, diploma, asha, today.AddDays(-120), today.AddDays(300), now.AddDays(-120));
+        // Maya: far along. Three problems over three weeks with three customers, and a reflective account.
+        var mayaUser = people["candidate3@demo.attest.test"];
+        var maya = Learner(centreId, mayaUser, "Maya", "Clarke", new DateOnly(2003, 2, 17), "1234567802", "0103", now.AddDays(-130));
+        var mayaEnrolment = Enrol(db, centreId, maya, diploma, asha, today.AddDays(-120), today.AddDays(300), now.AddDays(-120));
         var performance = c3.Criteria.Where(c => c.Kind == CriterionKind.Performance).Select(c => c.Ref).ToArray();
         var knowledge = c3.Criteria.Where(c => c.Kind == CriterionKind.Knowledge).Select(c => c.Ref).ToArray();
         var items = new[]
         {
-            Item(db, priya, priyaUser, "E001", EvidenceKind.WorkProduct, "Problem log: a double-booked room", today.AddDays(-100), "Customer A", now.AddDays(-99)),
-            Item(db, priya, priyaUser, "E002", EvidenceKind.WorkProduct, "Problem log: a lost booking", today.AddDays(-90), "Customer B", now.AddDays(-89)),
-            Item(db, priya, priyaUser, "E003", EvidenceKind.WorkProduct, "Problem log: a late airport transfer", today.AddDays(-76), "Customer C", now.AddDays(-75)),
-            Item(db, priya, priyaUser, "E004", EvidenceKind.ReflectiveAccount, "What I learned from three problems", today.AddDays(-75), null, now.AddDays(-74)),
+            Item(db, maya, mayaUser, "E001", EvidenceKind.WorkProduct, "Problem log: a double-booked room", today.AddDays(-100), "Customer A", now.AddDays(-99)),
+            Item(db, maya, mayaUser, "E002", EvidenceKind.WorkProduct, "Problem log: a lost booking", today.AddDays(-90), "Customer B", now.AddDays(-89)),
+            Item(db, maya, mayaUser, "E003", EvidenceKind.WorkProduct, "Problem log: a late airport transfer", today.AddDays(-76), "Customer C", now.AddDays(-75)),
+            Item(db, maya, mayaUser, "E004", EvidenceKind.ReflectiveAccount, "What I learned from three problems", today.AddDays(-75), null, now.AddDays(-74)),
         };
-        priya.LastEvidenceNumber = items.Length;
+        maya.LastEvidenceNumber = items.Length;
         string[][] requirements = [["4a", "5a", "5c"], ["4b", "4d", "5b"], ["4c", "4e", "5d"], []];
         var judged = now.AddDays(-70);
         var acceptances = items.Select((item, i) =>
         {
             var criteria = i < 3 ? performance : knowledge;
-            Map(db, priyaEnrolment, item, "C3", criteria, item.UploadedAt);
-            var acceptance = EvidenceAcceptance.Record(priyaEnrolment, c3, item, criteria, true, null, criteria, requirements[i],
-                "Written at the time in Priya's own words, and checked with her manager.", asha.Id, asha.DisplayName, priyaUser.Id, 0, [], judged);
+            Map(db, mayaEnrolment, item, "C3", criteria, item.UploadedAt);
+            var acceptance = EvidenceAcceptance.Record(mayaEnrolment, c3, item, criteria, true, null, criteria, requirements[i],
+                "Written at the time in Maya's own words, and checked with her manager.", asha.Id, asha.DisplayName, mayaUser.Id, 0, [], judged);
             db.EvidenceAcceptances.Add(acceptance);
             db.Sign(acceptance, Roles.Assessor, asha.Id, asha.DisplayName, judged);
             return acceptance;
@@ -66,21 +66,21 @@ internal static class DemoStory
         var decisions = c3.Criteria.Select(criterion =>
         {
             var references = items.Where((_, i) => (i < 3 ? performance : knowledge).Contains(criterion.Ref)).Select(item => item.Reference).ToList();
-            return Decide(db, priyaEnrolment, c3, criterion.Ref, DecisionOutcome.Met, references, $"Shown in {string.Join(", ", references)}.",
-                $"C3 {criterion.Ref}: your logs show this in your own words, with what the customer said in reply.", asha, priyaUser, decided);
+            return Decide(db, mayaEnrolment, c3, criterion.Ref, DecisionOutcome.Met, references, $"Shown in {string.Join(", ", references)}.",
+                $"C3 {criterion.Ref}: your logs show this in your own words, with what the customer said in reply.", asha, mayaUser, decided);
         }).ToList();
 
         var accepted = CurrentEvidence.For(acceptances, items.ToDictionary(i => i.Id));
         var sufficiency = Sufficiency.Evaluate(c3, decisions.ToDictionary(d => d.CriterionRef, _ => CriterionStatus.Met, StringComparer.OrdinalIgnoreCase), accepted);
         var signedAt = now.AddDays(-50);
-        var signOff = UnitSignOff.SignCompetent(priyaEnrolment, sufficiency, items.ToDictionary(i => i.Reference), [], asha.Id, asha.DisplayName, priyaUser.Id, signedAt);
+        var signOff = UnitSignOff.SignCompetent(mayaEnrolment, sufficiency, items.ToDictionary(i => i.Reference), [], asha.Id, asha.DisplayName, mayaUser.Id, signedAt);
         db.UnitSignOffs.Add(signOff);
         db.Sign(signOff, Roles.Assessor, asha.Id, asha.DisplayName, signedAt);
-        db.Sign(signOff, Roles.Candidate, priyaUser.Id, priyaUser.DisplayName, signedAt.AddDays(1));
+        db.Sign(signOff, Roles.Candidate, mayaUser.Id, mayaUser.DisplayName, signedAt.AddDays(1));
 
         var reviewedAt = now.AddDays(-40);
-        var review = IqaReview.Record(priyaEnrolment, c3, decisions, [signOff], [], [.. decisions.Select(d => new IqaFinding(d.CriterionRef, true, null))],
-            "The decisions rest on evidence that shows each criterion, and the feedback tells Priya what she did well in her own terms.", null, ian.Id, ian.DisplayName, reviewedAt);
+        var review = IqaReview.Record(mayaEnrolment, c3, decisions, [signOff], [], [.. decisions.Select(d => new IqaFinding(d.CriterionRef, true, null))],
+            "The decisions rest on evidence that shows each criterion, and the feedback tells Maya what she did well in her own terms.", null, ian.Id, ian.DisplayName, reviewedAt);
         db.IqaReviews.Add(review);
         db.Sign(review, Roles.Iqa, ian.Id, ian.DisplayName, reviewedAt);
 
@@ -105,18 +105,18 @@ internal static class DemoStory
                 $"C3 {criterion}: your log shows this clearly, with the customer's own words.", asha, tomUser, tomJudged.AddMinutes(10));
         }
 
-        db.Candidates.AddRange(priya, tom);
+        db.Candidates.AddRange(maya, tom);
         await db.SaveChangesAsync(cancellationToken);
 
         // The unit certificate for C3 is claimed today, asked of the same engine the claims page asks.
-        var standing = (await Features.Admin.Claims.ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == priyaEnrolment.Id), today, cancellationToken)).Single();
+        var standing = (await Features.Admin.Claims.ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == mayaEnrolment.Id), today, cancellationToken)).Single();
         var claim = CertificationClaim.Make(standing, ClaimScope.Unit, ["C3"], alex.Id, alex.DisplayName, now);
         db.CertificationClaims.Add(claim);
         db.Sign(claim, Roles.CentreAdmin, alex.Id, alex.DisplayName, claim.SignedAt);
 
-        // The awarding body's external quality assurer visits this week, with Priya's portfolio in the sample.
+        // The awarding body's external quality assurer visits this week, with Maya's portfolio in the sample.
         var visit = EqaVisit.Create(centreId, "OCR EV 2026/12", erin.Id, erin.DisplayName, now.AddDays(-1), now.AddDays(6), alex.Id, now.AddDays(-2));
-        visit.AddSample(priyaEnrolment.Id, priya.Id, priya.FullName, Roles.CentreAdmin, alex.Id, now.AddDays(-2));
+        visit.AddSample(mayaEnrolment.Id, maya.Id, maya.FullName, Roles.CentreAdmin, alex.Id, now.AddDays(-2));
         db.EqaVisits.Add(visit);
         await db.SaveChangesAsync(cancellationToken);
     }

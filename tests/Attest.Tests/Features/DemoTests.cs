@@ -25,18 +25,18 @@ public class DemoTests
 
         var caseload = await PageAsync("assessor@demo.attest.test", "/Assessor");
         Assert.Contains("Awaiting your decision", caseload, StringComparison.Ordinal); // Tom's second problem log
-        Assert.Contains("Priya Shah", caseload, StringComparison.Ordinal);
+        Assert.Contains("Maya Clarke", caseload, StringComparison.Ordinal);
 
-        var priya = await PageAsync("candidate3@demo.attest.test", "/Candidate");
-        Assert.Contains("21 of 21 criteria met · signed off", priya, StringComparison.Ordinal);
-        Assert.Contains("1 claimed for certification", priya, StringComparison.Ordinal);
-        Assert.Contains("On track", priya, StringComparison.Ordinal);
+        var maya = await PageAsync("candidate3@demo.attest.test", "/Candidate");
+        Assert.Contains("21 of 21 criteria met · signed off", maya, StringComparison.Ordinal);
+        Assert.Contains("1 claimed for certification", maya, StringComparison.Ordinal);
+        Assert.Contains("On track", maya, StringComparison.Ordinal);
 
         var iqa = await PageAsync("iqa@demo.attest.test", "/Iqa");
         Assert.Contains("Tom Reid", iqa, StringComparison.Ordinal); // his C3 in progress, for interim sampling
 
         var claims = await PageAsync("admin@demo.attest.test", "/Admin/Claims");
-        Assert.Contains("Priya Shah (ULN 1234567802)", claims, StringComparison.Ordinal);
+        Assert.Contains("Maya Clarke (ULN 1234567802)", claims, StringComparison.Ordinal);
 
         var eqa = await PageAsync("eqa@demo.attest.test", "/Eqa");
         Assert.Contains("OCR EV 2026/12", eqa, StringComparison.Ordinal);
