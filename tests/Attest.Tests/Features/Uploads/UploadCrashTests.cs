@@ -66,7 +66,8 @@ public sealed class UploadCrashTests : IDisposable
 
         await using (var db = new AttestDbContext(options.Options, new FixedCentre(centre)))
         {
-            var item = await db.EvidenceItems.SingleAsync();
+            var sam = await db.Candidates.SingleAsync(c => c.GivenName == "Sam" && c.FamilyName == "Patel"); // the demo's other learners have evidence of their own
+            var item = await db.EvidenceItems.SingleAsync(i => i.CandidateId == sam.Id);
             Assert.Equal(("Recording of the team briefing", Tus.Sha256(bytes), (long)bytes.Length), (item.Title, item.Sha256, item.SizeBytes));
             var stored = Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "files"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
             Assert.Equal([item.StoredName], stored);
