@@ -33,7 +33,8 @@ internal static class DemoC3
         var candidate = await db.Candidates.SingleAsync(c => c.UserId == sam.Id);
         var qualification = catalogue.Find("03456")!;
         var unit = qualification.FindUnit("C3")!;
-        var now = DateTime.SpecifyKind(new DateTime(2026, 11, 1, 9, 0, 0), DateTimeKind.Utc);
+        // A week ago: after the demo story's own sign-off and decisions, so a sampling period of the last ten days holds Sam's work alone.
+        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(-7);
         var enrolment = Enrolment.Create(centreId, candidate.Id, qualification, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], new DateOnly(2026, 9, 1), now);
         enrolment.AssignAssessor(asha.Id);
         db.Enrolments.Add(enrolment);

@@ -97,6 +97,13 @@ public class ClaimTests
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         using var app = await new AttestFactory(provider, services: s => s.AddSingleton<TimeProvider>(clock)).SeedAsync();
         await GradedUnitTests.SignOffWithDistinctionAsync(app);
+        await using (var db = app.Db(app.A.Id))
+        {
+            var enrolment = await db.Enrolments.SingleAsync(e => e.Id == app.A.GradedEnrolmentId);
+            (await db.Candidates.SingleAsync(c => c.Id == enrolment.CandidateId)).Uln = "1000000004"; // seeded with the temporary ULN, on which nothing is claimed
+            await db.SaveChangesAsync();
+        }
+
         var admin = await app.SignedInAsync(app.A.Admin);
         var page = $"/Admin/Claims/{app.A.GradedEnrolmentId}";
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [new("Input.Scope", "Unit"), new("Input.Units", "7"), new("Input.Confirmed", "true")])).StatusCode);

@@ -174,7 +174,7 @@ public class EvidenceItemTests
             CentreId = Guid.NewGuid(), CandidateId = Guid.NewGuid(), Reference = string.Empty, Kind = EvidenceKind.CaseStudy, Title = "t", Description = "d", Body = "b",
             ActivityFrom = new DateOnly(2026, 1, 1), ActivityTo = new DateOnly(2026, 1, 2), Context = EvidenceContext.WorkPlacement, CustomerLabel = "Customer A",
             Occasions = Occasions.QuietTime, HeldAt = "h", HeldBy = "w", OriginalFileName = "f.pdf", ContentType = "application/pdf", SizeBytes = 3, Sha256 = "s",
-            Scan = ScanStatus.Pending, ScanDetail = "x", DurationSeconds = 4, MediaNotes = "m", SplitFromId = Guid.NewGuid(), UploadedBy = Guid.NewGuid(),
+            Scan = ScanStatus.Pending, ScanDetail = "x", DurationSeconds = 4, PageCount = 5, MediaNotes = "m", SplitFromId = Guid.NewGuid(), UploadedBy = Guid.NewGuid(),
             UploadedAt = new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc), ChangedAt = new DateTime(2026, 1, 4, 0, 0, 0, DateTimeKind.Utc),
         };
         var kept = draft.Kept("E007", "stored", "preview");

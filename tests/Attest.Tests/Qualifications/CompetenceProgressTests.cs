@@ -48,6 +48,6 @@ public class CompetenceProgressTests
 
         Assert.False(progress.IsComplete);
         Assert.Equal("Cannot be assessed yet", progress.Summary);
-        Assert.Contains("seeds give only", Assert.Single(progress.Outstanding), StringComparison.Ordinal);
+        Assert.Contains("OCR's student guide gives only", Assert.Single(progress.Outstanding), StringComparison.Ordinal);
     }
 }
