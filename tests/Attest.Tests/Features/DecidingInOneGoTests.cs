@@ -145,6 +145,26 @@ public class DecidingInOneGoTests
         Assert.Equal(3, await check.LedgerEntries.CountAsync(e => e.Kind == CriterionDecision.Kind));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_batch_made_from_a_state_another_decision_has_moved_on_gets_409_and_keeps_none_of_its_decisions(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        Assess.Decision NotYet(string criterion) => new(criterion, "NotYetMet");
+        var first = await Assess.DecideManyAsync(assessor, app.A.EnrolmentId, "C3", [NotYet("1.1"), NotYet("1.2")], SharedJustification, SharedFeedback);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        // Sent from the page as it was before the first batch: 1.2 was then undecided (revision 0).
+        var stale = await Assess.DecideManyAsync(assessor, app.A.EnrolmentId, "C3", [NotYet("1.2"), NotYet("1.3")], SharedJustification, SharedFeedback);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(["1.1", "1.2"], (await db.CriterionDecisions.Select(d => d.CriterionRef).ToListAsync()).Order());
+        Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == CriterionDecision.Kind));
+        Assert.True((await LedgerVerifier.VerifyAsync(db, default)).Intact);
+    }
+
     /// <summary>What a browser sends for the form as rendered: hidden fields, checked radios and boxes, textareas.</summary>
     private static List<KeyValuePair<string, string>> Sent(IHtmlFormElement form) =>
     [
