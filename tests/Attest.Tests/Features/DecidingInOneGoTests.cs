@@ -82,6 +82,8 @@ public class DecidingInOneGoTests
         await EvidenceJudgementTests.MapAsync(candidate, simulated, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", simulated, ["1.1"], method: "WorkProduct");
         const string ownJustification = "At the desk the candidate offered a refund before asking what had gone wrong.";
+        var nothingChosen = await Assess.DecideManyAsync(assessor, app.A.EnrolmentId, "C3", [new("1.1", ""), new("1.2", "")], SharedJustification, SharedFeedback);
+        Assert.Contains("Choose Met or Not yet met for at least one criterion of unit C3", await nothingChosen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var refused = await Assess.DecideManyAsync(assessor, app.A.EnrolmentId, "C3",
             [new("1.1", "Met"), new("1.2", "NotYetMet", ownJustification), new("1.3", "NotYetMet")], SharedJustification, SharedFeedback);
