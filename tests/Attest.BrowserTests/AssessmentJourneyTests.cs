@@ -124,13 +124,12 @@ public sealed class AssessmentJourneyTests : IDisposable
         await testimony.GetByLabel("Why (the candidate sees this)").FillAsync("The duty manager describes what Sam did and how the guest's satisfaction was checked.");
         await testimony.GetByRole(AriaRole.Button, new() { Name = "Record judgement of E005" }).ClickAsync();
         await Expect(assessor.GetByText("E005 accepted for unit C3."));
-        var card = assessor.Locator("#c-1-1");
-        await card.GetByText("Record a decision on 1.1").ClickAsync();
-        await card.GetByLabel("Met", new() { Exact = true }).CheckAsync();
-        await card.GetByLabel("Justification for 1.1").FillAsync("My observation E006: Sam heard the guest out and repeated the problem back.");
-        await card.GetByLabel("Feedback to the candidate on 1.1").FillAsync("C3 1.1: in E006 you let the guest finish, then summarised the problem back before offering options; that is careful listening.");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Record decision on 1.1" }).ClickAsync();
-        await Expect(assessor.GetByText("Decision on 1.1 recorded: met."));
+        // 1.1 decided in the unit's one decision form, with the justification and feedback written once for every criterion decided.
+        await assessor.Locator("#c-1-1").GetByLabel("Met", new() { Exact = true }).CheckAsync();
+        await assessor.GetByLabel("Justification", new() { Exact = true }).FillAsync("My observation E006: Sam heard the guest out and repeated the problem back.");
+        await assessor.GetByLabel("Feedback to the candidate", new() { Exact = true }).FillAsync("C3 1.1: in E006 you let the guest finish, then summarised the problem back before offering options; that is careful listening.");
+        await assessor.GetByRole(AriaRole.Button, new() { Name = "Record decisions" }).ClickAsync();
+        await Expect(assessor.GetByText("1 decision recorded: 1.1 met."));
         await Expect(assessor.GetByText("the unit can be signed off"));
         await Browser.AssertAccessibleAsync(assessor);
         await assessor.GetByLabel("The candidate is competent in unit C3 on the evidence listed, which I have judged valid, authentic, current and sufficient").CheckAsync();

@@ -124,18 +124,21 @@ public sealed partial class JourneyTests : IDisposable
         await judge.GetByLabel("Why (the candidate sees this)").FillAsync("Priya's own log of the problem, written at the time, with the guest's words.");
         await judge.GetByRole(AriaRole.Button, new() { Name = "Record judgement of E001" }).ClickAsync();
         await Expect(assessor.GetByText("E001 accepted for unit C3."));
+        // One form decides any criteria: 1.1 met with its own justification, and bare feedback that is sent back warned.
         var card = assessor.Locator("#c-1-1");
-        await card.GetByText("Record a decision on 1.1").ClickAsync();
         await card.GetByLabel("Met", new() { Exact = true }).CheckAsync();
+        await card.GetByText("Own justification and feedback for 1.1").ClickAsync();
         await card.GetByLabel("Justification for 1.1").FillAsync("E001 page 1 records what the customer said and how Priya checked it back.");
         await card.GetByLabel("Feedback to the candidate on 1.1").FillAsync("Well done.");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Record decision on 1.1" }).ClickAsync();
-        await Expect(assessor.GetByText("Before you record this feedback:"));
+        await assessor.GetByRole(AriaRole.Button, new() { Name = "Record decisions" }).ClickAsync();
+        await Expect(assessor.GetByRole(AriaRole.Heading, new() { Name = "Nothing is recorded yet" }));
+        await Expect(assessor.Locator("#c-1-1").GetByText("Before you record this feedback:"));
         await Browser.AssertAccessibleAsync(assessor);
         card = assessor.Locator("#c-1-1");
+        await Assertions.Expect(card.GetByLabel("Justification for 1.1")).ToHaveValueAsync("E001 page 1 records what the customer said and how Priya checked it back.");
         await card.GetByLabel("Feedback to the candidate on 1.1").FillAsync("C3 1.1: E001 page 1 shows you listened to the whole complaint before offering a solution, and checked back what you heard.");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Record decision on 1.1" }).ClickAsync();
-        await Expect(assessor.GetByText("Decision on 1.1 recorded: met."));
+        await assessor.GetByRole(AriaRole.Button, new() { Name = "Record decisions" }).ClickAsync();
+        await Expect(assessor.GetByText("1 decision recorded: 1.1 met."));
         await Expect(assessor.GetByText("1 of 21 criteria met"));
         await Browser.AssertAccessibleAsync(assessor);
 

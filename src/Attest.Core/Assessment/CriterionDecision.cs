@@ -64,41 +64,42 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
         ArgumentNullException.ThrowIfNull(evidenceReferences);
         var criterion = unit.FindCriterion(criterionRef)
             ?? throw new DomainRuleException($"Criterion {criterionRef} is not part of unit {unit.DisplayName}.", "CriterionRef");
-        var reasons = new List<string>();
+        // Each reason names the field it belongs to ("" for the form as a whole), so a form of many decisions shows it beside its criterion.
+        var reasons = new List<(string Field, string Message)>();
         if (!enrolment.HasUnit(unit.Code))
         {
-            reasons.Add($"The candidate is not enrolled on unit {unit.DisplayName}.");
+            reasons.Add((string.Empty, $"The candidate is not enrolled on unit {unit.DisplayName}."));
         }
 
         if (enrolment.AssessorId != assessorId)
         {
-            reasons.Add("Only the candidate's assigned assessor can record decisions.");
+            reasons.Add((string.Empty, "Only the candidate's assigned assessor can record decisions."));
         }
 
         if (assessorId == candidateUserId)
         {
-            reasons.Add("An assessor cannot assess their own work.");
+            reasons.Add((string.Empty, "An assessor cannot assess their own work."));
         }
 
         if (string.IsNullOrWhiteSpace(justification))
         {
-            reasons.Add("Justification is required: record why the evidence does or does not meet the criterion.");
+            reasons.Add(("Justification", "Justification is required: record why the evidence does or does not meet the criterion."));
         }
 
         if (string.IsNullOrWhiteSpace(feedback))
         {
-            reasons.Add("Feedback to the candidate is required.");
+            reasons.Add(("Feedback", "Feedback to the candidate is required."));
         }
 
         if (outcome == DecisionOutcome.Met && evidenceReferences.Count == 0)
         {
-            reasons.Add($"A criterion can be met only on accepted evidence: no evidence is accepted for {criterion.Ref} yet. Judge the evidence mapped to it under \"Evidence for this unit\" first.");
+            reasons.Add(("Outcome", $"A criterion can be met only on accepted evidence: no evidence is accepted for {criterion.Ref} yet. Judge the evidence mapped to it under \"Evidence for this unit\" first."));
         }
 
         else if (outcome == DecisionOutcome.Met && metWouldNotCount is not null)
         {
             // Told at the decision, not first at sign-off: a "met" that sign-off would not accept is never recorded.
-            reasons.Add($"{criterion.Ref} cannot be decided met on the evidence accepted for it: {metWouldNotCount}");
+            reasons.Add(("Outcome", $"{criterion.Ref} cannot be decided met on the evidence accepted for it: {metWouldNotCount}"));
         }
 
         if (reasons.Count > 0)

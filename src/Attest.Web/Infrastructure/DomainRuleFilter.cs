@@ -12,14 +12,28 @@ public interface IRedisplayable
 
 public static class DomainRuleModelState
 {
-    /// <summary>Puts each reason on its field (prefixed, e.g. "Input."), or on the form as a whole when it has none.</summary>
-    public static void AddRule(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DomainRuleException rule, string prefix = "")
+    /// <summary>
+    /// Puts each reason on its field (prefixed, e.g. "Input." or "Decisions[3]."), or on the form as a whole when it has none.
+    /// On a form of many records, <paramref name="subject"/> ("1.2") starts each field's reason, so the error summary says
+    /// which record it concerns; a reason on the whole form is shown once however many records give it.
+    /// </summary>
+    public static void AddRule(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DomainRuleException rule, string prefix = "", string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(rule);
         foreach (var (field, reason) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (rule.Field ?? string.Empty, r))])
         {
-            modelState.AddModelError(field.Length == 0 ? string.Empty : prefix + field, reason);
+            if (field.Length == 0)
+            {
+                if (!modelState.TryGetValue(string.Empty, out var form) || form.Errors.All(e => e.ErrorMessage != reason))
+                {
+                    modelState.AddModelError(string.Empty, reason);
+                }
+            }
+            else
+            {
+                modelState.AddModelError(prefix + field, subject is null ? reason : $"{subject}: {reason}");
+            }
         }
     }
 }

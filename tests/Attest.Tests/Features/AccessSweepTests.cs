@@ -190,7 +190,7 @@ public class AccessSweepTests
 
         Assert.DoesNotContain("Cara", await unassigned.GetStringAsync("/Assessor"), StringComparison.Ordinal);
         var decide = await unassigned.PostFormAsync($"/Assessor/Enrolments/{a.EnrolmentId}/Units/C3",
-            new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "x", ["Input.Feedback"] = "y" }, tokenFrom: "/Assessor");
+            Assess.DecisionFields([new("1.1", "Met", "x", "y")]), tokenFrom: "/Assessor");
         Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
 
         foreach (var user in new[] { a.Candidate, a.Assessor, a.Iqa })
@@ -245,7 +245,7 @@ public class AccessSweepTests
             return await Tus.SendAsync(client, method, url);
         }
 
-        return await client.PostFormAsync(url, new Dictionary<string, string>
+        return await client.PostFormAsync(url, new Dictionary<string, string>(Assess.DecisionFields([new("1.1", "Met", "x", "x")]))
         {
             ["Input.Title"] = "x", ["Input.Target"] = "x", ["AssessorId"] = Guid.NewGuid().ToString(), ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met",
             ["Input.Justification"] = "x", ["Input.Feedback"] = "x", ["Input.QualificationCode"] = "03456", ["Input.RegisteredOn"] = "2026-11-01",

@@ -32,10 +32,37 @@ internal static class Assess
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"accepting {itemId} for {unit} {string.Join(",", criteria)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>One criterion in the decision form; without its own justification or feedback it takes the form's shared ones.</summary>
+    public sealed record Decision(string Criterion, string Outcome, string? Justification = null, string? Feedback = null, int BasedOnRevision = 0);
+
     public static Task<HttpResponseMessage> DecideAsync(HttpClient assessor, Guid enrolmentId, string unit, string criterion, string outcome, string justification, string feedback, int basedOnRevision = 0) =>
-        assessor.PostFormAsync(UnitUrl(enrolmentId, unit), new()
+        DecideManyAsync(assessor, enrolmentId, unit, [new(criterion, outcome, justification, feedback, basedOnRevision)]);
+
+    /// <summary>Decides several criteria in one post of the unit page's decision form.</summary>
+    public static Task<HttpResponseMessage> DecideManyAsync(
+        HttpClient assessor, Guid enrolmentId, string unit, IEnumerable<Decision> decisions, string? justification = null, string? feedback = null, bool acceptWarnings = false) =>
+        assessor.PostFormAsync(UnitUrl(enrolmentId, unit), DecisionFields(decisions, justification, feedback, acceptWarnings));
+
+    /// <summary>The decision form's fields, as the browser sends them.</summary>
+    public static Dictionary<string, string> DecisionFields(IEnumerable<Decision> decisions, string? justification = null, string? feedback = null, bool acceptWarnings = false)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var (d, i) in decisions.Select((d, i) => (d, i)))
         {
-            ["Input.CriterionRef"] = criterion, ["Input.Outcome"] = outcome, ["Input.Justification"] = justification, ["Input.Feedback"] = feedback,
-            ["Input.BasedOnRevision"] = basedOnRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+            fields[$"Decisions[{i}].CriterionRef"] = d.Criterion;
+            fields[$"Decisions[{i}].Outcome"] = d.Outcome;
+            fields[$"Decisions[{i}].Justification"] = d.Justification ?? string.Empty;
+            fields[$"Decisions[{i}].Feedback"] = d.Feedback ?? string.Empty;
+            fields[$"Decisions[{i}].BasedOnRevision"] = d.BasedOnRevision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        fields["Shared.Justification"] = justification ?? string.Empty;
+        fields["Shared.Feedback"] = feedback ?? string.Empty;
+        if (acceptWarnings)
+        {
+            fields["Shared.AcceptFeedbackWarnings"] = "true";
+        }
+
+        return fields;
+    }
 }

@@ -54,7 +54,7 @@ internal static class C3Portfolio
         return ids;
     }
 
-    /// <summary>The assessor accepts every piece as it claims and decides every criterion met.</summary>
+    /// <summary>The assessor accepts every piece as it claims and decides every criterion met, in one post.</summary>
     public static async Task AssessAsync(HttpClient assessor, SeededCentre centre, IEnumerable<Piece> pieces, IReadOnlyDictionary<string, Guid> ids)
     {
         foreach (var piece in pieces)
@@ -62,13 +62,13 @@ internal static class C3Portfolio
             await Assess.AcceptAsync(assessor, centre.EnrolmentId, "C3", ids[piece.Reference], piece.Criteria, piece.Requirements, piece.Method);
         }
 
-        foreach (var criterion in Unit.Criteria)
-        {
-            var response = await Assess.DecideAsync(assessor, centre.EnrolmentId, "C3", criterion.Ref, "Met",
-                $"The accepted evidence shows {criterion.Ref} in the candidate's own words and actions.", $"C3 {criterion.Ref}: your problem logs show this on page 1 of each, in your own words and with the customer's response.");
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"deciding {criterion.Ref}: {(int)response.StatusCode}");
-        }
+        var response = await Assess.DecideManyAsync(assessor, centre.EnrolmentId, "C3", AllMet());
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"deciding C3: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>Every criterion of C3 decided met, each with its own justification and feedback.</summary>
+    public static IEnumerable<Assess.Decision> AllMet() => Unit.Criteria.Select(c => new Assess.Decision(c.Ref, "Met",
+        $"The accepted evidence shows {c.Ref} in the candidate's own words and actions.", $"C3 {c.Ref}: your problem logs show this on page 1 of each, in your own words and with the customer's response."));
 
     public static async Task<(Dictionary<string, Guid> Ids, HttpClient Assessor)> BuildAsync(AttestFactory app, Piece[] pieces)
     {

@@ -60,7 +60,7 @@ public class CriterionStandingTests
         Assert.DoesNotContain("1 of 21 criteria met", WebUtility.HtmlDecode(await assessor.GetStringAsync("/Assessor")), StringComparison.Ordinal);
     }
 
-    private static async Task<Guid> AddRecordAsync(AttestFactory app, HttpClient candidate, string title, string context)
+    internal static async Task<Guid> AddRecordAsync(AttestFactory app, HttpClient candidate, string title, string context)
     {
         var added = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=HeldElsewhere", new()
         {

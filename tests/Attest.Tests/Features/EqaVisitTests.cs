@@ -57,7 +57,7 @@ public class EqaVisitTests
 
         // Read, never write: every form of the candidate, assessor and IQA is refused.
         Assert.Equal(HttpStatusCode.Forbidden, (await eqa.PostFormAsync($"/Candidate/Evidence/{app.A.EvidenceId}/Edit", new() { ["Input.Title"] = "x" }, tokenFrom: "/Eqa")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await eqa.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3", new() { ["Input.CriterionRef"] = "1.1" }, tokenFrom: "/Eqa")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await eqa.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3", Assess.DecisionFields([new("1.1", "Met")]), tokenFrom: "/Eqa")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await eqa.PostFormAsync($"/Iqa/Enrolments/{app.A.EnrolmentId}/Units/C3", new() { ["Input.Feedback"] = "x" }, tokenFrom: "/Eqa")).StatusCode);
 
         // The EQA chooses a portfolio too, then reports.

@@ -29,11 +29,7 @@ public class FeedbackWarningTests
             Assert.Empty(await db.CriterionDecisions.ToListAsync());
         }
 
-        var recorded = await assessor.PostFormAsync(Assess.UnitUrl(app.A.EnrolmentId, "C3"), new()
-        {
-            ["Input.CriterionRef"] = "1.2", ["Input.Outcome"] = "NotYetMet", ["Input.Justification"] = justification, ["Input.Feedback"] = "Not yet.",
-            ["Input.BasedOnRevision"] = "0", ["Input.AcceptFeedbackWarnings"] = "true",
-        });
+        var recorded = await Assess.DecideManyAsync(assessor, app.A.EnrolmentId, "C3", [new("1.2", "NotYetMet", justification, "Not yet.")], acceptWarnings: true);
 
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         await using var check = app.Db(app.A.Id);

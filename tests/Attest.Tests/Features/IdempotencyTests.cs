@@ -43,10 +43,10 @@ public class IdempotencyTests
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         var token = await assessor.AntiforgeryTokenAsync(unit);
         var key = Guid.NewGuid().ToString();
-        Dictionary<string, string> Decision(string justification) => new()
+        Dictionary<string, string> Decision(string justification) => new(Assess.DecisionFields(
+            [new("1.2", "NotYetMet", justification, "C3 1.2: you offered a fix before asking the customer what had gone wrong, so we cannot see you check your understanding.")]))
         {
-            ["__RequestVerificationToken"] = token, ["IdempotencyKey"] = key, ["Input.CriterionRef"] = "1.2", ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = justification, ["Input.Feedback"] = "C3 1.2: you offered a fix before asking the customer what had gone wrong, so we cannot see you check your understanding.",
+            ["__RequestVerificationToken"] = token, ["IdempotencyKey"] = key,
         };
 
         var refused = await assessor.PostAsync(unit, new FormUrlEncodedContent(Decision("")));

@@ -97,15 +97,15 @@ public class JourneyTests
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
-        var noJustification = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Feedback"] = "Well listened." });
+        var noJustification = await Assess.DecideAsync(assessor, enrolmentId, "C3", "1.1", "Met", "", "Well listened.");
         Assert.Contains("Justification is required", await noJustification.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var noEvidence = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "Seen.", ["Input.Feedback"] = "Good." });
+        var noEvidence = await Assess.DecideAsync(assessor, enrolmentId, "C3", "1.1", "Met", "Seen.", "Good.");
         Assert.Contains("no evidence is accepted for 1.1 yet", await noEvidence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var itemId = Guid.Parse(evidenceUrl.Split('/')[^1]);
         await Assess.AcceptAsync(assessor, enrolmentId, "C3", itemId, ["1.1"], ["4a"], "WorkProduct");
         Assert.Contains("Accepted as work product for 1.1; covers requirements 4a", await assessor.GetStringAsync(assessorUnit), StringComparison.Ordinal);
 
-        var decided = await assessor.PostFormAsync(assessorUnit, new() { ["Input.CriterionRef"] = "1.1", ["Input.Outcome"] = "Met", ["Input.Justification"] = "E001 page 1 records the customer's words and her summary back.", ["Input.Feedback"] = "C3 1.1: E001 page 1 shows you listened to the whole complaint and checked back what you heard before acting." });
+        var decided = await Assess.DecideAsync(assessor, enrolmentId, "C3", "1.1", "Met", "E001 page 1 records the customer's words and her summary back.", "C3 1.1: E001 page 1 shows you listened to the whole complaint and checked back what you heard before acting.");
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Contains("1 of 21 criteria met", await candidateClient.GetStringAsync($"/Candidate/Enrolments/{enrolmentId}/Units/C3"), StringComparison.Ordinal);
 
@@ -132,15 +132,12 @@ public class JourneyTests
         }
 
         var assessor = await app.SignedInAsync(centre.Assessor);
-        var unitUrl = $"/Assessor/Enrolments/{centre.GradedEnrolmentId}/Units/7";
         await Assess.AcceptAsync(assessor, centre.GradedEnrolmentId, "7", Guid.Parse(evidenceUrl.Split('/')[^1]), pass, method: "WorkProduct");
-        foreach (var p in pass.Take(8))
-        {
-            await assessor.PostFormAsync(unitUrl, new() { ["Input.CriterionRef"] = p, ["Input.Outcome"] = "Met", ["Input.Justification"] = $"{p} shown in E001.", ["Input.Feedback"] = $"{p}: your information guide (E001) shows this clearly, with examples from your own reception work at the hotel." });
-        }
+        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideManyAsync(assessor, centre.GradedEnrolmentId, "7",
+            pass.Take(8).Select(p => new Assess.Decision(p, "Met", $"{p} shown in E001.", $"{p}: your information guide (E001) shows this clearly, with examples from your own reception work at the hotel.")))).StatusCode);
 
         Assert.Contains("Grade: Unclassified", await candidate.GetStringAsync($"/Candidate/Enrolments/{centre.GradedEnrolmentId}/Units/7"), StringComparison.Ordinal);
-        await assessor.PostFormAsync(unitUrl, new() { ["Input.CriterionRef"] = "P9", ["Input.Outcome"] = "Met", ["Input.Justification"] = "P9 shown in E001.", ["Input.Feedback"] = "P9: your review (E001) names the areas for improvement in handling the angry guest, in your own words." });
+        await Assess.DecideAsync(assessor, centre.GradedEnrolmentId, "7", "P9", "Met", "P9 shown in E001.", "P9: your review (E001) names the areas for improvement in handling the angry guest, in your own words.");
         var page = await candidate.GetStringAsync($"/Candidate/Enrolments/{centre.GradedEnrolmentId}/Units/7");
         Assert.Contains("Grade: Pass", page, StringComparison.Ordinal);
         Assert.Contains("Merit also needs M1, M2, M3, M4", page, StringComparison.Ordinal);

@@ -91,11 +91,8 @@ public class LedgerTests
         var url = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3";
         var token = await assessor.AntiforgeryTokenAsync(url);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["Input.CriterionRef"] = "1.2", ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = $"{Justification} (click {i})", ["Input.Feedback"] = Feedback,
-        }))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => assessor.PostAsync(url, new FormUrlEncodedContent(
+            new Dictionary<string, string>(Assess.DecisionFields([new("1.2", "NotYetMet", $"{Justification} (click {i})", Feedback)])) { ["__RequestVerificationToken"] = token }))));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         Assert.Equal(49, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -116,10 +113,10 @@ public class LedgerTests
         var token = await assessor.AntiforgeryTokenAsync(url);
         string[] criteria = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5"];
 
-        var responses = await Task.WhenAll(criteria.Select(c => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        var responses = await Task.WhenAll(criteria.Select(c => assessor.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(Assess.DecisionFields(
+            [new(c, "NotYetMet", Justification, $"Criterion {c}: none of the evidence so far shows this; we agreed to look for it at your next observation at the counter.")]))
         {
-            ["__RequestVerificationToken"] = token, ["Input.CriterionRef"] = c, ["Input.Outcome"] = "NotYetMet", ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = Justification, ["Input.Feedback"] = $"Criterion {c}: none of the evidence so far shows this; we agreed to look for it at your next observation at the counter.",
+            ["__RequestVerificationToken"] = token,
         }))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
@@ -273,11 +270,7 @@ public class LedgerTests
 
     private static async Task DecideAsync(HttpClient assessor, AttestFactory app, string criterion, string outcome)
     {
-        var response = await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/C3", new()
-        {
-            ["Input.CriterionRef"] = criterion, ["Input.Outcome"] = outcome, ["Input.BasedOnRevision"] = "0",
-            ["Input.Justification"] = Justification, ["Input.Feedback"] = Feedback,
-        });
+        var response = await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", criterion, outcome, Justification, Feedback);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

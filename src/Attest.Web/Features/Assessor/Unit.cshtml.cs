@@ -1,3 +1,4 @@
+using Attest.Core;
 using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -27,11 +28,21 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
     /// <summary>The centre's limit on reworks of a graded unit.</summary>
     public int ReworkLimit { get; private set; } = Core.Centres.CentrePolicy.DefaultReworkLimit;
 
-    /// <summary>A decision sent back for the assessor to read the feedback warnings.</summary>
-    public DecisionDraft? Draft { get; private set; }
-
+    /// <summary>The decision on each criterion, in the unit's order; a criterion left at "No decision now" has no outcome.</summary>
     [BindProperty]
-    public DecisionInput Input { get; set; } = new();
+    public List<DecisionInput> Decisions { get; set; } = [];
+
+    /// <summary>Justification and feedback for every criterion decided without its own.</summary>
+    [BindProperty]
+    public SharedDecisionInput Shared { get; set; } = new();
+
+    /// <summary>Warnings on the feedback of the decisions sent, for the assessor to read beside what they concern.</summary>
+    public DecisionWarnings Warnings { get; private set; } = DecisionWarnings.None;
+
+    /// <summary>The decision form as the page shows it: empty, or as sent with its warnings.</summary>
+    public DecisionsForm DecisionForm => new(Decisions, Shared, Warnings, Graded);
+
+    private bool Graded => View.Qualification.Assessment == Core.Qualifications.AssessmentKind.Graded;
 
     [BindProperty]
     public JudgementInput Judge { get; set; } = new();
@@ -50,6 +61,10 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await TryLoadAsync(cancellationToken) ? Page() : NotFound();
 
+    /// <summary>
+    /// Decides every criterion given an outcome in one go: each is checked as if decided alone, the form comes back with every
+    /// reason beside its criterion, and the decisions are kept all together (each signed on its own) or not at all.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
@@ -57,32 +72,75 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
             return NotFound();
         }
 
-        if (Input.Outcome is not DecisionOutcome outcome)
+        var unit = View.Standing.Unit;
+        UnitSignOff.EnsureOpen(View.SignOffs, unit);
+        var chosen = Decisions.Where(d => d.Outcome is not null).ToList();
+        if (chosen.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, $"Choose Met or Not yet met for {Input.CriterionRef}");
+            ModelState.AddModelError(string.Empty, $"Choose Met or Not yet met for at least one criterion of unit {unit.Code}");
             return Page();
         }
 
+        var position = unit.Criteria.Select((c, i) => (c.Ref, i)).ToDictionary(p => p.Ref, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var policy = (await db.CentrePolicyAsync(cancellationToken)).Feedback;
+        var sharedWarnings = FeedbackQuality.Check(Shared.Feedback, policy, Graded);
+        var ownWarnings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var sharedUsedBy = new List<string>();
+        var candidateUserId = await CandidateUserIdAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var warnings = FeedbackQuality.Check(Input.Feedback, (await db.CentrePolicyAsync(cancellationToken)).Feedback, View.Qualification.Assessment == Core.Qualifications.AssessmentKind.Graded);
-        var decision = CriterionDecision.Record(
-            View.Enrolment, View.Standing.Unit, Input.CriterionRef, outcome, Input.Justification, Input.Feedback,
-            View.AcceptedFor(Input.CriterionRef), User.UserId(), User.DisplayName(), await CandidateUserIdAsync(cancellationToken), Input.BasedOnRevision, View.SignOffs, now,
-            warnings, View.Sufficiency is null ? null : Core.Assessment.Sufficiency.WhyMetWouldNotCount(View.Standing.Unit, Input.CriterionRef, View.Accepted));
-        if (warnings.Count > 0 && !Input.AcceptFeedbackWarnings)
+        var decided = new List<CriterionDecision>();
+        foreach (var (input, duplicate) in chosen.Select((d, i) => (d, chosen.Take(i).Any(e => string.Equals(e.CriterionRef, d.CriterionRef, StringComparison.OrdinalIgnoreCase)))))
         {
-            // Warn, never block: the form comes back open with the words kept and the warnings to read.
-            Draft = new DecisionDraft(Input.CriterionRef, Input.Outcome, Input.Justification, Input.Feedback, warnings);
+            if (!position.TryGetValue(input.CriterionRef, out var index) || duplicate)
+            {
+                ModelState.AddModelError(string.Empty, duplicate ? $"{input.CriterionRef} is decided twice in one form: decide it once." : $"Criterion {input.CriterionRef} is not part of unit {unit.DisplayName}.");
+                continue;
+            }
+
+            var hasOwnFeedback = !string.IsNullOrWhiteSpace(input.Feedback);
+            var warnings = hasOwnFeedback ? FeedbackQuality.Check(input.Feedback, policy, Graded) : sharedWarnings;
+            if (!hasOwnFeedback)
+            {
+                sharedUsedBy.Add(input.CriterionRef);
+            }
+            else if (warnings.Count > 0)
+            {
+                ownWarnings[input.CriterionRef] = warnings;
+            }
+
+            try
+            {
+                decided.Add(CriterionDecision.Record(
+                    View.Enrolment, unit, input.CriterionRef, input.Outcome!.Value,
+                    string.IsNullOrWhiteSpace(input.Justification) ? Shared.Justification : input.Justification, hasOwnFeedback ? input.Feedback : Shared.Feedback,
+                    View.AcceptedFor(input.CriterionRef), User.UserId(), User.DisplayName(), candidateUserId, input.BasedOnRevision, View.SignOffs, now,
+                    warnings, View.Sufficiency is null ? null : Core.Assessment.Sufficiency.WhyMetWouldNotCount(unit, input.CriterionRef, View.Accepted)));
+            }
+            catch (DomainRuleException rule)
+            {
+                ModelState.AddRule(rule, $"Decisions[{index}].", subject: input.CriterionRef);
+            }
+        }
+
+        Warnings = new DecisionWarnings(ownWarnings, sharedUsedBy.Count > 0 ? sharedWarnings : [], sharedUsedBy);
+        if (!ModelState.IsValid || (Warnings.Any && !Shared.AcceptFeedbackWarnings))
+        {
+            // Nothing is kept: the form comes back with every word typed, each reason and warning beside its criterion.
             return Page();
         }
-        db.CriterionDecisions.Add(decision);
-        db.Sign(decision, Roles.Assessor, User.UserId(), User.DisplayName(), now);
-        if (!await db.TrySaveAsync(() => db.CriterionDecisions.AnyAsync(d => d.EnrolmentId == decision.EnrolmentId && d.UnitCode == decision.UnitCode && d.CriterionRef == decision.CriterionRef && d.Revision == decision.Revision, cancellationToken), cancellationToken))
+
+        foreach (var decision in decided)
+        {
+            db.CriterionDecisions.Add(decision);
+            db.Sign(decision, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        }
+
+        if (!await db.TrySaveAsync(() => AnyRevisionTakenAsync(decided, cancellationToken), cancellationToken))
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
 
-        TempData["Success"] = $"Decision on {decision.CriterionRef} recorded: {(outcome == DecisionOutcome.Met ? "met" : "not yet met")}.";
+        TempData["Success"] = $"{decided.Count} {(decided.Count == 1 ? "decision" : "decisions")} recorded: {string.Join(", ", decided.Select(d => $"{d.CriterionRef} {(d.Outcome == DecisionOutcome.Met ? "met" : "not yet met")}"))}.";
         return Redirect(Here);
     }
 
@@ -232,6 +290,15 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         return Redirect(Here);
     }
 
+    /// <summary>Another decision took the revision one of these was to be (both made from the same state of the criterion).</summary>
+    private async Task<bool> AnyRevisionTakenAsync(IReadOnlyList<CriterionDecision> decided, CancellationToken cancellationToken)
+    {
+        var criteria = decided.Select(d => d.CriterionRef).ToList();
+        var taken = await db.CriterionDecisions.Where(d => d.EnrolmentId == EnrolmentId && d.UnitCode == View.Standing.Unit.Code && criteria.Contains(d.CriterionRef))
+            .Select(d => new { d.CriterionRef, d.Revision }).ToListAsync(cancellationToken);
+        return decided.Any(d => taken.Contains(new { d.CriterionRef, d.Revision }));
+    }
+
     private async Task<Guid> CandidateUserIdAsync(CancellationToken cancellationToken) =>
         await db.Candidates.Where(c => c.Id == View.Enrolment.CandidateId).Select(c => c.UserId).SingleAsync(cancellationToken) ?? Guid.Empty;
 
@@ -250,21 +317,50 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
     }
 }
 
+/// <summary>One criterion of the decision form.</summary>
 public sealed class DecisionInput
 {
     public string CriterionRef { get; set; } = string.Empty;
 
+    /// <summary>Null: no decision on this criterion now.</summary>
     public DecisionOutcome? Outcome { get; set; }
 
+    /// <summary>This criterion's own justification; when empty, the shared one is used.</summary>
     public string? Justification { get; set; }
 
+    /// <summary>This criterion's own feedback; when empty, the shared feedback is used.</summary>
     public string? Feedback { get; set; }
 
     /// <summary>The revision of the latest decision on the criterion when the form was shown (0: none).</summary>
     public int BasedOnRevision { get; set; }
+}
+
+/// <summary>What the decision form says once for every criterion decided.</summary>
+public sealed class SharedDecisionInput
+{
+    public string? Justification { get; set; }
+
+    public string? Feedback { get; set; }
 
     /// <summary>The assessor has read the feedback warnings and records the feedback as written.</summary>
     public bool AcceptFeedbackWarnings { get; set; }
+}
+
+/// <summary>Warnings on a decision form's feedback: each criterion's own, and the shared feedback's with the criteria that use it.</summary>
+public sealed record DecisionWarnings(IReadOnlyDictionary<string, IReadOnlyList<string>> ByCriterion, IReadOnlyList<string> Shared, IReadOnlyList<string> SharedUsedBy)
+{
+    public static readonly DecisionWarnings None = new(new Dictionary<string, IReadOnlyList<string>>(), [], []);
+
+    public bool Any => ByCriterion.Count > 0 || Shared.Count > 0;
+
+    public IReadOnlyList<string> For(string criterionRef) => ByCriterion.TryGetValue(criterionRef, out var warnings) ? warnings : [];
+}
+
+/// <summary>The assessor's decision form as sent (or empty), with the warnings to read.</summary>
+public sealed record DecisionsForm(IReadOnlyList<DecisionInput> Decisions, SharedDecisionInput Shared, DecisionWarnings Warnings, bool Graded)
+{
+    /// <summary>What was sent for the criterion, if anything.</summary>
+    public DecisionInput? Sent(string criterionRef) => Decisions.FirstOrDefault(d => string.Equals(d.CriterionRef, criterionRef, StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed class JudgementInput

@@ -145,8 +145,8 @@ public sealed record GradedModel(UnitView View, bool IsAssessor, bool IsCandidat
 /// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms.</summary>
 public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge);
 
-/// <summary>The criteria list of a unit; the assessor's copy carries the decision forms, one of them perhaps sent back with feedback warnings.</summary>
-public sealed record CriteriaModel(UnitView View, bool RecordDecisions, DecisionDraft? Draft = null);
-
-/// <summary>What the assessor wrote, sent back with the warnings on its feedback.</summary>
-public sealed record DecisionDraft(string CriterionRef, DecisionOutcome? Outcome, string? Justification, string? Feedback, IReadOnlyList<string> Warnings);
+/// <summary>The criteria list of a unit; the assessor's copy is one form deciding any of them, perhaps sent back with errors and warnings.</summary>
+public sealed record CriteriaModel(UnitView View, Assessor.DecisionsForm? Form = null)
+{
+    public bool RecordDecisions => Form is not null;
+}
