@@ -37,9 +37,21 @@ public sealed partial class JourneyTests : IDisposable
         await Expect(admin.GetByText("There is a problem"));
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "ULN is not valid: the check digit (last digit) does not match; check it was typed correctly" }));
         await Browser.AssertAccessibleAsync(admin);
-        await admin.GetByLabel("Unique learner number (ULN)").FillAsync("1234567899");
+        await admin.GetByLabel("Unique learner number (ULN)").FillAsync("2345678908");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Register candidate" }).ClickAsync();
         await Expect(admin.GetByText("We have emailed priya@demo.attest.test a link to choose their password."));
+        await Browser.AssertAccessibleAsync(admin);
+
+        // OCR gives Priya's candidate number after registration: Alex adds it, with the reason kept in her history.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Change details of Priya Shah" }).ClickAsync();
+        await admin.GetByLabel("Awarding body candidate number (optional)").FillAsync("0107");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Say why the details are changing, for example \"ULN received from the Learning Records Service\"" }));
+        await Browser.AssertAccessibleAsync(admin);
+        await admin.GetByLabel("Why are the details changing?").FillAsync("Candidate number given by OCR at registration");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await Expect(admin.GetByText("Priya Shah's details are changed (Candidate number)."));
+        await Expect(admin.GetByRole(AriaRole.Rowheader, new() { Name = "Candidate number" }));
         await Browser.AssertAccessibleAsync(admin);
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Enrol on a qualification" }).ClickAsync();

@@ -108,6 +108,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
+    public DbSet<CandidateDetailsChange> CandidateDetailsChanges => Set<CandidateDetailsChange>();
+
     public DbSet<CandidateImport> CandidateImports => Set<CandidateImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -158,6 +160,18 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.Domain).HasMaxLength(253);
             e.HasIndex(x => x.CentreId);
             e.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CandidateDetailsChange>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Field).HasMaxLength(50);
+            e.Property(x => x.From).HasMaxLength(CandidateDetails.MaxNameLength);
+            e.Property(x => x.To).HasMaxLength(CandidateDetails.MaxNameLength);
+            e.Property(x => x.Reason).HasMaxLength(CandidateDetailsChange.MaxReasonLength);
+            e.Property(x => x.ChangedByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.CandidateId, x.ChangedAt });
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<SignInFailure>(e =>

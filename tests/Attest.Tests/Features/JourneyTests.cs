@@ -28,7 +28,7 @@ public class JourneyTests
 
         var registered = await admin.PostFormAsync("/Admin/Candidates/Register", new()
         {
-            ["Input.GivenName"] = "Dana", ["Input.FamilyName"] = "Reed", ["Input.DateOfBirth"] = "2003-05-06", ["Input.Uln"] = "1234567899", ["Input.CandidateNumber"] = "0042", ["Input.Email"] = "dana@a.test",
+            ["Input.GivenName"] = "Dana", ["Input.FamilyName"] = "Reed", ["Input.DateOfBirth"] = "2003-05-06", ["Input.Uln"] = "2345678908", ["Input.CandidateNumber"] = "0042", ["Input.Email"] = "dana@a.test",
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var candidatePage = registered.Headers.Location!.OriginalString;

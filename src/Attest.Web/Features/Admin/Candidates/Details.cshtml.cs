@@ -16,6 +16,9 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
 
     public IReadOnlyList<EnrolmentRow> Enrolments { get; private set; } = [];
 
+    /// <summary>Changes to the learner's details, newest first.</summary>
+    public IReadOnlyList<CandidateDetailsChange> History { get; private set; } = [];
+
     /// <summary>The candidate's sign-in account, when they have one.</summary>
     public AppUser? Account { get; private set; }
 
@@ -80,6 +83,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         }
 
         Candidate = candidate;
+        History = await db.CandidateDetailsChanges.AsNoTracking().Where(h => h.CandidateId == id).OrderByDescending(h => h.ChangedAt).ThenBy(h => h.Field).ToListAsync(cancellationToken);
         Account = candidate.UserId is Guid userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.CentreId == db.CurrentCentreId, cancellationToken) : null;
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == id).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
         var staffIds = enrolments.Select(e => e.AssessorId).Concat(enrolments.Select(e => e.CreatedBy)).OfType<Guid>().Distinct().ToList();

@@ -27,6 +27,12 @@ public sealed class RegisterModel(AttestDbContext db, Core.Accounts.AccountServi
             }
         }
 
+        if (ModelState.GetFieldValidationState("Input.Uln") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && await db.OtherHolderAsync(Input.Uln, null, cancellationToken) is string holder)
+        {
+            ModelState.AddModelError("Input.Uln", CandidateEdits.UlnTaken(Input.Uln!.Trim(), holder));
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

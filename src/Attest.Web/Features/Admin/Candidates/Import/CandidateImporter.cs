@@ -88,16 +88,31 @@ public sealed class CandidateImporter(AttestDbContext db, Core.Qualifications.Ca
         var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
         var today = Core.UkTime.DateOf(now);
         var accountTime = TimeSpan.Zero;
+        // A learner already registered keeps the history of what the file changed, as a change made on their page would.
+        void Changed(Core.Centres.Candidate candidate, string field, string? from, string? to)
+        {
+            if (db.Entry(candidate).State != EntityState.Added)
+            {
+                db.CandidateDetailsChanges.Add(new Core.Centres.CandidateDetailsChange
+                {
+                    CentreId = centreId, CandidateId = candidate.Id, Field = field, From = from, To = to, Reason = $"Imported from {content.FileName}"[..Math.Min(Core.Centres.CandidateDetailsChange.MaxReasonLength, 14 + content.FileName.Length)],
+                    ChangedBy = actor.UserId, ChangedByName = actor.Name, ChangedAt = now,
+                });
+            }
+        }
+
         foreach (var row in plan.Rows.Where(r => !r.IsUnchanged))
         {
             var candidate = row.CandidateId is Guid id ? await db.Candidates.SingleAsync(c => c.Id == id, cancellationToken) : Register(row, centreId, now);
             if (row.SetUln)
             {
+                Changed(candidate, "ULN", candidate.Uln, row.Uln);
                 candidate.Uln = row.Uln;
             }
 
             if (row.SetCandidateNumber)
             {
+                Changed(candidate, "Candidate number", candidate.AwardingBodyCandidateNumber, row.CandidateNumber);
                 candidate.AwardingBodyCandidateNumber = row.CandidateNumber;
             }
 
