@@ -12,7 +12,8 @@ public sealed record PaceForecast(int Met, int Total, DateOnly? PredictedComplet
 /// forecast the whole qualification within the week; with nothing met, a learner is given <see cref="AmberDays"/> before
 /// turning amber (never "at risk" on the day they enrol), and twice that before red. Amber when the forecast is up to
 /// <see cref="AmberDays"/> past the planned end, red beyond that or when the planned end has passed. A qualification with
-/// units that cannot be assessed yet has no completion date to forecast.
+/// units that cannot be assessed yet has no completion date to forecast. Breaks in learning are left out of the pace (the
+/// planned end moves on by each break when the learner returns); a learner on a break or withdrawn has no forecast.
 /// </summary>
 public static class Pace
 {
@@ -22,10 +23,25 @@ public static class Pace
 
     /// <param name="metOn">For each criterion met now, the day its decision was made.</param>
     /// <param name="unassessableUnits">Enrolled units that cannot be assessed yet (no criteria in the catalogue).</param>
-    public static PaceForecast Forecast(DateOnly registeredOn, DateOnly? plannedEnd, IReadOnlyCollection<DateOnly> metOn, int total, DateOnly today, int unassessableUnits = 0)
+    /// <param name="daysOnBreak">Days spent on breaks in learning that have ended: left out of the pace.</param>
+    /// <param name="onBreakSince">The first day of a break in progress: no forecast until the learner returns.</param>
+    /// <param name="withdrawnOn">The day the learner withdrew: no forecast.</param>
+    public static PaceForecast Forecast(
+        DateOnly registeredOn, DateOnly? plannedEnd, IReadOnlyCollection<DateOnly> metOn, int total, DateOnly today, int unassessableUnits = 0,
+        int daysOnBreak = 0, DateOnly? onBreakSince = null, DateOnly? withdrawnOn = null)
     {
         ArgumentNullException.ThrowIfNull(metOn);
         var met = metOn.Count;
+        if (withdrawnOn is DateOnly left)
+        {
+            return new PaceForecast(met, total, null, null, $"Withdrew on {left:d MMMM yyyy} with {met} of {total} criteria met: no forecast.");
+        }
+
+        if (onBreakSince is DateOnly breakStart)
+        {
+            return new PaceForecast(met, total, null, null, $"On a break in learning since {breakStart:d MMMM yyyy}: the forecast resumes when they return, with the break left out of their pace.");
+        }
+
         var blocked = unassessableUnits == 0 ? string.Empty
             : $" {unassessableUnits} unit{(unassessableUnits == 1 ? "" : "s")} cannot be assessed until {(unassessableUnits == 1 ? "its" : "their")} specification is added, so the qualification has no completion date yet.";
         if (total == 0)
@@ -42,11 +58,11 @@ public static class Pace
 
         if (plannedEnd is DateOnly end && today > end)
         {
-            return new PaceForecast(met, total, unassessableUnits == 0 ? Predict(registeredOn, met, total, today) : null, Assessment.Rag.Red,
+            return new PaceForecast(met, total, unassessableUnits == 0 ? Predict(registeredOn, daysOnBreak, met, total, today) : null, Assessment.Rag.Red,
                 $"The planned end, {end:d MMMM yyyy}, has passed with {total - met} criteria still to meet." + blocked);
         }
 
-        var waited = today.DayNumber - registeredOn.DayNumber;
+        var waited = today.DayNumber - registeredOn.DayNumber - daysOnBreak;
         if (met == 0)
         {
             Rag? rag = plannedEnd is null ? null : waited > 2 * AmberDays ? Assessment.Rag.Red : waited > AmberDays ? Assessment.Rag.Amber : Assessment.Rag.Green;
@@ -54,9 +70,9 @@ public static class Pace
             return new PaceForecast(0, total, null, rag, $"{since} with no criterion met yet: no pace to forecast from.{(rag == Assessment.Rag.Green ? $" Amber after {AmberDays} days without one." : string.Empty)}" + blocked);
         }
 
-        var predicted = Predict(registeredOn, met, total, today)!.Value;
+        var predicted = Predict(registeredOn, daysOnBreak, met, total, today)!.Value;
         var days = Math.Max(1, waited);
-        var pace = $"{met} of {total} criteria met in {days} day{(days == 1 ? "" : "s")}; at that pace, complete by {predicted:d MMMM yyyy}";
+        var pace = $"{met} of {total} criteria met in {days} day{(days == 1 ? "" : "s")}{(daysOnBreak > 0 ? $" of learning (not counting {daysOnBreak} on a break)" : string.Empty)}; at that pace, complete by {predicted:d MMMM yyyy}";
         if (plannedEnd is not DateOnly planned)
         {
             return new PaceForecast(met, total, unassessableUnits == 0 ? predicted : null, null, pace + " (no planned end date set)." + blocked);
@@ -69,14 +85,14 @@ public static class Pace
         return unassessableUnits == 0 ? rated : rated with { PredictedCompletion = null, Explanation = rated.Explanation.Replace("complete by", "the assessable criteria complete by", StringComparison.Ordinal) + blocked };
     }
 
-    private static DateOnly? Predict(DateOnly registeredOn, int met, int total, DateOnly today)
+    private static DateOnly? Predict(DateOnly registeredOn, int daysOnBreak, int met, int total, DateOnly today)
     {
         if (met == 0)
         {
             return null;
         }
 
-        var perDay = met / (double)Math.Max(MinPaceDays, today.DayNumber - registeredOn.DayNumber);
+        var perDay = met / (double)Math.Max(MinPaceDays, today.DayNumber - registeredOn.DayNumber - daysOnBreak);
         return today.AddDays((int)Math.Ceiling((total - met) / perDay));
     }
 }

@@ -19,14 +19,15 @@ public sealed record UnitAchievement(Guid SignOffId, DateTime SignedAt, string? 
 
 /// <summary>The candidate and enrolment a claim is for, as the awarding body will read them.</summary>
 public sealed record ClaimSubject(
-    Guid CentreId, Guid EnrolmentId, Guid CandidateId, string CandidateName, string Uln, string? CandidateNumber, DateOnly RegisteredOn, IReadOnlyList<string> Units)
+    Guid CentreId, Guid EnrolmentId, Guid CandidateId, string CandidateName, string Uln, string? CandidateNumber, DateOnly RegisteredOn, IReadOnlyList<string> Units,
+    DateOnly? WithdrawnOn = null)
 {
     public static ClaimSubject From(Enrolment enrolment, Centres.Candidate candidate)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(candidate);
         return new(enrolment.CentreId, enrolment.Id, candidate.Id, candidate.FullName, candidate.Uln, candidate.AwardingBodyCandidateNumber, enrolment.RegisteredOn,
-            [.. enrolment.Units.Select(u => u.UnitCode)]);
+            [.. enrolment.Units.Select(u => u.UnitCode)], enrolment.WithdrawnOn);
     }
 }
 
@@ -46,9 +47,9 @@ public sealed record UnitClaimability(UnitSpec Unit, UnitAchievement? Achievemen
 /// What a centre may claim for one enrolment today (the server's date: no date a user types moves a deadline): each unit (a unit certificate) and the whole qualification,
 /// with every reason for what it may not. Product.md: claims go to the awarding body only for achievement that stands;
 /// seed 003: claims are refused after the qualification's last certification date; and none while an EQA's sanction
-/// suspends certification at the centre (<see cref="Quality.EqaSanctions"/>), nor for a learner with only the temporary ULN.
+/// suspends certification at the centre (<see cref="Quality.EqaSanctions"/>), nor for a learner with only the temporary ULN or who has withdrawn.
 /// </summary>
-/// <param name="Closed">Why nothing can be claimed for this enrolment today (claims closed, a sanction, a temporary ULN), or null.</param>
+/// <param name="Closed">Why nothing can be claimed for this enrolment today (claims closed, a sanction, a temporary ULN, a withdrawal), or null.</param>
 public sealed record Claimability(
     QualificationSpec Qualification,
     ClaimSubject Subject,
@@ -76,6 +77,7 @@ public sealed record Claimability(
                 ? $"Claims for {qualification.DisplayName} closed on {last:d MMMM yyyy} (its last certification date); {claimDate:d MMMM yyyy} is after it."
                 : null,
             certificationHold,
+            subject.WithdrawnOn is DateOnly left ? $"{subject.CandidateName} withdrew on {left:d MMMM yyyy}: nothing is claimed for a learner who has withdrawn." : null,
             subject.Uln == Centres.Uln.Temporary
                 ? $"{subject.CandidateName} has the temporary ULN {Centres.Uln.Temporary}: record the learner's own ULN before claiming, since the awarding body certificates against it."
                 : null,

@@ -76,6 +76,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<IqaObservation> IqaObservations => Set<IqaObservation>();
 
+    public DbSet<EnrolmentStatusChange> EnrolmentStatusChanges => Set<EnrolmentStatusChange>();
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -404,6 +406,17 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.Actions).HasMaxLength(8000);
             e.Property(x => x.RecordedByName).HasMaxLength(200);
             e.HasIndex(x => new { x.CentreId, x.HeldOn });
+        });
+
+        builder.Entity<EnrolmentStatusChange>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Act).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Reason).HasMaxLength(EnrolmentStatusChange.MaxReasonLength);
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.EnrolmentId, x.RecordedAt });
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<IqaObservation>(e =>

@@ -47,6 +47,7 @@ public static class LedgerVerifier
         [Quality.EqaReport.Kind] = Read<Quality.EqaReport>,
         [Quality.StandardisationRecord.Kind] = Read<Quality.StandardisationRecord>,
         [Quality.IqaObservation.Kind] = Read<Quality.IqaObservation>,
+        [Portfolios.EnrolmentStatusChange.Kind] = Read<Portfolios.EnrolmentStatusChange>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -35,6 +35,23 @@ public sealed class Enrolment : Centres.ICentreOwned
 
     public IReadOnlyList<EnrolledUnit> Units => _units;
 
+    /// <summary>The day the learner withdrew, or null while they are enrolled; see <see cref="Withdraw"/>.</summary>
+    public DateOnly? WithdrawnOn { get; private set; }
+
+    /// <summary>The first day of the break in learning the learner is on now, or null.</summary>
+    public DateOnly? OnBreakSince { get; private set; }
+
+    /// <summary>The day the learner came back from their latest break; a new break cannot start before it.</summary>
+    public DateOnly? LastResumedOn { get; private set; }
+
+    /// <summary>Days spent on breaks in learning that have ended: the pace is measured without them.</summary>
+    public int DaysOnBreak { get; private set; }
+
+    /// <summary>"Withdrawn on 3 March 2026", "On a break in learning since ...", or "Enrolled".</summary>
+    public string Status => WithdrawnOn is DateOnly left ? $"Withdrawn on {left:d MMMM yyyy}"
+        : OnBreakSince is DateOnly since ? $"On a break in learning since {since:d MMMM yyyy}"
+        : "Enrolled";
+
     /// <summary>
     /// Enrols a candidate, refusing: a registration recorded after the qualification's last registration date (the day it
     /// is recorded decides, not the date typed), a registration date after the day it is recorded, registration while an
@@ -107,6 +124,93 @@ public sealed class Enrolment : Centres.ICentreOwned
         }
 
         PlannedEndDate = plannedEnd;
+    }
+
+    /// <summary>
+    /// The learner leaves the qualification: from then on nothing is claimed for them (issue 14). A break in progress ends
+    /// on the day they leave. The date may be past (the learner stopped coming last week), never after today nor before
+    /// registration; the reason is required.
+    /// </summary>
+    public EnrolmentStatusChange Withdraw(DateOnly? on, string? reason, Guid by, string byName, DateTime now)
+    {
+        var day = Check(EnrolmentAct.Withdrawn, on, reason, UkTime.DateOf(now), Earliest());
+        if (OnBreakSince is DateOnly since)
+        {
+            DaysOnBreak += day.DayNumber - since.DayNumber;
+            OnBreakSince = null;
+        }
+
+        WithdrawnOn = day;
+        return EnrolmentStatusChange.Record(this, EnrolmentAct.Withdrawn, day, reason!.Trim(), null, by, byName, now);
+    }
+
+    /// <summary>The learner pauses their learning (illness, caring, a job change): their pace and forecast stop counting until they resume.</summary>
+    public EnrolmentStatusChange StartBreak(DateOnly? on, string? reason, Guid by, string byName, DateTime now)
+    {
+        var day = Check(EnrolmentAct.BreakStarted, on, reason, UkTime.DateOf(now), Earliest());
+        OnBreakSince = day;
+        return EnrolmentStatusChange.Record(this, EnrolmentAct.BreakStarted, day, reason!.Trim(), null, by, byName, now);
+    }
+
+    /// <summary>The learner comes back: the break's days are kept out of their pace, and the planned end moves on by the break's length.</summary>
+    public EnrolmentStatusChange Resume(DateOnly? on, string? reason, Guid by, string byName, DateTime now)
+    {
+        var day = Check(EnrolmentAct.Resumed, on, reason, UkTime.DateOf(now), Earliest());
+        var length = day.DayNumber - OnBreakSince!.Value.DayNumber;
+        DaysOnBreak += length;
+        OnBreakSince = null;
+        LastResumedOn = day;
+        var movedEnd = PlannedEndDate?.AddDays(length);
+        PlannedEndDate = movedEnd;
+        return EnrolmentStatusChange.Record(this, EnrolmentAct.Resumed, day, reason!.Trim(), movedEnd, by, byName, now);
+    }
+
+    /// <summary>The first day a new act can take effect: not before the registration, the break in progress or the last return.</summary>
+    private (DateOnly Day, string What) Earliest() =>
+        OnBreakSince is DateOnly since ? (since, "the start of the break")
+        : LastResumedOn is DateOnly back ? (back, "the return from the last break")
+        : (RegisteredOn, "the registration date");
+
+    private DateOnly Check(EnrolmentAct act, DateOnly? on, string? reason, DateOnly today, (DateOnly Day, string What) earliest)
+    {
+        var reasons = new List<(string Field, string Message)>();
+        if (WithdrawnOn is DateOnly left)
+        {
+            reasons.Add((string.Empty, $"The learner withdrew on {left:d MMMM yyyy}: nothing more can be recorded on this enrolment."));
+        }
+        else if (act == EnrolmentAct.BreakStarted && OnBreakSince is DateOnly since)
+        {
+            reasons.Add((string.Empty, $"The learner is already on a break in learning, since {since:d MMMM yyyy}."));
+        }
+        else if (act == EnrolmentAct.Resumed && OnBreakSince is null)
+        {
+            reasons.Add((string.Empty, "The learner is not on a break in learning: there is nothing to resume from."));
+        }
+
+        var label = act switch { EnrolmentAct.Withdrawn => "withdrawal", EnrolmentAct.BreakStarted => "break", _ => "return" };
+        if (on is not DateOnly day)
+        {
+            reasons.Add(("On", $"Enter the date of the {label}"));
+        }
+        else if (day > today)
+        {
+            reasons.Add(("On", $"The date of the {label} cannot be after today ({today:d MMMM yyyy}): record it once it has happened"));
+        }
+        else if (day < earliest.Day)
+        {
+            reasons.Add(("On", $"The date of the {label} cannot be before {earliest.Day:d MMMM yyyy}, {earliest.What}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            reasons.Add(("Reason", act == EnrolmentAct.Resumed ? "Say how the return was agreed, for example \"Back after surgery, review held 3 March\"" : $"Say why: the reason for the {label} is kept with it"));
+        }
+        else if (reason.Trim().Length > EnrolmentStatusChange.MaxReasonLength)
+        {
+            reasons.Add(("Reason", $"The reason must be {EnrolmentStatusChange.MaxReasonLength} characters or fewer"));
+        }
+
+        return reasons.Count > 0 ? throw new DomainRuleException(reasons) : on!.Value;
     }
 
     public bool HasUnit(string unitCode) => _units.Any(u => string.Equals(u.UnitCode, unitCode, StringComparison.OrdinalIgnoreCase));

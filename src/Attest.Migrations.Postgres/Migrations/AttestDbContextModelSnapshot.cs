@@ -1658,6 +1658,15 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("DaysOnBreak")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastResumedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OnBreakSince")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("PlannedEndDate")
                         .HasColumnType("date");
 
@@ -1669,6 +1678,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessorId");
@@ -1678,6 +1690,59 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("CentreId", "AssessorId");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Act")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PlannedEndAfter")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.HasIndex("RecordedBy");
+
+                    b.HasIndex("EnrolmentId", "RecordedAt");
+
+                    b.ToTable("EnrolmentStatusChanges");
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.EvidenceItem", b =>
@@ -3101,6 +3166,27 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasOne("Attest.Core.Centres.Centre", null)
                         .WithMany()
                         .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Centres.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

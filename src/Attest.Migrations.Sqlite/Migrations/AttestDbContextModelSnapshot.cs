@@ -1651,6 +1651,15 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DaysOnBreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastResumedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnBreakSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PlannedEndDate")
                         .HasColumnType("TEXT");
 
@@ -1662,6 +1671,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessorId");
@@ -1671,6 +1683,59 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("CentreId", "AssessorId");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Act")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedEndAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.HasIndex("RecordedBy");
+
+                    b.HasIndex("EnrolmentId", "RecordedAt");
+
+                    b.ToTable("EnrolmentStatusChanges");
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.EvidenceItem", b =>
@@ -3090,6 +3155,27 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasOne("Attest.Core.Centres.Centre", null)
                         .WithMany()
                         .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Centres.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -75,4 +75,25 @@ public class PaceTests
         var allAssessableDone = Pace.Forecast(Registered, new DateOnly(2026, 9, 1), Met(40), 40, Today, unassessableUnits: 1);
         Assert.Equal(((DateOnly?)null, (Rag?)null), (allAssessableDone.PredictedCompletion, allAssessableDone.Rag));
     }
+
+    [Fact]
+    public void Days_on_a_break_in_learning_are_left_out_of_the_pace()
+    {
+        // 100 days since registration, 50 of them on a break: 20 criteria in 50 days of learning, so 50 more days.
+        var forecast = Pace.Forecast(Registered, new DateOnly(2026, 9, 1), Met(20), 40, Today, daysOnBreak: 50);
+        Assert.Equal((new DateOnly(2026, 5, 31), Rag.Green), (forecast.PredictedCompletion!.Value, forecast.Rag!.Value));
+        Assert.StartsWith("20 of 40 criteria met in 50 days of learning (not counting 50 on a break)", forecast.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_learner_on_a_break_or_withdrawn_has_no_forecast_and_is_not_called_at_risk()
+    {
+        var onBreak = Pace.Forecast(Registered, new DateOnly(2026, 2, 1), Met(2), 40, Today, onBreakSince: new DateOnly(2026, 3, 1));
+        var withdrawn = Pace.Forecast(Registered, new DateOnly(2026, 2, 1), Met(2), 40, Today, withdrawnOn: new DateOnly(2026, 3, 1));
+
+        Assert.Equal((null, null), (onBreak.PredictedCompletion, onBreak.Rag));
+        Assert.Equal("On a break in learning since 1 March 2026: the forecast resumes when they return, with the break left out of their pace.", onBreak.Explanation);
+        Assert.Equal((null, null), (withdrawn.PredictedCompletion, withdrawn.Rag));
+        Assert.Equal("Withdrew on 1 March 2026 with 2 of 40 criteria met: no forecast.", withdrawn.Explanation);
+    }
 }

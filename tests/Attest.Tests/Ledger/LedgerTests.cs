@@ -205,6 +205,11 @@ public class LedgerTests
             ["Input.ObservedOn"] = "2026-11-20", ["Input.AssessorId"] = assessorId.ToString(), ["Input.Activity"] = "A discussion with Cara on C3.", ["Input.Strengths"] = "Open questions.",
             ["Input.Outcome"] = "Satisfactory",
         })).StatusCode);
+        var admin = await app.SignedInAsync(app.A.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Enrolments/{app.A.GradedEnrolmentId}/Status", new()
+        {
+            ["Input.Act"] = "BreakStarted", ["Input.On"] = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Reason"] = "Long-term illness.",
+        })).StatusCode);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");

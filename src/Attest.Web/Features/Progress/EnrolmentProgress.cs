@@ -29,7 +29,7 @@ public sealed record EnrolmentStanding(Enrolment Enrolment, QualificationSpec Qu
     /// <summary>The candidate's pace over the assessable units, against the planned end date.</summary>
     public PaceForecast Forecast(DateOnly today) =>
         Pace.Forecast(Enrolment.RegisteredOn, Enrolment.PlannedEndDate, MetOn, Units.Where(u => u.Unit.IsAssessable).Sum(u => u.Progress.Total), today,
-            Units.Count(u => !u.Unit.IsAssessable));
+            Units.Count(u => !u.Unit.IsAssessable), Enrolment.DaysOnBreak, Enrolment.OnBreakSince, Enrolment.WithdrawnOn);
 }
 
 /// <summary>Reads decisions in one query and runs the engines: shared by the candidate and assessor pages.</summary>

@@ -10,7 +10,7 @@ namespace Attest.Web.Features.Admin.Candidates;
 public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, Core.Accounts.AccountService accounts) : PageModel, Infrastructure.IRedisplayable
 {
     /// <param name="RecordedBy">Who recorded the enrolment in Attest, or null when the system did.</param>
-    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units);
+    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units, string Status);
 
     public Core.Centres.Candidate Candidate { get; private set; } = null!;
 
@@ -96,7 +96,8 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             e.CreatedAt,
             e.CreatedBy is Guid by && names.TryGetValue(by, out var recorder) ? recorder : null,
             e.AssessorId is Guid a && names.TryGetValue(a, out var n) ? n : null,
-            e.Units.Select(u => u.UnitCode).ToList())).ToList();
+            e.Units.Select(u => u.UnitCode).ToList(),
+            e.Status)).ToList();
         return true;
     }
 }

@@ -769,7 +769,11 @@ namespace Attest.Migrations.Postgres.Migrations
                     AssessorId = table.Column<Guid>(type: "uuid", nullable: true),
                     PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OnBreakSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DaysOnBreak = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1079,6 +1083,45 @@ namespace Attest.Migrations.Postgres.Migrations
                         principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnrolmentStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Act = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PlannedEndAfter = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnrolmentStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentStatusChanges_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentStatusChanges_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentStatusChanges_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1890,6 +1933,21 @@ namespace Attest.Migrations.Postgres.Migrations
                 columns: new[] { "CentreId", "AssessorId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentStatusChanges_CentreId",
+                table: "EnrolmentStatusChanges",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentStatusChanges_EnrolmentId_RecordedAt",
+                table: "EnrolmentStatusChanges",
+                columns: new[] { "EnrolmentId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentStatusChanges_RecordedBy",
+                table: "EnrolmentStatusChanges",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EqaAccesses_CentreId_UserId_At",
                 table: "EqaAccesses",
                 columns: new[] { "CentreId", "UserId", "At" });
@@ -2240,7 +2298,7 @@ namespace Attest.Migrations.Postgres.Migrations
 
             // Decisions, sign-offs, declarations, reviews and claims: the database refuses to change them.
             AppendOnlyTables.CreateRefusal(migrationBuilder);
-            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LedgerEntries", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
+            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LedgerEntries", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
         }
 
         /// <inheritdoc />
@@ -2293,6 +2351,9 @@ namespace Attest.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EnrolledUnits");
+
+            migrationBuilder.DropTable(
+                name: "EnrolmentStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "EqaAccesses");

@@ -768,7 +768,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                     AssessorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     PlannedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OnBreakSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DaysOnBreak = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1078,6 +1082,45 @@ namespace Attest.Migrations.Sqlite.Migrations
                         principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnrolmentStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Act = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PlannedEndAfter = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnrolmentStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentStatusChanges_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentStatusChanges_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentStatusChanges_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1889,6 +1932,21 @@ namespace Attest.Migrations.Sqlite.Migrations
                 columns: new[] { "CentreId", "AssessorId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentStatusChanges_CentreId",
+                table: "EnrolmentStatusChanges",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentStatusChanges_EnrolmentId_RecordedAt",
+                table: "EnrolmentStatusChanges",
+                columns: new[] { "EnrolmentId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentStatusChanges_RecordedBy",
+                table: "EnrolmentStatusChanges",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EqaAccesses_CentreId_UserId_At",
                 table: "EqaAccesses",
                 columns: new[] { "CentreId", "UserId", "At" });
@@ -2238,7 +2296,7 @@ namespace Attest.Migrations.Sqlite.Migrations
                 column: "WitnessId");
 
             // Decisions, sign-offs, declarations, reviews and claims: the database refuses to change them.
-            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LedgerEntries", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
+            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LedgerEntries", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
         }
 
         /// <inheritdoc />
@@ -2291,6 +2349,9 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "EnrolledUnits");
+
+            migrationBuilder.DropTable(
+                name: "EnrolmentStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "EqaAccesses");
