@@ -17,7 +17,9 @@ public class LearnerDetailsTests
         var admin = await app.SignedInAsync(app.A.Admin);
         var edit = $"/Admin/Candidates/{app.A.OtherCandidateId}/Edit";
         var claims = $"/Admin/Claims/{app.A.GradedEnrolmentId}";
-        Assert.Contains("has the temporary ULN 9999999999", WebUtility.HtmlDecode(await admin.GetStringAsync(claims)), StringComparison.Ordinal);
+        var closed = WebUtility.HtmlDecode(await admin.GetStringAsync(claims));
+        Assert.Contains("has the temporary ULN 9999999999", closed, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{edit}\">Record Otto Centrea's own ULN", closed, StringComparison.Ordinal); // the way to mend it, from where it stops
         Assert.Contains("value=\"9999999999\"", await admin.GetStringAsync(edit), StringComparison.Ordinal); // the form starts from the details as they are
 
         var saved = await admin.PostFormAsync(edit, Fields(uln: "2345678908", family: "Reid", reason: "ULN received from the Learning Records Service"));
