@@ -43,4 +43,31 @@ public class CaseloadTests
         Assert.Matches($"{C3Portfolio.Unit.Criteria.Count()} of \\d+ criteria met in 1 day; at that pace, the assessable criteria complete by", moving);
         Assert.Contains("4 units cannot be assessed until their specification is added, so the qualification has no completion date yet.", moving, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_caseload_finds_a_learner_by_name_or_uln_and_answers_bad_page_numbers_with_the_first_page(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        var unitLink = $"/Assessor/Enrolments/{app.A.EnrolmentId}/Units/";
+
+        foreach (var found in new[] { "cara", "1234567899", "4567" })
+        {
+            var page = await assessor.GetStringAsync("/Assessor?q=" + found);
+            Assert.Contains(unitLink, page, StringComparison.Ordinal);
+            Assert.Contains("Showing 1 to 1 of 1.", page, StringComparison.Ordinal);
+        }
+
+        var none = await assessor.GetStringAsync("/Assessor?q=nobody-by-this-name");
+        Assert.DoesNotContain(unitLink, none, StringComparison.Ordinal);
+        Assert.Contains("None of your candidates matches that search.", none, StringComparison.Ordinal);
+
+        foreach (var bad in new[] { "-1", "abc", "999" })
+        {
+            var response = await assessor.GetAsync("/Assessor?page=" + bad);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(unitLink, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
 }
