@@ -21,8 +21,15 @@ public static class DomainRuleModelState
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(rule);
+        // A field the binder could not read already says so ("2001-02-31 is not a date"); the rule's "enter a date" would only repeat it.
+        var unreadable = modelState.Where(f => f.Key.Length > 0 && f.Value?.Errors.Count > 0).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (field, reason) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (rule.Field ?? string.Empty, r))])
         {
+            if (unreadable.Contains(prefix + field))
+            {
+                continue;
+            }
+
             if (field.Length == 0)
             {
                 if (!modelState.TryGetValue(string.Empty, out var form) || form.Errors.All(e => e.ErrorMessage != reason))

@@ -47,12 +47,7 @@ public sealed class EditModel(AttestDbContext db, TimeProvider clock) : PageMode
         }
 
         FullName = candidate.FullName;
-        if (!ModelState.IsValid)
-        {
-            // A date the form could not read is already the field's error; the others are checked with it next time.
-            return Page();
-        }
-
+        // A date the form could not read reaches the rules as none, so they refuse it and the binder's words stand on the field.
         var holder = await db.OtherHolderAsync(Input.Uln, Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = CandidateEdits.Apply(candidate, new CandidateDetailsInput(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Uln, Input.CandidateNumber),

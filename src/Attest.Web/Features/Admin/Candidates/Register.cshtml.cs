@@ -19,12 +19,9 @@ public sealed class RegisterModel(AttestDbContext db, Core.Accounts.AccountServi
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // The same rules as the import from a college MIS (CandidateDetails); a date the form could not read is already an error.
-        foreach (var (field, message) in CandidateDetails.Check(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Uln, Input.CandidateNumber, Input.Email, today))
+        if (CandidateDetails.Check(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Uln, Input.CandidateNumber, Input.Email, today) is { Count: > 0 } broken)
         {
-            if (ModelState.GetFieldValidationState("Input." + field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                ModelState.AddModelError("Input." + field, message);
-            }
+            ModelState.AddRule(new Core.DomainRuleException(broken), "Input.");
         }
 
         if (ModelState.GetFieldValidationState("Input.Uln") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
