@@ -25,9 +25,9 @@ public class MappingInOneGoTests
         var url = $"/Candidate/Evidence/{app.A.EvidenceId}";
 
         // The form as the page renders it, with 11 of C3's criteria ticked and a page typed beside each.
-        var form = (IHtmlFormElement)new HtmlParser().ParseDocument(await candidate.GetStringAsync(url)).QuerySelector("form[method=post]")!;
+        var form = (IHtmlFormElement)new HtmlParser().ParseDocument(await candidate.GetStringAsync(url)).QuerySelector("#Input_Note")!.Closest("form")!;
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var target in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name!.EndsWith(".Target", StringComparison.Ordinal)))
+        foreach (var target in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name?.EndsWith(".Target", StringComparison.Ordinal) == true))
         {
             var row = target.Name![..^".Target".Length];
             fields.Add(KeyValuePair.Create(target.Name!, target.Value));
