@@ -48,7 +48,7 @@ public class AssessorRecordTests
         var candidate = await app.SignedInAsync(a.Candidate);
         Assert.Contains("repeated the problem back", await candidate.GetStringAsync($"/Candidate/Evidence/{itemId}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await candidate.GetAsync($"/Candidate/Evidence/{itemId}/Edit")).StatusCode);
-        var remap = await candidate.PostFormAsync($"/Candidate/Evidence/{itemId}", new() { ["Input.Target"] = $"{a.EnrolmentId:N}|C3|2.1" });
+        var remap = await candidate.PostFormAsync($"/Candidate/Evidence/{itemId}", new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = $"{a.EnrolmentId:N}|C3|2.1" });
         Assert.Contains("is mapped by your assessor, not by you", await remap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using var db = app.Db(a.Id);

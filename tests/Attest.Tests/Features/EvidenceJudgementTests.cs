@@ -110,13 +110,26 @@ public class EvidenceJudgementTests
 
     internal static async Task MapAsync(HttpClient candidate, Guid itemId, Guid enrolmentId, string unit, string criterion, string? locator = null)
     {
-        var fields = new Dictionary<string, string> { ["Input.Target"] = $"{enrolmentId:N}|{unit}|{criterion}" };
-        if (locator is not null)
+        var response = await candidate.PostFormAsync($"/Candidate/Evidence/{itemId}", MapFields(enrolmentId, unit, [(criterion, locator)]));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"mapping to {unit} {criterion}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>The candidate's mapping form with these criteria of one unit chosen, each with where in the item, and one note.</summary>
+    internal static Dictionary<string, string> MapFields(Guid enrolmentId, string unit, IReadOnlyList<(string Criterion, string? Locator)> criteria, string? note = null)
+    {
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < criteria.Count; i++)
         {
-            fields["Input.Locator"] = locator;
+            fields[$"Input.Criteria[{i}].Target"] = $"{enrolmentId:N}|{unit}|{criteria[i].Criterion}";
+            fields[$"Input.Criteria[{i}].Chosen"] = "true";
+            fields[$"Input.Criteria[{i}].Locator"] = criteria[i].Locator ?? string.Empty;
         }
 
-        var response = await candidate.PostFormAsync($"/Candidate/Evidence/{itemId}", fields);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"mapping to {unit} {criterion}: {(int)response.StatusCode}");
+        if (note is not null)
+        {
+            fields["Input.Note"] = note;
+        }
+
+        return fields;
     }
 }

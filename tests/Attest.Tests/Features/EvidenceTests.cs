@@ -100,15 +100,15 @@ public class EvidenceTests
         var url = account.Headers.Location!.OriginalString;
 
         var page = await candidate.GetStringAsync(url);
-        Assert.Contains("Map to a criterion", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Input.Locator", page, StringComparison.Ordinal);
+        Assert.Contains("Map to criteria", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("].Locator", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Page numbers", page, StringComparison.Ordinal);
 
         var target = $"{app.A.EnrolmentId:N}|C3|1.1";
-        var refused = await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "page 1" });
+        var refused = await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target, ["Input.Criteria[0].Locator"] = "page 1" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("E002 is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target })).StatusCode);
         await using var db = app.Db(app.A.Id);
         Assert.Null((await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId != app.A.EvidenceId)).Locator);
     }
@@ -126,11 +126,11 @@ public class EvidenceTests
         Assert.Contains("Page numbers, for example ‘2-3’ or ‘1, 4’ (it has 2 pages)", WebUtility.HtmlDecode(await candidate.GetStringAsync(url)), StringComparison.Ordinal);
 
         var target = $"{app.A.EnrolmentId:N}|C3|1.1";
-        var refused = await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "page 9" });
+        var refused = await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target, ["Input.Criteria[0].Locator"] = "page 9" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var error = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("#Input_Locator-error")?.TextContent;
+        var error = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("[id$='_Locator-error']")?.TextContent;
         Assert.Contains("E002 has 2 pages, so it has no page 9 (\"page 9\"): give pages from 1 to 2", error, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target, ["Input.Locator"] = "pp 1-2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target, ["Input.Criteria[0].Locator"] = "pp 1-2" })).StatusCode);
 
         await using var db = app.Db(app.A.Id);
         var item = await db.EvidenceItems.SingleAsync(i => i.Reference == "E002");

@@ -84,7 +84,7 @@ public class JourneyTests
             Assert.Equal(pdf.Length, item.SizeBytes);
         }
 
-        var mapped = await candidateClient.PostFormAsync(evidenceUrl, new() { ["Input.Target"] = $"{enrolmentId:N}|C3|1.1", ["Input.Locator"] = "page 1", ["Input.Note"] = "I listened to the customer" });
+        var mapped = await candidateClient.PostFormAsync(evidenceUrl, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = $"{enrolmentId:N}|C3|1.1", ["Input.Criteria[0].Locator"] = "page 1", ["Input.Note"] = "I listened to the customer" });
         Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
 
         // The assessor sees the caseload, opens the evidence, and decides.
@@ -128,7 +128,7 @@ public class JourneyTests
         string[] pass = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
         foreach (var p in pass)
         {
-            await candidate.PostFormAsync(evidenceUrl, new() { ["Input.Target"] = $"{centre.GradedEnrolmentId:N}|7|{p}" });
+            await candidate.PostFormAsync(evidenceUrl, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = $"{centre.GradedEnrolmentId:N}|7|{p}" });
         }
 
         var assessor = await app.SignedInAsync(centre.Assessor);

@@ -103,7 +103,7 @@ public class PortfolioTests
     {
         var candidate = await app.SignedInAsync(app.A.Candidate);
         var target = $"{app.A.EnrolmentId:N}|C3";
-        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync($"/Candidate/Evidence/{app.A.EvidenceId}", new() { ["Input.Target"] = target + "|1.1", ["Input.Locator"] = "pp 2-3" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync($"/Candidate/Evidence/{app.A.EvidenceId}", new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target + "|1.1", ["Input.Criteria[0].Locator"] = "pp 2-3" })).StatusCode);
         var account = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new()
         {
             ["Input.Title"] = "Lunchtime rush",
@@ -111,8 +111,8 @@ public class PortfolioTests
             ["Input.Context"] = "RealWork",
         });
         var url = account.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = target + "|1.2" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Target"] = $"{app.A.EnrolmentId:N}|F3|1.1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target + "|1.2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = $"{app.A.EnrolmentId:N}|F3|1.1" })).StatusCode);
         return candidate;
     }
 }

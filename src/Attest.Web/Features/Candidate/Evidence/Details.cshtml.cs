@@ -1,6 +1,8 @@
-using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Attest.Core;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Core.Qualifications;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -9,23 +11,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Candidate.Evidence;
 
-/// <summary>One evidence item: its details and the candidate's mapping of it to criteria of their units (cross-referencing).</summary>
+/// <summary>
+/// One evidence item: its details and the candidate's mapping of it to criteria of their units (cross-referencing),
+/// many at once in one form, since mapping an item to 11 criteria one post at a time took 11 posts (issue 14).
+/// </summary>
 public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
 {
-    public sealed record Option(string Value, string Label);
+    /// <summary>A criterion of an enrolled unit, at its place in the form (<c>Index</c>), with the item's mapping to it if any.</summary>
+    public sealed record Option(int Index, Guid EnrolmentId, string QualificationCode, UnitSpec Unit, LearningOutcomeSpec Outcome, CriterionSpec Criterion, EvidenceMapping? Mapping)
+    {
+        public string Value => $"{EnrolmentId:N}|{Unit.Code}|{Criterion.Ref}";
+
+        public string Subject => $"{Unit.Code} {Criterion.Ref}";
+    }
 
     [FromRoute]
     public Guid Id { get; set; }
 
     public EvidenceItem Item { get; private set; } = null!;
 
-    public IReadOnlyList<string> Mappings { get; private set; } = [];
+    public IReadOnlyList<Option> Options { get; private set; } = [];
+
+    public IReadOnlyList<Option> Mapped => [.. Options.Where(o => o.Mapping is not null).OrderBy(o => o.Mapping!.CreatedAt)];
+
+    /// <summary>Mappings whose unit the assessor has judged the item for: changed or removed no more.</summary>
+    public IReadOnlySet<Guid> Judged { get; private set; } = new HashSet<Guid>();
 
     public IReadOnlyList<EvidenceWarning> Warnings { get; private set; } = [];
 
     public DeclarationState Declaration { get; private set; }
-
-    public IReadOnlyList<Option> Options { get; private set; } = [];
 
     [BindProperty]
     public MapInput Input { get; set; } = new();
@@ -40,54 +54,56 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             return NotFound();
         }
 
-        if (!EvidenceRules.WrittenByCandidate(Item.Kind))
+        // Each choice is placed by its criterion, not by the index it was posted with, so its reason lands beside it.
+        var byValue = Options.ToDictionary(o => o.Value);
+        var chosen = Input.Criteria.Where(c => c.Chosen && c.Target is not null)
+            .Select(c => (Input: c, Option: byValue.GetValueOrDefault(c.Target!)))
+            .ToList();
+        if (chosen.Any(c => c.Option is null))
         {
-            // Records and testimonies are mapped by the assessor who made or accepted them.
-            ModelState.AddModelError("Input.Target", $"{EvidenceRules.Describe(Item.Kind)} {Item.Reference} is mapped by your assessor, not by you");
+            ModelState.AddModelError("Input.Criteria", "Choose only criteria of units you are enrolled on");
             return Page();
         }
 
-        var option = Options.FirstOrDefault(o => o.Value == Input.Target);
-        if (option is null)
+        var options = chosen.Select(c => c.Option!).DistinctBy(o => o.Index).OrderBy(o => o.Index).ToList();
+        var choices = options.Select(o => new MappingChoice(o.EnrolmentId, o.Unit.Code, o.Criterion.Ref, o.Subject, chosen.First(c => c.Option == o).Input.Locator)).ToList();
+        try
         {
-            ModelState.AddModelError("Input.Target", "Choose a criterion of a unit you are enrolled on");
+            var existing = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == Id).ToListAsync(cancellationToken);
+            db.EvidenceMappings.AddRange(CriterionMapping.Map(Item, choices, existing, Input.Note, clock.GetUtcNow().UtcDateTime));
         }
-
-        var (locator, locatorError) = EvidenceLocator.For(Item, Input.Locator);
-        if (locatorError is not null)
+        catch (DomainRuleException rule)
         {
-            ModelState.AddModelError("Input.Locator", locatorError);
-        }
+            foreach (var (field, reason) in rule.FieldReasons ?? [.. rule.Reasons.Select(r => (rule.Field ?? string.Empty, r))])
+            {
+                ModelState.AddModelError(FormField(field, options), reason);
+            }
 
-        if (!ModelState.IsValid)
-        {
             return Page();
         }
 
-        var (enrolmentId, unitCode, criterionRef) = Parse(option!.Value);
-        if (await db.EvidenceMappings.AnyAsync(m => m.EvidenceItemId == Id && m.EnrolmentId == enrolmentId && m.UnitCode == unitCode && m.CriterionRef == criterionRef, cancellationToken))
-        {
-            ModelState.AddModelError("Input.Target", "This evidence is already mapped to that criterion");
-            return Page();
-        }
-
-        db.EvidenceMappings.Add(new EvidenceMapping
-        {
-            CentreId = Item.CentreId,
-            EvidenceItemId = Id,
-            EnrolmentId = enrolmentId,
-            UnitCode = unitCode,
-            CriterionRef = criterionRef,
-            Locator = locator,
-            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = $"{Item.Reference} is mapped to {option.Label}.";
+        TempData["Success"] = $"{Item.Reference} is mapped to {string.Join(", ", options.Select(o => o.Subject))}.";
         return Redirect($"/Candidate/Evidence/{Id}");
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken) => await FindAsync(cancellationToken);
+
+    /// <summary>The typed choice for a criterion, so a refused form shows everything as it was sent.</summary>
+    public CriterionChoiceInput Typed(Option option) =>
+        Input.Criteria.FirstOrDefault(c => c.Target == option.Value) ?? new CriterionChoiceInput { Target = option.Value };
+
+    private static string FormField(string field, List<Option> options)
+    {
+        if (!field.StartsWith('['))
+        {
+            return field == "Chosen" ? "Input.Criteria" : "Input." + field;
+        }
+
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        var position = int.Parse(field.AsSpan(1, close - 1), CultureInfo.InvariantCulture);
+        return $"Input.Criteria[{options[position].Index}]{field[(close + 1)..]}";
+    }
 
     private async Task<bool> FindAsync(CancellationToken cancellationToken)
     {
@@ -100,43 +116,42 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         Item = item;
         Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == item.Id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
         Declaration = Declarations.StateOf(item, await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == item.CandidateId).ToListAsync(cancellationToken));
-        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == item.CandidateId).ToListAsync(cancellationToken);
+        var mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == Id).ToListAsync(cancellationToken);
+        var judgedUnits = await db.EvidenceAcceptances.AsNoTracking().Where(a => a.EvidenceItemId == Id).Select(a => new { a.EnrolmentId, a.UnitCode }).Distinct().ToListAsync(cancellationToken);
+        Judged = mappings.Where(m => judgedUnits.Any(j => j.EnrolmentId == m.EnrolmentId && j.UnitCode == m.UnitCode)).Select(m => m.Id).ToHashSet();
+        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == item.CandidateId).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
         var options = new List<Option>();
         foreach (var enrolment in enrolments)
         {
             var qualification = catalogue.Find(enrolment.QualificationCode);
-            foreach (var unit in enrolment.Units.Select(u => qualification?.FindUnit(u.UnitCode)).OfType<Core.Qualifications.UnitSpec>())
+            foreach (var unit in enrolment.Units.Select(u => qualification?.FindUnit(u.UnitCode)).OfType<UnitSpec>())
             {
-                options.AddRange(unit.Criteria.Select(c => new Option(
-                    $"{enrolment.Id:N}|{unit.Code}|{c.Ref}",
-                    $"{qualification!.Code} unit {unit.Code} {c.Ref}: {c.Text}")));
+                foreach (var outcome in unit.LearningOutcomes)
+                {
+                    options.AddRange(outcome.Criteria.Select(c => new Option(options.Count, enrolment.Id, qualification!.Code, unit, outcome, c,
+                        mappings.FirstOrDefault(m => m.EnrolmentId == enrolment.Id && m.UnitCode == unit.Code && m.CriterionRef == c.Ref))));
+                }
             }
         }
 
         Options = options;
-        var labels = options.ToDictionary(o => o.Value, o => o.Label);
-        Mappings = (await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == Id).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken))
-            .Select(m => (labels.TryGetValue($"{m.EnrolmentId:N}|{m.UnitCode}|{m.CriterionRef}", out var label) ? label : $"{m.UnitCode} {m.CriterionRef}")
-                + (m.Locator is null ? string.Empty : $" (at {m.Locator})"))
-            .ToList();
         return true;
-    }
-
-    private static (Guid EnrolmentId, string UnitCode, string CriterionRef) Parse(string value)
-    {
-        var parts = value.Split('|');
-        return (Guid.ParseExact(parts[0], "N"), parts[1], parts[2]);
     }
 }
 
 public sealed class MapInput
 {
-    [Required(ErrorMessage = "Choose a criterion")]
-    public string Target { get; set; } = string.Empty;
+    public List<CriterionChoiceInput> Criteria { get; set; } = [];
 
-    [StringLength(200, ErrorMessage = "Where in the evidence must be 200 characters or fewer")]
-    public string? Locator { get; set; }
-
-    [StringLength(2000, ErrorMessage = "The note must be 2000 characters or fewer")]
     public string? Note { get; set; }
+}
+
+/// <summary>One criterion's row of the mapping form: its value, whether it is chosen, and where in the item.</summary>
+public sealed class CriterionChoiceInput
+{
+    public string? Target { get; set; }
+
+    public bool Chosen { get; set; }
+
+    public string? Locator { get; set; }
 }
