@@ -102,10 +102,24 @@ public sealed partial class JourneyTests : IDisposable
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         await Expect(candidate.GetByText("E001 Case log: wrong room booked is added."));
         await Browser.AssertAccessibleAsync(candidate);
-        await candidate.GetByLabel("Criterion", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "03456 unit C3 1.1: Listen carefully to customers about any problem they have raised" });
-        await candidate.GetByLabel("Where in the evidence (optional)").FillAsync("p1");
-        await candidate.GetByRole(AriaRole.Button, new() { Name = "Map to criterion" }).ClickAsync();
-        await Expect(candidate.Locator("#mappings").GetByText("(at page 1)"));
+        // One item to 11 criteria, each with where in it, in one post (issue 14: it took 11 posts from a 63-option dropdown).
+        var c3 = candidate.Locator("details", new() { HasText = "Unit C3 Resolve customer service problems" });
+        await c3.GetByText("Unit C3 Resolve customer service problems").ClickAsync();
+        string[] eleven = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.4", "3.5"];
+        foreach (var criterion in eleven)
+        {
+            await c3.GetByLabel(new Regex($"^{Regex.Escape(criterion)} ")).CheckAsync();
+            await c3.GetByLabel($"Where in E001 for C3 {criterion} (optional)").FillAsync("1");
+        }
+
+        await Browser.AssertAccessibleAsync(candidate);
+        var mapping = Navigations.Count(candidate);
+        await candidate.GetByRole(AriaRole.Button, new() { Name = "Map to the chosen criteria" }).ClickAsync();
+        await Expect(candidate.GetByText("E001 is mapped to C3 1.1, C3 1.2"));
+        Assert.Equal((1, 1), (mapping.Posts, mapping.PageLoads));
+        mapping.Dispose();
+        await Expect(candidate.Locator("#mappings").GetByText("At page 1").First);
+        Assert.Equal(11, await candidate.Locator("#mappings .govuk-summary-list__row").CountAsync());
         await candidate.GetByRole(AriaRole.Link, new() { Name = "Back to my evidence" }).ClickAsync();
         await Expect(candidate.GetByText("Not declared"));
         await Browser.AssertAccessibleAsync(candidate);
