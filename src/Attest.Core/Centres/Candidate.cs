@@ -31,5 +31,8 @@ public sealed class Candidate : ICentreOwned
     /// </summary>
     public int LastEvidenceNumber { get; set; }
 
+    /// <summary>When the learner was erased on request: their details are a pseudonym from then on.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public string FullName => $"{GivenName} {FamilyName}";
 }

@@ -30,6 +30,9 @@ public sealed class CentrePolicy : ICentreOwned
     /// <summary>The roles a centre may require a second factor for: every role but the witness, who has no account.</summary>
     public static readonly IReadOnlyList<string> TwoFactorChoices = [Roles.CentreAdmin, Roles.Assessor, Roles.Iqa, Roles.Eqa, Roles.Candidate];
 
+    /// <summary>Years a learner's records are kept after their last enrolment closes, before erasure on request is allowed.</summary>
+    public int RetentionYears { get; private set; } = Privacy.Retention.DefaultYears;
+
     public Guid? ChangedBy { get; private set; }
 
     public DateTime? ChangedAt { get; private set; }
@@ -56,6 +59,19 @@ public sealed class CentrePolicy : ICentreOwned
         }
 
         TwoFactorRoles = string.Join(",", TwoFactorChoices.Where(chosen.Contains));
+        ChangedBy = changedBy;
+        ChangedAt = now;
+    }
+
+    /// <summary>Sets how long learners' records are kept after their last enrolment closes.</summary>
+    public void KeepRecordsFor(int years, Guid changedBy, DateTime now)
+    {
+        if (years is < Privacy.Retention.MinYears or > Privacy.Retention.MaxYears)
+        {
+            throw new DomainRuleException($"Years records are kept must be between {Privacy.Retention.MinYears} and {Privacy.Retention.MaxYears}", nameof(RetentionYears));
+        }
+
+        RetentionYears = years;
         ChangedBy = changedBy;
         ChangedAt = now;
     }

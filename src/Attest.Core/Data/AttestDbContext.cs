@@ -114,6 +114,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<CandidateImport> CandidateImports => Set<CandidateImport>();
 
+    public DbSet<Privacy.LearnerErasure> LearnerErasures => Set<Privacy.LearnerErasure>();
+
+    public DbSet<Privacy.ErasureWindow> ErasureWindows => Set<Privacy.ErasureWindow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -408,6 +412,18 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.CentreId, x.HeldOn });
         });
 
+        builder.Entity<Privacy.LearnerErasure>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Pseudonym).HasMaxLength(40);
+            e.Property(x => x.Reason).HasMaxLength(Privacy.LearnerErasure.MaxReasonLength);
+            e.Property(x => x.ErasedByName).HasMaxLength(200);
+            e.HasIndex(x => x.CandidateId).IsUnique();
+            e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Privacy.ErasureWindow>(Owned);
+
         builder.Entity<EnrolmentStatusChange>(e =>
         {
             Owned(e);
@@ -677,6 +693,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.Kind).HasMaxLength(40);
             e.Property(x => x.SignerRole).HasMaxLength(40);
             e.Property(x => x.SignerName).HasMaxLength(200);
+            e.Property(x => x.SignerNameSalt).HasMaxLength(32);
+            e.Property(x => x.SignerNameSha256).HasMaxLength(64);
             e.Property(x => x.ContentSha256).HasMaxLength(64);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
             e.Property(x => x.EntryHash).HasMaxLength(64);
@@ -760,9 +778,11 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     private void GuardChanges()
     {
         var tooLong = new List<(string Field, string Message)>();
+        // Inside an erasure (its window saved first in the same transaction), signed records may be pseudonymised, never deleted.
+        var erasing = ChangeTracker.Entries<Privacy.ErasureWindow>().Any(e => e.State == EntityState.Unchanged);
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is IAppendOnly && (entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && !erasing)))
             {
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only: record a new entry instead of changing or deleting one.");
             }

@@ -50,12 +50,24 @@ public sealed class LedgerEntry : Centres.ICentreOwned, Centres.IAppendOnly
     /// <summary>The signer's account; null for a witness, who has none.</summary>
     public Guid? SignerId { get; private init; }
 
-    public string SignerName { get; private init; } = string.Empty;
+    public string SignerName { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Random salt for <see cref="SignerNameSha256"/>; dropped when the signer's name is erased, so the kept digest can
+    /// no longer be matched against a list of names.
+    /// </summary>
+    public string? SignerNameSalt { get; private set; }
+
+    /// <summary>SHA-256 of the salt and the signer's name: the chain covers this, not the name, so a name can be erased.</summary>
+    public string SignerNameSha256 { get; private init; } = string.Empty;
 
     public DateTime SignedAt { get; private init; }
 
-    /// <summary>The signed content, verbatim.</summary>
-    public string Content { get; private init; } = string.Empty;
+    /// <summary>The signed content, verbatim; after an erasure, the same content with the learner pseudonymised.</summary>
+    public string Content { get; private set; } = string.Empty;
+
+    /// <summary>The erasure that pseudonymised this entry's name or content; its own ledger entry lists this one.</summary>
+    public Guid? ErasedBy { get; private set; }
 
     public string ContentSha256 { get; private init; } = string.Empty;
 
@@ -67,6 +79,7 @@ public sealed class LedgerEntry : Centres.ICentreOwned, Centres.IAppendOnly
     {
         ArgumentNullException.ThrowIfNull(subject);
         var content = subject.SignedContent();
+        var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         return new LedgerEntry
         {
             CentreId = centreId,
@@ -75,6 +88,8 @@ public sealed class LedgerEntry : Centres.ICentreOwned, Centres.IAppendOnly
             SignerRole = signerRole,
             SignerId = signerId,
             SignerName = signerName,
+            SignerNameSalt = salt,
+            SignerNameSha256 = NameHash(salt, signerName),
             SignedAt = now,
             Content = content,
             ContentSha256 = Hash(content),
@@ -98,9 +113,30 @@ public sealed class LedgerEntry : Centres.ICentreOwned, Centres.IAppendOnly
         SubjectId.ToString("N"),
         SignerRole,
         SignerId?.ToString("N") ?? "-",
-        SignerName,
+        SignerNameSha256,
         SignedText.Format(SignedAt),
         ContentSha256));
+
+    /// <summary>Whether the kept name is the one signed; an erased name (its salt dropped) cannot be checked, only its erasure.</summary>
+    public bool SignerNameAsSigned => SignerNameSalt is { } salt && NameHash(salt, SignerName) == SignerNameSha256;
+
+    /// <summary>
+    /// Erasure: the learner's name and words in the kept content replaced by a pseudonym. The entry's hash still holds
+    /// (it covers the name's digest and the original content's hash); the erasure's own entry says what the content is now.
+    /// </summary>
+    public void Pseudonymise(Guid erasureId, string? signerPseudonym, string content)
+    {
+        if (signerPseudonym is not null)
+        {
+            SignerName = signerPseudonym;
+            SignerNameSalt = null;
+        }
+
+        Content = content;
+        ErasedBy = erasureId;
+    }
+
+    private static string NameHash(string salt, string name) => Hash(salt + "\n" + name);
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

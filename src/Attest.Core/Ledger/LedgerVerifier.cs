@@ -48,6 +48,7 @@ public static class LedgerVerifier
         [Quality.StandardisationRecord.Kind] = Read<Quality.StandardisationRecord>,
         [Quality.IqaObservation.Kind] = Read<Quality.IqaObservation>,
         [Portfolios.EnrolmentStatusChange.Kind] = Read<Portfolios.EnrolmentStatusChange>,
+        [Privacy.LearnerErasure.Kind] = Read<Privacy.LearnerErasure>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;
@@ -83,7 +84,9 @@ public static class LedgerVerifier
         }
 
         var now = LedgerEntry.Hash(record.SignedContent());
-        return new SignatureStatus(mine.All(e => e.ContentSha256 == now && LedgerEntry.Hash(e.Content) == e.ContentSha256) ? SignatureState.AsSigned : SignatureState.ChangedAfterSigning, mine);
+        // An erased entry keeps the pseudonymised content the record renders now (the verify command checks it against its erasure).
+        return new SignatureStatus(mine.All(e => e.ErasedBy is null ? e.ContentSha256 == now && LedgerEntry.Hash(e.Content) == e.ContentSha256 : LedgerEntry.Hash(e.Content) == now)
+            ? SignatureState.AsSigned : SignatureState.ChangedAfterSigning, mine);
     }
 
     private static async Task<Dictionary<(string Kind, Guid Id), string>> CurrentContentAsync(AttestDbContext db, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)

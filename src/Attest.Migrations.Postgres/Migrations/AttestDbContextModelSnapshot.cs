@@ -956,6 +956,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1125,6 +1128,9 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int?>("LongRecordingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RetentionYears")
                         .HasColumnType("integer");
 
                     b.Property<int>("ReworkLimit")
@@ -1357,6 +1363,9 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ErasedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1380,6 +1389,15 @@ namespace Attest.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerNameSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SignerNameSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("SignerRole")
                         .IsRequired()
@@ -2032,6 +2050,81 @@ namespace Attest.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProblemCases");
+                });
+
+            modelBuilder.Entity("Attest.Core.Privacy.ErasureWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("ErasureWindows");
+                });
+
+            modelBuilder.Entity("Attest.Core.Privacy.LearnerErasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ErasedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ErasedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FilesRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Redactions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RetentionEndedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId")
+                        .IsUnique();
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("LearnerErasures");
                 });
 
             modelBuilder.Entity("Attest.Core.Quality.CentreSamplingStrategy", b =>
@@ -3258,6 +3351,30 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasOne("Attest.Core.Portfolios.EvidenceItem", null)
                         .WithMany()
                         .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Privacy.ErasureWindow", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Privacy.LearnerErasure", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

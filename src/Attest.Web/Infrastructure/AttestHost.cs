@@ -58,6 +58,7 @@ public static class AttestHost
             .AddSignInManager<AttestSignInManager>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<CentreProvisioning>();
+        services.AddScoped<Features.Admin.Candidates.Erasure.LearnerEraser>();
         services.AddMail(config);
         services.AddScoped<AccountService>();
         services.AddScoped<Features.Account.FailuresByAddress>();

@@ -210,6 +210,18 @@ public class LedgerTests
         {
             ["Input.Act"] = "BreakStarted", ["Input.On"] = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Reason"] = "Long-term illness.",
         })).StatusCode);
+        // A learner registered and never enrolled has nothing to keep, so can be erased at once.
+        var neverEnrolled = new Candidate { CentreId = app.A.Id, GivenName = "Noor", FamilyName = "Haddad", Uln = Uln.Temporary, DateOfBirth = new DateOnly(2005, 5, 5), CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
+        await using (var db = app.Db(app.A.Id))
+        {
+            db.Candidates.Add(neverEnrolled);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Candidates/{neverEnrolled.Id}/Erase", new()
+        {
+            ["RequestedOn"] = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = "Letter to the centre.",
+        })).StatusCode);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");

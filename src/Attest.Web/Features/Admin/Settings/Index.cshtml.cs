@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Settings;
 
-/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, whether claims wait for summative IQA samples, and which roles must use a second factor (from each person's next sign-in).</summary>
+/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, whether claims wait for summative IQA samples, which roles must use a second factor (from each person's next sign-in), and how long learners' records are kept.</summary>
 public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.Media.MediaOptions> media) : PageModel, IRedisplayable
 {
     [BindProperty]
@@ -23,6 +23,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
     public bool ClaimsWaitForSummativeSample { get; set; }
 
     [BindProperty]
+    public int RetentionYears { get; set; }
+
+    [BindProperty]
     public List<string> TwoFactorRoles { get; set; } = [];
 
     public int DefaultLongRecordingMinutes => media.Value.LongRecordingMinutes;
@@ -34,6 +37,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
         var policy = await db.CentrePolicyAsync(cancellationToken);
         (FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.LongRecordingMinutes, policy.ClaimsWaitForSummativeSample, policy.ChangedAt);
         TwoFactorRoles = [.. policy.TwoFactorRoleList];
+        RetentionYears = policy.RetentionYears;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -53,6 +57,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
         var now = clock.GetUtcNow().UtcDateTime;
         policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, User.UserId(), now);
         policy.RequireTwoFactorFor(TwoFactorRoles, User.UserId(), now);
+        policy.KeepRecordsFor(RetentionYears, User.UserId(), now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Centre settings saved.";
         return Redirect("/Admin/Settings");
