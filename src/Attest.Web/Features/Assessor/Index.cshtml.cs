@@ -13,11 +13,11 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 {
     public sealed record Row(EnrolmentTracking Tracking, IReadOnlyList<PlanningOverview.Attention> Plans);
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    /// <summary>The search, filters, sort and page, from the query string.</summary>
+    [FromQuery]
+    public LearnerQuery List { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
+    public LearnerChoices Choices { get; private set; } = null!;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -28,11 +28,10 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        (Pager, var page) = await db.Enrolments.Where(e => e.AssessorId == userId).Matching(db, Q).PageAsync(db, PageNumber, Link, cancellationToken);
-        var tracked = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => page.Contains(e.Id)), Today, cancellationToken);
+        var caseload = db.Enrolments.Where(e => e.AssessorId == userId);
+        (Pager, var tracked) = await caseload.TrackedPageAsync(db, catalogue, List, Today, "/Assessor", cancellationToken);
         var attention = (await PlanningOverview.NeedingAttentionAsync(db, [.. tracked.Select(t => t.Track.EnrolmentId)], Today, cancellationToken)).ToLookup(a => a.EnrolmentId);
         Rows = [.. tracked.Select(t => new Row(t, [.. attention[t.Track.EnrolmentId]]))];
+        Choices = await caseload.ChoicesAsync(db, catalogue, cancellationToken);
     }
-
-    private string Link(int page) => "/Assessor" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToUriComponent();
 }
