@@ -28,7 +28,7 @@ public sealed class LearnerQuery
     ];
 
     public static readonly IReadOnlyList<(string Value, string Label, Rag Rag)> Standings =
-        [("red", "At risk (red)", Rag.Red), ("amber", "Behind (amber)", Rag.Amber), ("green", "On track (green)", Rag.Green)];
+        [("red", "Behind (red)", Rag.Red), ("amber", "At risk (amber)", Rag.Amber), ("green", "On track (green)", Rag.Green)];
 
     public static readonly IReadOnlyList<(string Value, string Label, UnitStatusFilter Status)> UnitStatuses =
     [
@@ -75,6 +75,14 @@ public sealed class LearnerQuery
         ["page"] = page.ToString(CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
+    /// <summary>Forgets a qualification or assessor that none of the list's enrolments has, so that an unknown one is no filter.</summary>
+    public void KeepTo(LearnerChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        Qualification = choices.Qualifications.Any(q => q.Code == Qualification) ? Qualification : null;
+        Assessor = choices.Assessors.Any(a => a.Id == AssessorId) ? Assessor : null;
+    }
+
     /// <summary>Whether a tracked enrolment passes the computed filters, standing and unit status.</summary>
     public bool Keeps(EnrolmentTracking tracking)
     {
@@ -91,6 +99,9 @@ public sealed class LearnerQuery
 
 /// <summary>The qualifications and assessors a list can be filtered by: those of the enrolments in its scope.</summary>
 public sealed record LearnerChoices(IReadOnlyList<(string Code, string Name)> Qualifications, IReadOnlyList<(Guid Id, string Name)> Assessors);
+
+/// <summary>One page of a list of learners, and what the list can be filtered by.</summary>
+public sealed record LearnerPage(Pager Pager, IReadOnlyList<EnrolmentTracking> Rows, LearnerChoices Choices);
 
 /// <summary>
 /// Finding learners in a long list of enrolments, composed in the database: a search on name, ULN or candidate number,
@@ -166,15 +177,20 @@ public static class LearnerSearch
         return (pager, ids);
     }
 
-    /// <summary>One page of the enrolments matching every filter of the query, tracked, in the order asked for.</summary>
-    public static async Task<(Pager Pager, IReadOnlyList<EnrolmentTracking> Rows)> TrackedPageAsync(
+    /// <summary>
+    /// One page of the enrolments in scope matching every filter of the query, tracked, in the order asked for, with the
+    /// qualifications and assessors to filter by (a qualification or assessor not among them is forgotten).
+    /// </summary>
+    public static async Task<LearnerPage> TrackedPageAsync(
         this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, LearnerQuery query, DateOnly today, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var choices = await enrolments.ChoicesAsync(db, catalogue, cancellationToken);
+        query.KeepTo(choices);
         if (query.StandingRag is null && query.UnitStatus is null)
         {
             var (pager, ids) = await enrolments.PageAsync(db, query, path, cancellationToken);
-            return (pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken));
+            return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
         }
 
         // Standing (the forecast against the planned end) and unit status are worked out by the engines from decisions,
@@ -183,7 +199,7 @@ public static class LearnerSearch
         var ordered = await enrolments.Matching(db, query).OrderedIds(db, query.SortOrder).ToListAsync(cancellationToken);
         var kept = (await TrackingQueries.LoadInOrderAsync(db, catalogue, ordered, today, cancellationToken)).Where(query.Keeps).ToList();
         var filteredPager = new Pager(Pager.Parse(query.Page), PageSize, kept.Count, page => query.Link(path, page));
-        return (filteredPager, [.. kept.Skip(filteredPager.Skip).Take(PageSize)]);
+        return new(filteredPager, [.. kept.Skip(filteredPager.Skip).Take(PageSize)], choices);
     }
 
     /// <summary>The qualifications (as the catalogue names them) and assessors of the enrolments in scope, to filter by.</summary>
