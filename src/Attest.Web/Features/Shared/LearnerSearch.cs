@@ -111,6 +111,21 @@ public static class LearnerSearch
 {
     public const int PageSize = 25;
 
+    /// <summary>The learners whose name, ULN or awarding body candidate number contains the words typed; all of them when nothing is typed.</summary>
+    public static IQueryable<Core.Centres.Candidate> Matching(this IQueryable<Core.Centres.Candidate> candidates, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return candidates;
+        }
+
+        var q = search.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(...) LIKE: no .NET culture is involved
+        return candidates.Where(c => (c.GivenName + " " + c.FamilyName).ToLower().Contains(q) || c.Uln.ToLower().Contains(q)
+            || (c.AwardingBodyCandidateNumber != null && c.AwardingBodyCandidateNumber.ToLower().Contains(q)));
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
     /// <summary>The enrolments whose learner's name, ULN or awarding body candidate number contains the words typed; all of them when nothing is typed.</summary>
     public static IQueryable<Enrolment> Matching(this IQueryable<Enrolment> enrolments, AttestDbContext db, string? search)
     {
@@ -120,11 +135,7 @@ public static class LearnerSearch
             return enrolments;
         }
 
-        var q = search.Trim().ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(...) LIKE: no .NET culture is involved
-        var learners = db.Candidates.Where(c => (c.GivenName + " " + c.FamilyName).ToLower().Contains(q) || c.Uln.ToLower().Contains(q)
-            || (c.AwardingBodyCandidateNumber != null && c.AwardingBodyCandidateNumber.ToLower().Contains(q)));
-#pragma warning restore CA1304, CA1311, CA1862
+        var learners = db.Candidates.Matching(search);
         return enrolments.Where(e => learners.Any(c => c.Id == e.CandidateId));
     }
 
