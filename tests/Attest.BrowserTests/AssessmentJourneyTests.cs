@@ -33,6 +33,7 @@ public sealed class AssessmentJourneyTests : IDisposable
         // The assessor writes an assessment plan.
         var assessor = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: false);
         await Browser.SignInAsync(assessor, "assessor@demo.attest.test", DemoOptions.Password);
+        await assessor.GetByText("Units and records of Sam Patel").ClickAsync();
         await assessor.GetByRole(AriaRole.Link, new() { Name = "Plans of Sam Patel" }).ClickAsync();
         await Browser.AssertAccessibleAsync(assessor);
         await assessor.GetByRole(AriaRole.Link, new() { Name = "Write an assessment plan" }).ClickAsync();
@@ -71,6 +72,7 @@ public sealed class AssessmentJourneyTests : IDisposable
         // The assessor asks the witness for a testimony through a single-use link.
         await assessor.GotoAsync("/Assessor");
         await Browser.AssertAccessibleAsync(assessor);
+        await assessor.GetByText("Units and records of Sam Patel").ClickAsync();
         await assessor.GetByRole(AriaRole.Link, new() { Name = "Witnesses and testimonies for Sam Patel" }).ClickAsync();
         await assessor.GetByLabel("What to describe").FillAsync("The guest whose room was not ready on Friday.");
         await assessor.GetByText("Unit C3 Resolve customer service problems").ClickAsync();

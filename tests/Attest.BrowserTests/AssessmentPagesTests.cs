@@ -48,12 +48,15 @@ public sealed class AssessmentPagesTests : IDisposable
         })
         {
             await asha.GotoAsync("/Assessor");
+            await asha.GetByText("Units and records of Jo Evans").ClickAsync();
             await asha.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
             await Assertions.Expect(asha.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
             await Browser.AssertAccessibleAsync(asha);
         }
 
-        await asha.GotoAsync("/Assessor");
+        // Searching the caseload for the learner, then opening the unit: two page loads.
+        await asha.GotoAsync("/Assessor?q=Jo+Evans");
+        await asha.GetByText("Units and records of Jo Evans").ClickAsync();
         await asha.GetByRole(AriaRole.Link, new() { Name = "7 Handling challenging customer service situations for Jo Evans" }).ClickAsync();
         await Browser.AssertAccessibleAsync(asha);
         await asha.GetByRole(AriaRole.Link, new() { Name = "Record of questions and answers" }).ClickAsync();

@@ -139,8 +139,17 @@ public sealed partial class JourneyTests : IDisposable
         await SignInAsync(assessor, "assessor@demo.attest.test", DemoOptions.Password);
         await Expect(assessor.GetByRole(AriaRole.Heading, new() { Name = "My caseload" }));
         await Browser.AssertAccessibleAsync(assessor);
+        // Issue 14: finding one learner in the caseload and opening their unit takes two page loads, the search and the unit.
+        var finding = Navigations.Count(assessor);
+        await assessor.GetByLabel("Name, ULN or candidate number").FillAsync("Priya");
+        await assessor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(assessor.GetByText("Showing 1 to 1 of 1."));
+        await assessor.GetByText("Units and records of Priya Shah").ClickAsync();
+        await Browser.AssertAccessibleAsync(assessor);
         await assessor.GetByRole(AriaRole.Link, new() { Name = "C3 Resolve customer service problems for Priya Shah" }).ClickAsync();
         await Expect(assessor.GetByRole(AriaRole.Link, new() { Name = "E001 Case log: wrong room booked" }).First);
+        Assert.Equal((0, 2), (finding.Posts, finding.PageLoads));
+        finding.Dispose();
         await Browser.AssertAccessibleAsync(assessor);
         var judge = assessor.Locator("#j-E001");
         await judge.GetByText("Judge E001 for unit C3").ClickAsync();

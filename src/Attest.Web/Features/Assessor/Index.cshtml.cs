@@ -11,28 +11,27 @@ namespace Attest.Web.Features.Assessor;
 /// <summary>The candidates assigned to this assessor, and only those, a page at a time and searchable by name, ULN or candidate number: pace against the planned end, plans that need attention, criteria awaiting a decision.</summary>
 public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
 {
-    public sealed record Row(EnrolmentTracking Tracking, IReadOnlyList<PlanningOverview.Attention> Plans);
+    /// <summary>The search, filters, sort and page, from the query string.</summary>
+    [FromQuery]
+    public LearnerQuery List { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    public LearnerChoices Choices { get; private set; } = null!;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
-
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<LearnerRow> Rows { get; private set; } = [];
 
     public Pager Pager { get; private set; } = null!;
+
+    /// <summary>Where this reader opens a unit.</summary>
+    public string UnitsUnder => "/Assessor";
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        (Pager, var page) = await db.Enrolments.Where(e => e.AssessorId == userId).Matching(db, Q).PageAsync(db, PageNumber, Link, cancellationToken);
-        var tracked = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => page.Contains(e.Id)), Today, cancellationToken);
+        var found = await db.Enrolments.Where(e => e.AssessorId == userId).TrackedPageAsync(db, catalogue, List, Today, "/Assessor", cancellationToken);
+        (Pager, var tracked, Choices) = found;
         var attention = (await PlanningOverview.NeedingAttentionAsync(db, [.. tracked.Select(t => t.Track.EnrolmentId)], Today, cancellationToken)).ToLookup(a => a.EnrolmentId);
-        Rows = [.. tracked.Select(t => new Row(t, [.. attention[t.Track.EnrolmentId]]))];
+        Rows = [.. tracked.Select(t => new LearnerRow(t, [.. attention[t.Track.EnrolmentId]]))];
     }
-
-    private string Link(int page) => "/Assessor" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToUriComponent();
 }

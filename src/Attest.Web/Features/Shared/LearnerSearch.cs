@@ -1,16 +1,130 @@
+using System.Globalization;
+using Attest.Core.Assessment;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Tracking;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Shared;
 
+/// <summary>How a list of learners is ordered.</summary>
+public enum LearnerSort { Name, NameDescending, PlannedEnd, PlannedEndDescending, Registered, RegisteredDescending }
+
+/// <summary>What a unit of the learner's has reached, as tracking works it out.</summary>
+public enum UnitStatusFilter { AwaitingDecision, ReadyForSignOff, NothingSignedOff }
+
+/// <summary>
+/// The query string every list of learners reads: search, filters, sort and page. Every value is text and is read
+/// leniently: a value the list does not know is no filter (or the default order, or the first page), never an error.
+/// </summary>
+public sealed class LearnerQuery
+{
+    public static readonly IReadOnlyList<(string Value, string Label, LearnerSort Sort)> Sorts =
+    [
+        ("name", "Name, A to Z", LearnerSort.Name), ("name-desc", "Name, Z to A", LearnerSort.NameDescending),
+        ("end", "Planned end, soonest first", LearnerSort.PlannedEnd), ("end-desc", "Planned end, latest first", LearnerSort.PlannedEndDescending),
+        ("registered", "Registered, earliest first", LearnerSort.Registered), ("registered-desc", "Registered, latest first", LearnerSort.RegisteredDescending),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Label, Rag Rag)> Standings =
+        [("red", "Behind (red)", Rag.Red), ("amber", "At risk (amber)", Rag.Amber), ("green", "On track (green)", Rag.Green)];
+
+    public static readonly IReadOnlyList<(string Value, string Label, UnitStatusFilter Status)> UnitStatuses =
+    [
+        ("awaiting", "Work awaiting the assessor's decision", UnitStatusFilter.AwaitingDecision),
+        ("ready", "A unit with every criterion met, not signed off", UnitStatusFilter.ReadyForSignOff),
+        ("none-signed-off", "No unit signed off yet", UnitStatusFilter.NothingSignedOff),
+    ];
+
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [FromQuery(Name = "qualification")]
+    public string? Qualification { get; set; }
+
+    [FromQuery(Name = "assessor")]
+    public string? Assessor { get; set; }
+
+    [FromQuery(Name = "standing")]
+    public string? Standing { get; set; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; set; }
+
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    [FromQuery(Name = "page")]
+    public string? Page { get; set; }
+
+    public Guid? AssessorId => Guid.TryParse(Assessor, out var id) ? id : null;
+
+    public LearnerSort SortOrder => Sorts.FirstOrDefault(s => s.Value == Sort).Sort;
+
+    public Rag? StandingRag => Standings.Where(s => s.Value == Standing).Select(s => (Rag?)s.Rag).FirstOrDefault();
+
+    public UnitStatusFilter? UnitStatus => UnitStatuses.Where(s => s.Value == Status).Select(s => (UnitStatusFilter?)s.Status).FirstOrDefault();
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Qualification) || AssessorId is not null || StandingRag is not null || UnitStatus is not null;
+
+    /// <summary>The list at <paramref name="path"/> on another page, keeping the search, filters and sort.</summary>
+    public string Link(string path, int page) => path + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["qualification"] = Qualification, ["assessor"] = Assessor, ["standing"] = Standing, ["status"] = Status, ["sort"] = Sort,
+        ["page"] = page.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
+    /// <summary>Forgets a qualification or assessor that none of the list's enrolments has, so that an unknown one is no filter.</summary>
+    public void KeepTo(LearnerChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        Qualification = choices.Qualifications.Any(q => q.Code == Qualification) ? Qualification : null;
+        Assessor = choices.Assessors.Any(a => a.Id == AssessorId) ? Assessor : null;
+    }
+
+    /// <summary>Whether a tracked enrolment passes the computed filters, standing and unit status.</summary>
+    public bool Keeps(EnrolmentTracking tracking)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        return (StandingRag is not { } rag || tracking.Track.Forecast.Rag == rag) && UnitStatus switch
+        {
+            UnitStatusFilter.AwaitingDecision => tracking.Track.AwaitingDecision > 0,
+            UnitStatusFilter.ReadyForSignOff => tracking.Units.Any(u => u.Standing.Unit.IsAssessable && !u.Standing.IsSignedOff && u.Outstanding.Count == 0),
+            UnitStatusFilter.NothingSignedOff => tracking.Track.UnitsSignedOff == 0,
+            _ => true,
+        };
+    }
+}
+
+/// <summary>The qualifications and assessors a list can be filtered by: those of the enrolments in its scope.</summary>
+public sealed record LearnerChoices(IReadOnlyList<(string Code, string Name)> Qualifications, IReadOnlyList<(Guid Id, string Name)> Assessors);
+
+/// <summary>One page of a list of learners, and what the list can be filtered by.</summary>
+public sealed record LearnerPage(Pager Pager, IReadOnlyList<EnrolmentTracking> Rows, LearnerChoices Choices);
+
 /// <summary>
 /// Finding learners in a long list of enrolments, composed in the database: a search on name, ULN or candidate number,
-/// the order by name, and the ids of one page, so that a list of 1,000 learners reads one page of them, not all.
+/// qualification and assessor, the order, and the ids of one page, so that a list of 1,000 learners reads one page of them, not all.
 /// </summary>
 public static class LearnerSearch
 {
     public const int PageSize = 25;
+
+    /// <summary>The learners whose name, ULN or awarding body candidate number contains the words typed; all of them when nothing is typed.</summary>
+    public static IQueryable<Core.Centres.Candidate> Matching(this IQueryable<Core.Centres.Candidate> candidates, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return candidates;
+        }
+
+        var q = search.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(...) LIKE: no .NET culture is involved
+        return candidates.Where(c => (c.GivenName + " " + c.FamilyName).ToLower().Contains(q) || c.Uln.ToLower().Contains(q)
+            || (c.AwardingBodyCandidateNumber != null && c.AwardingBodyCandidateNumber.ToLower().Contains(q)));
+#pragma warning restore CA1304, CA1311, CA1862
+    }
 
     /// <summary>The enrolments whose learner's name, ULN or awarding body candidate number contains the words typed; all of them when nothing is typed.</summary>
     public static IQueryable<Enrolment> Matching(this IQueryable<Enrolment> enrolments, AttestDbContext db, string? search)
@@ -21,23 +135,112 @@ public static class LearnerSearch
             return enrolments;
         }
 
-        var q = search.Trim().ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(...) LIKE: no .NET culture is involved
-        var learners = db.Candidates.Where(c => (c.GivenName + " " + c.FamilyName).ToLower().Contains(q) || c.Uln.ToLower().Contains(q)
-            || (c.AwardingBodyCandidateNumber != null && c.AwardingBodyCandidateNumber.ToLower().Contains(q)));
-#pragma warning restore CA1304, CA1311, CA1862
+        var learners = db.Candidates.Matching(search);
         return enrolments.Where(e => learners.Any(c => c.Id == e.CandidateId));
     }
 
-    /// <summary>The count of the enrolments and the ids of the page asked for, ordered by family name, given name and enrolment, with a pager whose links keep the search.</summary>
-    public static async Task<(Pager Pager, IReadOnlyList<Guid> Ids)> PageAsync(
-        this IQueryable<Enrolment> enrolments, AttestDbContext db, string? page, Func<int, string> link, CancellationToken cancellationToken)
+    /// <summary>Only enrolments on this qualification and with this assessor, each when given.</summary>
+    public static IQueryable<Enrolment> Filtered(this IQueryable<Enrolment> enrolments, string? qualificationCode, Guid? assessorId)
+    {
+        if (!string.IsNullOrEmpty(qualificationCode))
+        {
+            enrolments = enrolments.Where(e => e.QualificationCode == qualificationCode);
+        }
+
+        return assessorId is { } assessor ? enrolments.Where(e => e.AssessorId == assessor) : enrolments;
+    }
+
+    /// <summary>The enrolments matching the query's search, qualification and assessor: the filters the database can answer.</summary>
+    public static IQueryable<Enrolment> Matching(this IQueryable<Enrolment> enrolments, AttestDbContext db, LearnerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return enrolments.Matching(db, query.Q).Filtered(query.Qualification, query.AssessorId);
+    }
+
+    /// <summary>The enrolments' ids in the order asked for; ties, and learners with no planned end (last either way), go by name, then enrolment.</summary>
+    public static IQueryable<Guid> OrderedIds(this IQueryable<Enrolment> enrolments, AttestDbContext db, LearnerSort sort)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var pager = new Pager(Pager.Parse(page), PageSize, await enrolments.CountAsync(cancellationToken), link);
-        var ids = await enrolments.Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new { e.Id, e.CreatedAt, c.FamilyName, c.GivenName })
-            .OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName).ThenBy(x => x.CreatedAt).ThenBy(x => x.Id)
-            .Skip(pager.Skip).Take(PageSize).Select(x => x.Id).ToListAsync(cancellationToken);
+        var rows = enrolments.Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new Sortable
+        {
+            Id = e.Id, CreatedAt = e.CreatedAt, RegisteredOn = e.RegisteredOn, PlannedEnd = e.PlannedEndDate, FamilyName = c.FamilyName, GivenName = c.GivenName,
+        });
+        var ordered = sort switch
+        {
+            LearnerSort.NameDescending => rows.OrderByDescending(x => x.FamilyName).ThenByDescending(x => x.GivenName),
+            LearnerSort.PlannedEnd => rows.OrderBy(x => x.PlannedEnd == null).ThenBy(x => x.PlannedEnd).ThenBy(x => x.FamilyName).ThenBy(x => x.GivenName),
+            LearnerSort.PlannedEndDescending => rows.OrderBy(x => x.PlannedEnd == null).ThenByDescending(x => x.PlannedEnd).ThenBy(x => x.FamilyName).ThenBy(x => x.GivenName),
+            LearnerSort.Registered => rows.OrderBy(x => x.RegisteredOn).ThenBy(x => x.FamilyName).ThenBy(x => x.GivenName),
+            LearnerSort.RegisteredDescending => rows.OrderByDescending(x => x.RegisteredOn).ThenBy(x => x.FamilyName).ThenBy(x => x.GivenName),
+            _ => rows.OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName),
+        };
+        return ordered.ThenBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id);
+    }
+
+    /// <summary>The count of the enrolments matching the query's search and filters and the ids of the page asked for, in the order asked for, with a pager whose links keep them.</summary>
+    public static async Task<(Pager Pager, IReadOnlyList<Guid> Ids)> PageAsync(
+        this IQueryable<Enrolment> enrolments, AttestDbContext db, LearnerQuery query, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matching = enrolments.Matching(db, query);
+        var pager = new Pager(Pager.Parse(query.Page), PageSize, await matching.CountAsync(cancellationToken), page => query.Link(path, page));
+        var ids = await matching.OrderedIds(db, query.SortOrder).Skip(pager.Skip).Take(PageSize).ToListAsync(cancellationToken);
         return (pager, ids);
+    }
+
+    /// <summary>
+    /// One page of the enrolments in scope matching every filter of the query, tracked, in the order asked for, with the
+    /// qualifications and assessors to filter by (a qualification or assessor not among them is forgotten).
+    /// </summary>
+    public static async Task<LearnerPage> TrackedPageAsync(
+        this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, LearnerQuery query, DateOnly today, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var choices = await enrolments.ChoicesAsync(db, catalogue, cancellationToken);
+        query.KeepTo(choices);
+        if (query.StandingRag is null && query.UnitStatus is null)
+        {
+            var (pager, ids) = await enrolments.PageAsync(db, query, path, cancellationToken);
+            return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
+        }
+
+        // Standing (the forecast against the planned end) and unit status are worked out by the engines from decisions,
+        // sign-offs and mappings, and are stored nowhere, so SQL cannot filter on them: only when one is asked for are the
+        // learners matching the other filters tracked, all of them, and the page cut after.
+        var ordered = await enrolments.Matching(db, query).OrderedIds(db, query.SortOrder).ToListAsync(cancellationToken);
+        var kept = (await TrackingQueries.LoadInOrderAsync(db, catalogue, ordered, today, cancellationToken)).Where(query.Keeps).ToList();
+        var filteredPager = new Pager(Pager.Parse(query.Page), PageSize, kept.Count, page => query.Link(path, page));
+        return new(filteredPager, [.. kept.Skip(filteredPager.Skip).Take(PageSize)], choices);
+    }
+
+    /// <summary>The qualifications (as the catalogue names them) and assessors of the enrolments in scope, to filter by.</summary>
+    public static async Task<LearnerChoices> ChoicesAsync(
+        this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var codes = await enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
+        var assessorIds = await enrolments.Where(e => e.AssessorId != null).Select(e => e.AssessorId!.Value).Distinct().ToListAsync(cancellationToken);
+        // Users are not centre-owned: only the assessors of enrolments in scope are read.
+        var assessors = await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+        return new(
+            [.. codes.Select(catalogue.Find).OfType<Core.Qualifications.QualificationSpec>().OrderBy(q => q.Code, StringComparer.Ordinal).Select(q => (q.Code, q.DisplayName))],
+            [.. assessors.Select(u => (u.Id, u.DisplayName))]);
+    }
+
+    /// <summary>An enrolment with what it is sorted by; a class, not an anonymous type, so that one ordering can be chosen per sort.</summary>
+    private sealed class Sortable
+    {
+        public Guid Id { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateOnly RegisteredOn { get; init; }
+
+        public DateOnly? PlannedEnd { get; init; }
+
+        public string FamilyName { get; init; } = "";
+
+        public string GivenName { get; init; } = "";
     }
 }

@@ -27,14 +27,30 @@ public static class TrackingQueries
 {
     /// <param name="enrolments">Already scoped to what the user may see.</param>
     /// <returns>By candidate's family name, given name, then enrolment date.</returns>
-    public static async Task<IReadOnlyList<EnrolmentTracking>> LoadAsync(
-        AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<EnrolmentTracking>> LoadAsync(
+        AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken) =>
+        LoadAsync(db, catalogue, enrolments, found => found.OrderBy(x => x.Candidate.FamilyName, StringComparer.CurrentCulture).ThenBy(x => x.Candidate.GivenName, StringComparer.CurrentCulture).ThenBy(x => x.Enrolment.CreatedAt),
+            today, cancellationToken);
+
+    /// <summary>The enrolments with these ids (already scoped: a page of a list), in the order of the ids, so a page cut in the database's order keeps it.</summary>
+    public static Task<IReadOnlyList<EnrolmentTracking>> LoadInOrderAsync(
+        AttestDbContext db, Core.Qualifications.Catalogue catalogue, IReadOnlyList<Guid> ids, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var found = await enrolments.AsNoTracking().Include(e => e.Units)
-            .Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new { Enrolment = e, Candidate = c })
-            .ToListAsync(cancellationToken);
-        found = [.. found.OrderBy(x => x.Candidate.FamilyName, StringComparer.CurrentCulture).ThenBy(x => x.Candidate.GivenName, StringComparer.CurrentCulture).ThenBy(x => x.Enrolment.CreatedAt)];
+        ArgumentNullException.ThrowIfNull(ids);
+        var place = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return LoadAsync(db, catalogue, db.Enrolments.Where(e => ids.Contains(e.Id)), found => found.OrderBy(x => place[x.Enrolment.Id]), today, cancellationToken);
+    }
+
+    private sealed record Found(Enrolment Enrolment, Core.Centres.Candidate Candidate);
+
+    private static async Task<IReadOnlyList<EnrolmentTracking>> LoadAsync(
+        AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, Func<IEnumerable<Found>, IEnumerable<Found>> order, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = order(await enrolments.AsNoTracking().Include(e => e.Units)
+            .Join(db.Candidates, e => e.CandidateId, c => c.Id, (e, c) => new Found(e, c))
+            .ToListAsync(cancellationToken)).ToList();
         var candidates = found.ToDictionary(x => x.Enrolment.Id, x => x.Candidate);
         var ids = candidates.Keys.ToList();
         var assessorIds = found.Select(x => x.Enrolment.AssessorId).OfType<Guid>().Distinct().ToList();

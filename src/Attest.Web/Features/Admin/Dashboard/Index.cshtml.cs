@@ -2,6 +2,7 @@ using System.Globalization;
 using Attest.Core.Data;
 using Attest.Core.Spreadsheets;
 using Attest.Core.Tracking;
+using Attest.Web.Features.Shared;
 using Attest.Web.Features.Tracking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,29 +40,10 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     {
         Enrolments = await TrackingQueries.LoadAsync(db, catalogue, Filtered(), Today, cancellationToken);
         Summary = CentreSummary.Of([.. Enrolments.Select(e => e.Track)], Today);
-        var codes = await db.Enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
-        Qualifications = [.. codes.Select(catalogue.Find).OfType<Core.Qualifications.QualificationSpec>().OrderBy(q => q.Code, StringComparer.Ordinal).Select(q => (q.Code, q.DisplayName))];
-        var assessorIds = await db.Enrolments.Where(e => e.AssessorId != null).Select(e => e.AssessorId!.Value).Distinct().ToListAsync(cancellationToken);
-        // Users are not centre-owned: only the assessors of this centre's enrolments are read.
-        Assessors = [.. (await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
-            .Select(u => (u.Id, u.DisplayName))];
+        (Qualifications, Assessors) = await db.Enrolments.ChoicesAsync(db, catalogue, cancellationToken);
     }
 
-    private IQueryable<Core.Portfolios.Enrolment> Filtered()
-    {
-        var enrolments = db.Enrolments.AsQueryable();
-        if (!string.IsNullOrEmpty(QualificationCode))
-        {
-            enrolments = enrolments.Where(e => e.QualificationCode == QualificationCode);
-        }
-
-        if (AssessorId is { } assessor)
-        {
-            enrolments = enrolments.Where(e => e.AssessorId == assessor);
-        }
-
-        return enrolments;
-    }
+    private IQueryable<Core.Portfolios.Enrolment> Filtered() => db.Enrolments.Filtered(QualificationCode, AssessorId);
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
