@@ -45,6 +45,51 @@ public sealed record UnitView(
         ? [.. s.SignedEvidence().Where(e => Items.FirstOrDefault(i => i.Item.Reference == e.Reference) is not { } i || !i.Item.ContentHash().StartsWith(e.HashPrefix, StringComparison.Ordinal)).Select(e => e.Reference)]
         : [];
 
+    /// <summary>Items mapped to the unit that have no judgement on them as they are now.</summary>
+    public IReadOnlyList<ItemForUnit> AwaitingJudgement => [.. Items.Where(i => !i.JudgementIsCurrent)];
+
+    /// <summary>
+    /// Each criterion not yet met, once, with every reason: the sufficiency engine's findings (competence units) or the
+    /// standing's (graded units), the items mapped to it that wait for judgement, and the feedback of a "not yet met".
+    /// </summary>
+    public IReadOnlyList<MissingCriterion> Missing =>
+        [.. Standing.Progress.Criteria.Select(c => new MissingCriterion(c.Criterion.Ref, c.LearningOutcome, ReasonsNotMet(c))).Where(m => m.Reasons.Count > 0)];
+
+    /// <summary>What the sufficiency engine finds missing for the unit as a whole (evidence requirements, period), not for one criterion.</summary>
+    public IReadOnlyList<SufficiencyFinding> MissingForUnit => [.. (Sufficiency?.Findings ?? []).Where(f => f.Criterion is null)];
+
+    private List<string> ReasonsNotMet(CriterionProgress criterion)
+    {
+        var reference = criterion.Criterion.Ref;
+        var findings = (Sufficiency?.Findings ?? []).Where(f => string.Equals(f.Criterion, reference, StringComparison.OrdinalIgnoreCase)).Select(f => f.Message).ToList();
+        if (findings.Count == 0 && criterion.Status == CriterionStatus.Met)
+        {
+            return [];
+        }
+
+        var reasons = new List<string>();
+        if (!Evidence[reference].Any())
+        {
+            reasons.Add("No evidence is mapped to it.");
+        }
+
+        var waiting = AwaitingJudgement.Where(i => i.ClaimedCriteria.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(i => i.Item.Reference).ToList();
+        if (waiting.Count > 0)
+        {
+            reasons.Add($"Evidence waits for judgement: {string.Join(", ", waiting)}.");
+        }
+
+        reasons.AddRange(Sufficiency is null
+            ? [criterion.WhyNotMet ?? (criterion.Status == CriterionStatus.NotYetMet ? "Not yet met." : "Not yet assessed.")]
+            : findings);
+        if (Decisions[reference].FirstOrDefault() is { Outcome: DecisionOutcome.NotYetMet, Feedback: { Length: > 0 } feedback })
+        {
+            reasons.Add($"Feedback given: {feedback}");
+        }
+
+        return reasons;
+    }
+
     public SignatureStatus SignatureOf(Guid recordId) => Signatures.GetValueOrDefault(recordId, SignatureStatus.None);
 
     /// <summary>References of the items accepted, as they are now, for a criterion.</summary>
@@ -118,6 +163,9 @@ public sealed record UnitView(
             accepted);
     }
 }
+
+/// <summary>A criterion not yet met and every reason why, in the words of the rules that decide it.</summary>
+public sealed record MissingCriterion(string CriterionRef, string LearningOutcome, IReadOnlyList<string> Reasons);
 
 public sealed record MappedEvidence(string CriterionRef, Guid ItemId, string Reference, string Title, string? Locator, string? Note);
 
