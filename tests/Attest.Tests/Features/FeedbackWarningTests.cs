@@ -45,9 +45,9 @@ public class FeedbackWarningTests
         using var app = await new AttestFactory(provider).SeedAsync();
         var admin = await app.SignedInAsync(app.A.Admin);
 
-        var refused = await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "0", ["ReworkLimit"] = "1" });
+        var refused = await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "0", ["RetentionYears"] = "3", ["ReworkLimit"] = "1" });
         Assert.Contains("Shortest feedback must be between 1 and 200 words", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "3", ["ReworkLimit"] = "2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "3", ["RetentionYears"] = "3", ["ReworkLimit"] = "2" })).StatusCode);
 
         var assessor = await app.SignedInAsync(app.A.Assessor);
         var recorded = await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.2", "NotYetMet", "Observed: no question was asked.", "C3 1.2: ask before fixing.");

@@ -83,7 +83,7 @@ public class GradedUnitTests
     {
         using var app = await new AttestFactory(provider).SeedAsync();
         var admin = await app.SignedInAsync(app.A.Admin);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "0" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["RetentionYears"] = "3", ["ReworkLimit"] = "0" })).StatusCode);
         var (learner, assessor) = await PrepareAsync(app);
         var learnerUnit = $"/Candidate/Enrolments/{app.A.GradedEnrolmentId}/Units/7";
         var assessorUnit = Assess.UnitUrl(app.A.GradedEnrolmentId, "7");

@@ -62,9 +62,9 @@ public class RecordingJourneyTests
         Assert.DoesNotContain("Suggested parts", await candidate.GetStringAsync(first.Headers.Location!.OriginalString), StringComparison.Ordinal);
 
         var admin = await app.SignedInAsync(app.A.Admin);
-        var refused = await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "1", ["LongRecordingMinutes"] = "0" });
+        var refused = await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["RetentionYears"] = "3", ["ReworkLimit"] = "1", ["LongRecordingMinutes"] = "0" });
         Assert.Contains("Longest recording must be between 1 and 240 minutes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "1", ["LongRecordingMinutes"] = "2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["RetentionYears"] = "3", ["ReworkLimit"] = "1", ["LongRecordingMinutes"] = "2" })).StatusCode);
 
         var second = await EvidenceTests.PostRawFileAsync(candidate, "briefing.m4a", await File.ReadAllBytesAsync(tone), "Team briefing again");
         Assert.Contains("Suggested parts: 0:00-1:15, 1:15-2:30", await candidate.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);

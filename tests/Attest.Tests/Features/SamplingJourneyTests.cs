@@ -74,7 +74,7 @@ public class SamplingJourneyTests
         Assert.Contains("Added by the lead IQA, iqa A: A new assessor&#x27;s first sign-off.", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
 
         // The centre's policy: a unit in a summative sample is claimed only after its review agrees.
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["ReworkLimit"] = "1", ["ClaimsWaitForSummativeSample"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["RetentionYears"] = "3", ["ReworkLimit"] = "1", ["ClaimsWaitForSummativeSample"] = "true" })).StatusCode);
         var claims = $"/Admin/Claims/{app.A.EnrolmentId}";
         Assert.Contains("Unit C3 is in a summative IQA sample and waits for the review of its sign-off", await admin.GetStringAsync(claims), StringComparison.Ordinal);
         var review = new List<KeyValuePair<string, string>>();
