@@ -128,7 +128,7 @@ public partial class TwoFactorTests
     internal static async Task RequireForAsync(AttestFactory app, params string[] roles)
     {
         using var admin = await app.SignedInAsync(app.A.Admin);
-        var fields = new List<KeyValuePair<string, string>> { new("FeedbackMinWords", "15"), new("ReworkLimit", "1") };
+        var fields = new List<KeyValuePair<string, string>> { new("FeedbackMinWords", "15"), new("ReworkLimit", "1"), new("RetentionYears", "3") };
         fields.AddRange(roles.Select(r => new KeyValuePair<string, string>("TwoFactorRoles", r)));
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", fields)).StatusCode);
     }
