@@ -52,13 +52,19 @@ public sealed record UnitView(
     /// Each criterion not yet met, once, with every reason: the sufficiency engine's findings (competence units) or the
     /// standing's (graded units), the items mapped to it that wait for judgement, and the feedback of a "not yet met".
     /// </summary>
-    public IReadOnlyList<MissingCriterion> Missing =>
-        [.. Standing.Progress.Criteria.Select(c => new MissingCriterion(c.Criterion.Ref, c.LearningOutcome, ReasonsNotMet(c))).Where(m => m.Reasons.Count > 0)];
+    public IReadOnlyList<MissingCriterion> Missing
+    {
+        get
+        {
+            var waiting = AwaitingJudgement;
+            return [.. Standing.Progress.Criteria.Select(c => new MissingCriterion(c.Criterion.Ref, c.LearningOutcome, ReasonsNotMet(c, waiting))).Where(m => m.Reasons.Count > 0)];
+        }
+    }
 
     /// <summary>What the sufficiency engine finds missing for the unit as a whole (evidence requirements, period), not for one criterion.</summary>
     public IReadOnlyList<SufficiencyFinding> MissingForUnit => [.. (Sufficiency?.Findings ?? []).Where(f => f.Criterion is null)];
 
-    private List<string> ReasonsNotMet(CriterionProgress criterion)
+    private List<string> ReasonsNotMet(CriterionProgress criterion, IReadOnlyList<ItemForUnit> awaitingJudgement)
     {
         var reference = criterion.Criterion.Ref;
         var findings = (Sufficiency?.Findings ?? []).Where(f => string.Equals(f.Criterion, reference, StringComparison.OrdinalIgnoreCase)).Select(f => f.Message).ToList();
@@ -73,7 +79,7 @@ public sealed record UnitView(
             reasons.Add("No evidence is mapped to it.");
         }
 
-        var waiting = AwaitingJudgement.Where(i => i.ClaimedCriteria.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(i => i.Item.Reference).ToList();
+        var waiting = awaitingJudgement.Where(i => i.ClaimedCriteria.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(i => i.Item.Reference).ToList();
         if (waiting.Count > 0)
         {
             reasons.Add($"Evidence waits for judgement: {string.Join(", ", waiting)}.");

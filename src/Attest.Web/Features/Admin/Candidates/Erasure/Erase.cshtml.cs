@@ -30,12 +30,13 @@ public sealed class EraseModel(AttestDbContext db, LearnerEraser eraser, TimePro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadCandidateAsync(cancellationToken))
+        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id, cancellationToken);
+        if (candidate is null)
         {
             return NotFound();
         }
 
-        return Page();
+        return candidate.ErasedAt is null ? await ShowAsync(candidate, cancellationToken) : AlreadyErased(candidate);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -48,11 +49,9 @@ public sealed class EraseModel(AttestDbContext db, LearnerEraser eraser, TimePro
 
         if (candidate.ErasedAt is not null)
         {
-            TempData["Success"] = $"{candidate.FullName} is already erased.";
-            return Redirect($"/Admin/Candidates/{Id}");
+            return AlreadyErased(candidate);
         }
 
-        await LoadCandidateAsync(cancellationToken);
         // An empty field binds as no date with no error of its own; an unreadable one keeps the binder's message.
         if (RequestedOn is null && ModelState.GetFieldValidationState(nameof(RequestedOn)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
@@ -61,28 +60,30 @@ public sealed class EraseModel(AttestDbContext db, LearnerEraser eraser, TimePro
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync(candidate, cancellationToken);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var erasure = await eraser.EraseAsync(candidate, RequestedOn!.Value, Reason ?? string.Empty, User.UserId(), User.DisplayName(), now, cancellationToken);
+        // The eraser asks the retention rule itself; a refusal comes back through the page filter, which calls LoadAsync.
+        var erasure = await eraser.EraseAsync(candidate, RequestedOn!.Value, Reason ?? string.Empty, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         TempData["Success"] = $"The learner is erased and is now {erasure.Pseudonym}: {erasure.FilesRemoved} evidence file{(erasure.FilesRemoved == 1 ? "" : "s")} removed, signed records kept under the pseudonym.";
         return Redirect($"/Admin/Candidates/{Id}");
     }
 
-    public async Task LoadAsync(CancellationToken cancellationToken) => await LoadCandidateAsync(cancellationToken);
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
+        await ShowAsync(await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == Id, cancellationToken), cancellationToken);
 
-    private async Task<bool> LoadCandidateAsync(CancellationToken cancellationToken)
+    private RedirectResult AlreadyErased(Core.Centres.Candidate candidate)
     {
-        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id, cancellationToken);
-        if (candidate is null)
-        {
-            return false;
-        }
+        TempData["Success"] = $"{candidate.FullName} is already erased.";
+        return Redirect($"/Admin/Candidates/{Id}");
+    }
 
+    /// <summary>The page for this learner: whether erasure is allowed today, and why.</summary>
+    private async Task<PageResult> ShowAsync(Core.Centres.Candidate candidate, CancellationToken cancellationToken)
+    {
         FullName = candidate.FullName;
         Today = Core.UkTime.DateOf(clock.GetUtcNow().UtcDateTime);
         Standing = await eraser.StandingAsync(Id, Today, cancellationToken);
-        return true;
+        return Page();
     }
 }

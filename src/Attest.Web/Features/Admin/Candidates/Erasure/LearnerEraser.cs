@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 using Attest.Core.Accounts;
 using Attest.Core.Centres;
@@ -148,15 +147,15 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         var signed = new List<ISignable>();
         foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned()))
         {
-            var routine = Routines.GetValueOrDefault(NameOf(type), ErasureRoutine.Special);
+            // A record kind nobody declared could hold the learner's data: refuse to erase rather than leave it behind.
+            var routine = Routines.TryGetValue(NameOf(type), out var declared) ? declared
+                : throw new InvalidOperationException($"{NameOf(type)} declares no erase routine in LearnerEraser.Routines; nothing was erased.");
             if (routine is ErasureRoutine.NotPersonal or ErasureRoutine.Special)
             {
                 continue;
             }
 
-            var rows = routine == ErasureRoutine.PseudonymiseMentions
-                ? await LoadAllAsync(type, cancellationToken)
-                : await LoadOwnedAsync(type, owners, cancellationToken);
+            var rows = await LoadAsync(type, owners, everyRow: routine == ErasureRoutine.PseudonymiseMentions, cancellationToken);
             foreach (var row in rows)
             {
                 if (routine == ErasureRoutine.Delete)
@@ -177,14 +176,6 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         if (user?.Email is string email)
         {
             db.OutboxMails.RemoveRange(await db.OutboxMails.Where(m => m.ToAddress == email).ToListAsync(cancellationToken));
-        }
-
-        foreach (var item in evidence)
-        {
-            var entry = db.Entry(item);
-            entry.Property(nameof(EvidenceItem.StoredName)).CurrentValue = null;
-            entry.Property(nameof(EvidenceItem.PreviewStoredName)).CurrentValue = null;
-            entry.Property(nameof(EvidenceItem.OriginalFileName)).CurrentValue = null;
         }
 
         var redactions = await PseudonymiseLedgerAsync(erasure, signed, user?.Id, cancellationToken);
@@ -261,8 +252,8 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         return redactions;
     }
 
-    /// <summary>What blanking keeps: the evidence reference decisions cite, and what the file was, not what it said.</summary>
-    private static readonly HashSet<string> KeptWhenBlanked = [nameof(EvidenceItem.Reference), nameof(EvidenceItem.Sha256), nameof(EvidenceItem.ContentType), nameof(EvidenceItem.StoredName), nameof(EvidenceItem.PreviewStoredName)];
+    /// <summary>What blanking keeps: the evidence reference decisions cite, and what the file was (its hash and type), not what it said or where it was stored.</summary>
+    private static readonly HashSet<string> KeptWhenBlanked = [nameof(EvidenceItem.Reference), nameof(EvidenceItem.Sha256), nameof(EvidenceItem.ContentType)];
 
     private static void Scrub(object row, IEntityType type, ErasureRoutine routine, Pseudonymiser pseudonymiser)
     {
@@ -278,45 +269,27 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         }
     }
 
-    private async Task<List<object>> LoadOwnedAsync(IEntityType type, Dictionary<string, HashSet<Guid>> owners, CancellationToken cancellationToken)
+    /// <summary>The rows of one kind that belong to the learner, or with <paramref name="everyRow"/> all of the centre's.</summary>
+    private async Task<List<object>> LoadAsync(IEntityType type, Dictionary<string, HashSet<Guid>> owners, bool everyRow, CancellationToken cancellationToken)
     {
-        var owner = Owners.FirstOrDefault(o => type.FindProperty(o) is { } p && (p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?)));
-        if (owner is null)
-        {
-            throw new InvalidOperationException($"{NameOf(type)} has no property tying it to a learner ({string.Join(", ", Owners)}); declare another routine for it.");
-        }
-
-        var ids = owners[owner];
-        if (ids.Count == 0)
+        var owner = everyRow ? null : Owners.FirstOrDefault(o => type.FindProperty(o) is { } p && (p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?)))
+            ?? throw new InvalidOperationException($"{NameOf(type)} has no property tying it to a learner ({string.Join(", ", Owners)}); declare another routine for it.");
+        if (owner is not null && owners[owner].Count == 0)
         {
             return [];
         }
 
-        var nullable = type.FindProperty(owner)!.ClrType == typeof(Guid?);
+        var nullable = owner is not null && type.FindProperty(owner)!.ClrType == typeof(Guid?);
         var method = typeof(LearnerEraser).GetMethod(nameof(LoadWhereAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(type.ClrType);
-        return await (Task<List<object>>)method.Invoke(this, [owner, nullable, ids.ToList(), cancellationToken])!;
+        return await (Task<List<object>>)method.Invoke(this, [owner, nullable, owner is null ? new List<Guid>() : owners[owner].ToList(), cancellationToken])!;
     }
 
-    private async Task<List<object>> LoadWhereAsync<T>(string owner, bool nullable, List<Guid> ids, CancellationToken cancellationToken)
+    private async Task<List<object>> LoadWhereAsync<T>(string? owner, bool nullable, List<Guid> ids, CancellationToken cancellationToken)
         where T : class
     {
-        var x = Expression.Parameter(typeof(T), "x");
-        Expression key = nullable
-            ? Expression.Property(Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid?)], x, Expression.Constant(owner)), nameof(Nullable<Guid>.Value))
-            : Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], x, Expression.Constant(owner));
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Expression.Constant(ids), key);
-        Expression filter = nullable
-            ? Expression.AndAlso(Expression.NotEqual(Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid?)], x, Expression.Constant(owner)), Expression.Constant(null, typeof(Guid?))), contains)
-            : contains;
-        return [.. await db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(filter, x)).ToListAsync(cancellationToken)];
+        var rows = owner is null ? db.Set<T>()
+            : nullable ? db.Set<T>().Where(x => EF.Property<Guid?>(x, owner) != null && ids.Contains(EF.Property<Guid?>(x, owner)!.Value))
+            : db.Set<T>().Where(x => ids.Contains(EF.Property<Guid>(x, owner)));
+        return [.. await rows.ToListAsync(cancellationToken)];
     }
-
-    private async Task<List<object>> LoadAllAsync(IEntityType type, CancellationToken cancellationToken)
-    {
-        var method = typeof(LearnerEraser).GetMethod(nameof(LoadEveryAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(type.ClrType);
-        return await (Task<List<object>>)method.Invoke(this, [cancellationToken])!;
-    }
-
-    private async Task<List<object>> LoadEveryAsync<T>(CancellationToken cancellationToken)
-        where T : class => [.. await db.Set<T>().ToListAsync(cancellationToken)];
 }
