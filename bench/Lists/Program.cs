@@ -32,11 +32,12 @@ Machine(dir);
     ("assessor", "/Assessor?q=Learner7"),
     ("assessor", "/Assessor?sort=end-desc&page=3"),
     ("assessor", "/Assessor?standing=green"),
+    ("assessor", "/Assessor?status=none-signed-off"),
     ("iqa", "/Iqa/Portfolios"),
     ("iqa", "/Iqa/Portfolios?q=Family3&qualification=03456"),
     ("admin", "/Admin/Candidates?q=Learner7"),
 ];
-var results = new Dictionary<int, (double Floor, List<double> Pages)>();
+var results = new Dictionary<int, (double Floor, List<(double First, double Median)> Pages)>();
 foreach (var learners in sizes)
 {
     var data = Path.Combine(dir, $"data-{learners}");
@@ -60,9 +61,14 @@ foreach (var learners in sizes)
         var import = await UploadAsync(clients["admin"], "learners.csv", Candidates(learners, first: 400_000_000, "bench", today));
         await ConfirmAsync(clients["admin"], import, Columns(await clients["admin"].GetStringAsync(import)));
 
-        async Task<double> MedianMs(HttpClient client, string page)
+        // The first request is timed on its own: a standing or unit-status filter works out the standings first (once a day and
+        // after changes), every later request reads them.
+        async Task<(double First, double Median)> TimeMs(HttpClient client, string page)
         {
-            for (var i = 0; i < 5; i++)
+            var first = Stopwatch.StartNew();
+            await Fetch(client, page);
+            var firstMs = first.Elapsed.TotalMilliseconds;
+            for (var i = 0; i < 4; i++)
             {
                 await Fetch(client, page);
             }
@@ -76,14 +82,14 @@ foreach (var learners in sizes)
             }
 
             times.Sort();
-            return times[times.Count / 2];
+            return (firstMs, times[times.Count / 2]);
         }
 
-        var floor = await MedianMs(Client(), "/Account/SignIn"); // a page that reads no learner: the floor
-        var measured = new List<double>();
+        var floor = (await TimeMs(Client(), "/Account/SignIn")).Median; // a page that reads no learner: the floor
+        var measured = new List<(double First, double Median)>();
         foreach (var (user, page) in pages)
         {
-            measured.Add(await MedianMs(clients[user], page));
+            measured.Add(await TimeMs(clients[user], page));
         }
 
         results[learners] = (floor, measured);
@@ -97,14 +103,14 @@ foreach (var learners in sizes)
 
 var (small, large) = (sizes.Min(), sizes.Max());
 Console.WriteLine();
-Console.WriteLine($"| page (median of {requests}) | {small:N0} learners | {large:N0} learners | {large:N0} vs {small:N0} | same, each to its floor |");
-Console.WriteLine("| --- | --- | --- | --- | --- |");
-Console.WriteLine($"| floor: `/Account/SignIn` | {results[small].Floor:F1} ms | {results[large].Floor:F1} ms | {results[large].Floor / results[small].Floor:F2}x | 1.00x |");
+Console.WriteLine($"| page (median of {requests}) | {small:N0} learners | {large:N0} learners | {large:N0} vs {small:N0} | same, each to its floor | first request, {small:N0} / {large:N0} |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+Console.WriteLine($"| floor: `/Account/SignIn` | {results[small].Floor:F1} ms | {results[large].Floor:F1} ms | {results[large].Floor / results[small].Floor:F2}x | 1.00x | |");
 for (var i = 0; i < pages.Length; i++)
 {
-    var (a, b) = (results[small].Pages[i], results[large].Pages[i]);
+    var (a, b) = (results[small].Pages[i].Median, results[large].Pages[i].Median);
     var (fa, fb) = (a / results[small].Floor, b / results[large].Floor);
-    Console.WriteLine($"| {pages[i].User} `{pages[i].Page}` | {a:F1} ms ({fa:F1}x floor) | {b:F1} ms ({fb:F1}x floor) | {b / a:F2}x | {fb / fa:F2}x |");
+    Console.WriteLine($"| {pages[i].User} `{pages[i].Page}` | {a:F1} ms ({fa:F1}x floor) | {b:F1} ms ({fb:F1}x floor) | {b / a:F2}x | {fb / fa:F2}x | {results[small].Pages[i].First:F0} / {results[large].Pages[i].First:F0} ms |");
 }
 
 return 0;

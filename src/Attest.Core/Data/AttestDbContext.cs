@@ -30,6 +30,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
+    public DbSet<Tracking.TrackedStanding> TrackedStandings => Set<Tracking.TrackedStanding>();
+
     public DbSet<EnrolledUnit> EnrolledUnits => Set<EnrolledUnit>();
 
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
@@ -254,6 +256,13 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.CentreId, x.AssessorId });
+        });
+
+        builder.Entity<Tracking.TrackedStanding>(e =>
+        {
+            Owned(e);
+            e.HasKey(x => x.EnrolmentId);
+            e.HasOne<Enrolment>().WithOne().HasForeignKey<Tracking.TrackedStanding>(x => x.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<EnrolledUnit>(e =>
@@ -726,7 +735,91 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             throw new InvalidOperationException("Ledger entries are chained in SaveChangesAsync only.");
         }
 
+        if (!ProgressTouched().IsEmpty)
+        {
+            throw new InvalidOperationException("Changes to a learner's progress are stamped in SaveChangesAsync only.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Saves in one transaction, stamping the progress of the enrolments the changes touch (see <see cref="Enrolment.ProgressStamp"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardChanges();
+        var touched = ProgressTouched();
+        if (touched.IsEmpty)
+        {
+            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The stamp changes with the rows it stands for, or a standing worked out in between would pass for current.
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (transaction)
+        {
+            var saved = await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await StampProgressAsync(touched, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+    }
+
+    /// <summary>The enrolments and candidates whose progress the pending changes may alter.</summary>
+    private sealed record ProgressChanges(HashSet<Guid> Enrolments, HashSet<Guid> Candidates)
+    {
+        public bool IsEmpty => Enrolments.Count == 0 && Candidates.Count == 0;
+    }
+
+    /// <summary>
+    /// Any row tied to an enrolment or a candidate (decisions, sign-offs, mappings, evidence, the enrolment itself) may change
+    /// what the engines work out; deciding which could not would be a second copy of the engines, so all of them count.
+    /// </summary>
+    private ProgressChanges ProgressTouched()
+    {
+        var touched = new ProgressChanges([], []);
+        // Only a centre's own rows: GuardChanges has made sure they are the signed-in centre's, whose filter the stamping keeps.
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is ICentreOwned && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case Tracking.TrackedStanding:
+                    break;
+                case Enrolment enrolment:
+                    // A new enrolment starts with a stamp no standing was worked out from.
+                    if (entry.State != EntityState.Added)
+                    {
+                        touched.Enrolments.Add(enrolment.Id);
+                    }
+
+                    break;
+                default:
+                    if (entry.Metadata.FindProperty(nameof(EvidenceMapping.EnrolmentId)) is { } enrolmentId && entry.Property(enrolmentId.Name).CurrentValue is Guid enrolled)
+                    {
+                        touched.Enrolments.Add(enrolled);
+                    }
+                    else if (entry.Metadata.FindProperty(nameof(EvidenceItem.CandidateId)) is { } candidateId && entry.Property(candidateId.Name).CurrentValue is Guid candidate)
+                    {
+                        touched.Candidates.Add(candidate);
+                    }
+
+                    break;
+            }
+        }
+
+        return touched;
+    }
+
+    private async Task StampProgressAsync(ProgressChanges touched, CancellationToken cancellationToken)
+    {
+        var enrolments = touched.Enrolments.ToList();
+        var candidates = touched.Candidates.ToList();
+        var stamp = Guid.NewGuid();
+        await Enrolments.Where(e => enrolments.Contains(e.Id) || candidates.Contains(e.CandidateId))
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ProgressStamp, stamp), cancellationToken);
     }
 
     /// <summary>
@@ -734,9 +827,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     /// request appended in between (the unique sequence index refuses the save), they are chained again onto the new
     /// tail and the save is retried, so the chain never forks and nothing is half-saved.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private async Task<int> SaveChainedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        GuardChanges();
         var pending = PendingLedgerEntries();
         for (var attempt = 1; ; attempt++)
         {

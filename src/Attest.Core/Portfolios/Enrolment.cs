@@ -35,6 +35,13 @@ public sealed class Enrolment : Centres.ICentreOwned
 
     public IReadOnlyList<EnrolledUnit> Units => _units;
 
+    /// <summary>
+    /// Changed, in the same transaction, by every save that touches what the learner's standing is worked out from (their
+    /// decisions, sign-offs, mappings, evidence, this enrolment): a <see cref="Tracking.TrackedStanding"/> worked out from
+    /// another stamp is out of date. See <c>AttestDbContext.StampProgressAsync</c>.
+    /// </summary>
+    public Guid ProgressStamp { get; private set; } = Guid.NewGuid();
+
     /// <summary>The day the learner withdrew, or null while they are enrolled; see <see cref="Withdraw"/>.</summary>
     public DateOnly? WithdrawnOn { get; private set; }
 

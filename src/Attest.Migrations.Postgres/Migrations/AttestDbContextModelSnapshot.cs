@@ -1688,6 +1688,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PlannedEndDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("ProgressStamp")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("QualificationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2676,6 +2679,39 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.ToTable("StandardisationRecords");
                 });
 
+            modelBuilder.Entity("Attest.Core.Tracking.TrackedStanding", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AwaitingDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Rag")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReadyForSignOff")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("UnitsSignedOff")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("TrackedStandings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3537,6 +3573,21 @@ namespace Attest.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Tracking.TrackedStanding", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("Attest.Core.Tracking.TrackedStanding", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1681,6 +1681,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PlannedEndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ProgressStamp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QualificationCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2669,6 +2672,39 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.ToTable("StandardisationRecords");
                 });
 
+            modelBuilder.Entity("Attest.Core.Tracking.TrackedStanding", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AwaitingDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReadyForSignOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitsSignedOff")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("TrackedStandings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3526,6 +3562,21 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Tracking.TrackedStanding", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("Attest.Core.Tracking.TrackedStanding", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -127,9 +127,40 @@ public class CaseloadTests
         Assert.DoesNotContain("Lena Learner29", second, StringComparison.Ordinal);
         Assert.True(second.IndexOf("Lena Learner04", StringComparison.Ordinal) < second.IndexOf("Lena Learner00", StringComparison.Ordinal));
 
-        // Past the end is the last page; the standing filter, worked out in memory, pages the same way.
+        // Past the end is the last page; the standing filter, in SQL over the kept standings, pages the same way.
         Assert.Contains("Showing 26 to 30 of 30.", await assessor.GetStringAsync("/Assessor?q=learner&page=9"), StringComparison.Ordinal);
         Assert.Contains("Showing 26 to 30 of 30.", await assessor.GetStringAsync("/Assessor?q=learner&standing=green&page=2"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_unit_status_filters_follow_the_work_as_soon_as_it_is_saved_and_never_trust_a_standing_from_another_day(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        var cara = $"/Tracking/Enrolments/{app.A.EnrolmentId}";
+        Assert.DoesNotContain(cara, await assessor.GetStringAsync("/Assessor?status=awaiting"), StringComparison.Ordinal);
+
+        // Evidence mapped to C3 (saved straight to the database, as an import or the CLI would): Cara awaits a decision at once.
+        var pieces = C3Portfolio.Complete();
+        var ids = await C3Portfolio.AddAsync(app, app.A, pieces);
+        Assert.Contains(cara, await assessor.GetStringAsync("/Assessor?status=awaiting"), StringComparison.Ordinal);
+        Assert.DoesNotContain(cara, await assessor.GetStringAsync("/Assessor?status=ready"), StringComparison.Ordinal);
+
+        // Every C3 criterion decided met through the unit page: nothing awaits, and C3 is ready for sign-off.
+        await C3Portfolio.AssessAsync(assessor, app.A, pieces, ids);
+        Assert.DoesNotContain(cara, await assessor.GetStringAsync("/Assessor?status=awaiting"), StringComparison.Ordinal);
+        Assert.Contains(cara, await assessor.GetStringAsync("/Assessor?status=ready"), StringComparison.Ordinal);
+
+        // A standing kept from yesterday is worked out again, whatever it said.
+        await using (var db = app.Db(app.A.Id))
+        {
+            var kept = await db.TrackedStandings.SingleAsync(s => s.EnrolmentId == app.A.EnrolmentId);
+            Assert.Equal((0, 1), (kept.AwaitingDecision, kept.ReadyForSignOff));
+            await db.TrackedStandings.ExecuteUpdateAsync(s => s.SetProperty(x => x.Day, kept.Day.AddDays(-1)).SetProperty(x => x.AwaitingDecision, 5));
+        }
+
+        Assert.DoesNotContain(cara, await assessor.GetStringAsync("/Assessor?status=awaiting"), StringComparison.Ordinal);
     }
 
     /// <summary>Learners "Lena Learner00" onwards, each enrolled on 03456 today with this assessor and a planned end a year on.</summary>

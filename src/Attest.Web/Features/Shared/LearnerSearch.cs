@@ -2,6 +2,7 @@ using System.Globalization;
 using Attest.Core.Assessment;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Core.Tracking;
 using Attest.Web.Features.Tracking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,23 @@ public sealed class LearnerQuery
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Qualification) || AssessorId is not null || StandingRag is not null || UnitStatus is not null;
 
+    /// <summary>The kept standings passing the standing and unit-status filters.</summary>
+    public IQueryable<TrackedStanding> Filter(IQueryable<TrackedStanding> standings)
+    {
+        if (StandingRag is Rag rag)
+        {
+            standings = standings.Where(s => s.Rag == rag);
+        }
+
+        return UnitStatus switch
+        {
+            UnitStatusFilter.AwaitingDecision => standings.Where(s => s.AwaitingDecision > 0),
+            UnitStatusFilter.ReadyForSignOff => standings.Where(s => s.ReadyForSignOff > 0),
+            UnitStatusFilter.NothingSignedOff => standings.Where(s => s.UnitsSignedOff == 0),
+            _ => standings,
+        };
+    }
+
     /// <summary>The list at <paramref name="path"/> on another page, keeping the search, filters and sort.</summary>
     public string Link(string path, int page) => path + QueryString.Create(new Dictionary<string, string?>
     {
@@ -81,19 +99,6 @@ public sealed class LearnerQuery
         ArgumentNullException.ThrowIfNull(choices);
         Qualification = choices.Qualifications.Any(q => q.Code == Qualification) ? Qualification : null;
         Assessor = choices.Assessors.Any(a => a.Id == AssessorId) ? Assessor : null;
-    }
-
-    /// <summary>Whether a tracked enrolment passes the computed filters, standing and unit status.</summary>
-    public bool Keeps(EnrolmentTracking tracking)
-    {
-        ArgumentNullException.ThrowIfNull(tracking);
-        return (StandingRag is not { } rag || tracking.Track.Forecast.Rag == rag) && UnitStatus switch
-        {
-            UnitStatusFilter.AwaitingDecision => tracking.Track.AwaitingDecision > 0,
-            UnitStatusFilter.ReadyForSignOff => tracking.Units.Any(u => u.Standing.Unit.IsAssessable && !u.Standing.IsSignedOff && u.Outstanding.Count == 0),
-            UnitStatusFilter.NothingSignedOff => tracking.Track.UnitsSignedOff == 0,
-            _ => true,
-        };
     }
 }
 
@@ -198,19 +203,16 @@ public static class LearnerSearch
         ArgumentNullException.ThrowIfNull(query);
         var choices = await enrolments.ChoicesAsync(db, catalogue, cancellationToken);
         query.KeepTo(choices);
-        if (query.StandingRag is null && query.UnitStatus is null)
+        if (query.StandingRag is not null || query.UnitStatus is not null)
         {
-            var (pager, ids) = await enrolments.PageAsync(db, query, path, cancellationToken);
-            return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
+            // Standing and unit status are worked out by the engines and kept per enrolment (TrackedStandings): those
+            // matching the other filters are brought up to date, and the filter is then SQL like the rest.
+            await TrackedStandings.RefreshAsync(db, catalogue, enrolments.Matching(db, query), today, cancellationToken);
+            enrolments = TrackedStandings.Current(db, enrolments, today, standing: query.Filter);
         }
 
-        // Standing (the forecast against the planned end) and unit status are worked out by the engines from decisions,
-        // sign-offs and mappings, and are stored nowhere, so SQL cannot filter on them: only when one is asked for are the
-        // learners matching the other filters tracked, all of them, and the page cut after.
-        var ordered = await enrolments.Matching(db, query).OrderedIds(db, query.SortOrder).ToListAsync(cancellationToken);
-        var kept = (await TrackingQueries.LoadInOrderAsync(db, catalogue, ordered, today, cancellationToken)).Where(query.Keeps).ToList();
-        var filteredPager = new Pager(Pager.Parse(query.Page), PageSize, kept.Count, page => query.Link(path, page));
-        return new(filteredPager, [.. kept.Skip(filteredPager.Skip).Take(PageSize)], choices);
+        var (pager, ids) = await enrolments.PageAsync(db, query, path, cancellationToken);
+        return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
     }
 
     /// <summary>The qualifications (as the catalogue names them) and assessors of the enrolments in scope, to filter by.</summary>

@@ -17,6 +17,9 @@ public sealed record UnitTrack(UnitStanding Standing, IReadOnlyList<OutstandingC
 public sealed record EnrolmentTracking(EnrolmentTrack Track, EnrolmentStanding Standing, IReadOnlyList<UnitTrack> Units, AssessmentPlan? NextReviewPlan, IReadOnlyList<GradedSubmission> WorkAwaitingAssessment)
 {
     public IEnumerable<OutstandingCriterion> AwaitingDecision => Units.SelectMany(u => u.Outstanding).Where(o => o.Need == CriterionNeed.AwaitingDecision);
+
+    /// <summary>Units with every criterion met and no sign-off yet.</summary>
+    public int UnitsReadyForSignOff => Units.Count(u => u.Standing.Unit.IsAssessable && !u.Standing.IsSignedOff && u.Outstanding.Count == 0);
 }
 
 /// <summary>

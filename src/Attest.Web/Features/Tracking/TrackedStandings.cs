@@ -1,0 +1,62 @@
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Core.Tracking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Tracking;
+
+/// <summary>
+/// Keeps each enrolment's <see cref="TrackedStanding"/> current, so that lists filter on standing and unit status in SQL:
+/// a standing is worked out again (by the same engines every page uses) only when its enrolment's progress stamp moved or
+/// the day changed, so a list of 1,000 learners works out only those whose work changed since it was last read.
+/// </summary>
+public static class TrackedStandings
+{
+    /// <summary>Enrolments worked out together: a fixed number of queries each, whatever the list's length.</summary>
+    private const int Batch = 500;
+
+    /// <summary>Works out the standing of every enrolment among <paramref name="enrolments"/> that has none for today from its current stamp.</summary>
+    public static async Task RefreshAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // The stamp is read before the rows the standing is worked out from: a change saved in between moves the stamp
+        // past the one kept with the standing, which is then worked out again on the next read, never trusted.
+        var stale = await Current(db, enrolments, today, current: false).Select(e => new { e.Id, e.CentreId, e.ProgressStamp }).ToListAsync(cancellationToken);
+        foreach (var batch in stale.Chunk(Batch))
+        {
+            var read = batch.ToDictionary(e => e.Id);
+            var ids = read.Keys.ToList();
+            var tracked = await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken);
+            var rows = tracked.Select(t => TrackedStanding.Of(
+                t.Track.EnrolmentId, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today,
+                t.Track.Forecast.Rag, t.Track.AwaitingDecision, t.UnitsReadyForSignOff, t.Track.UnitsSignedOff)).ToList();
+            await db.TrackedStandings.Where(s => ids.Contains(s.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+            db.TrackedStandings.AddRange(rows);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance saved standings for some of these first; theirs carry their stamp and are checked on every read as ours would be.
+            }
+            finally
+            {
+                foreach (var row in rows)
+                {
+                    db.Entry(row).State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    /// <summary>The enrolments whose kept standing for today passes <paramref name="standing"/> and is current (<paramref name="current"/> true), or that have no current one (false).</summary>
+    public static IQueryable<Enrolment> Current(AttestDbContext db, IQueryable<Enrolment> enrolments, DateOnly today, bool current = true, Func<IQueryable<TrackedStanding>, IQueryable<TrackedStanding>>? standing = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = (standing ?? (s => s))(db.TrackedStandings.Where(s => s.Day == today));
+        return current
+            ? enrolments.Where(e => rows.Any(s => s.EnrolmentId == e.Id && s.Stamp == e.ProgressStamp))
+            : enrolments.Where(e => !rows.Any(s => s.EnrolmentId == e.Id && s.Stamp == e.ProgressStamp));
+    }
+}
