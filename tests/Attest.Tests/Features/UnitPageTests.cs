@@ -32,6 +32,9 @@ public class UnitPageTests
         Assert.Equal("page 2Not judged", Cell(before, "1.1"));
         Assert.Equal("Whole itemNot judged", Cell(before, "1.2"));
         Assert.Equal(string.Empty, Cell(before, "1.3"));
+        // The sufficiency section points back to that list rather than repeat it.
+        Assert.Null(before.QuerySelector("#missing"));
+        Assert.Equal("#what-is-missing", before.QuerySelector("#missing-see-above a")!.GetAttribute("href"));
 
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");
         var after = new HtmlParser().ParseDocument(await assessor.GetStringAsync(url));

@@ -51,16 +51,7 @@ public sealed class VisitModel(AttestDbContext db, Core.Qualifications.Catalogue
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        EqaReport report;
-        try
-        {
-            report = EqaReport.Write(Details.View.Visit, Input.Findings, Input.Actions, Input.Sanction, User.UserId(), User.DisplayName(), now);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-            return Page();
-        }
+        var report = EqaReport.Write(Details.View.Visit, Input.Findings, Input.Actions, Input.Sanction, User.UserId(), User.DisplayName(), now);
 
         db.EqaReports.Add(report);
         db.Sign(report, Roles.Eqa, User.UserId(), User.DisplayName(), now);

@@ -54,17 +54,8 @@ public sealed class UnitModel(AttestDbContext db, Core.Qualifications.Catalogue 
         var findings = Input.Findings.Where(f => f.Agrees is not null).Select(f => new IqaFinding(f.CriterionRef, f.Agrees!.Value, f.Comment)).ToList();
         var warnings = FeedbackQuality.Check(Input.Feedback, (await db.CentrePolicyAsync(cancellationToken)).Feedback, graded: false);
         var now = clock.GetUtcNow().UtcDateTime;
-        IqaReview review;
-        try
-        {
-            review = IqaReview.Record(View.Enrolment, View.Standing.Unit, [.. View.Decisions.SelectMany(d => d)], View.SignOffs, Reviews, findings,
-                Input.Feedback, Input.Actions, User.UserId(), User.DisplayName(), now, warnings);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-            return Page();
-        }
+        var review = IqaReview.Record(View.Enrolment, View.Standing.Unit, [.. View.Decisions.SelectMany(d => d)], View.SignOffs, Reviews, findings,
+            Input.Feedback, Input.Actions, User.UserId(), User.DisplayName(), now, warnings);
 
         if (warnings.Count > 0 && !Input.AcceptFeedbackWarnings)
         {

@@ -57,15 +57,7 @@ public sealed class CreateModel(AttestDbContext db, Core.Qualifications.Catalogu
 
         var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
         var enrolment = Enrolment.Create(db.CurrentCentreId!.Value, Id, Qualification!, Input.Units, Input.RegisteredOn!.Value, clock.GetUtcNow().UtcDateTime, User.UserId(), hold);
-        try
-        {
-            enrolment.PlanEnd(Input.PlannedEndDate);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-            return Page();
-        }
+        enrolment.PlanEnd(Input.PlannedEndDate);
 
         db.Enrolments.Add(enrolment);
         await db.SaveChangesAsync(cancellationToken);

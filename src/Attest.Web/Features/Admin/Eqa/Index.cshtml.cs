@@ -32,18 +32,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
             return Page();
         }
 
-        EqaVisit visit;
-        try
-        {
-            visit = EqaVisit.Create(db.CurrentCentreId!.Value, Input.Reference, Input.EqaId, Eqas.Single(e => e.Id == Input.EqaId).Name,
-                Input.WindowStart is { } start ? DateTime.SpecifyKind(start, DateTimeKind.Utc) : null, Input.WindowEnd is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null,
-                User.UserId(), Now);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-            return Page();
-        }
+        var visit = EqaVisit.Create(db.CurrentCentreId!.Value, Input.Reference, Input.EqaId, Eqas.Single(e => e.Id == Input.EqaId).Name,
+            Input.WindowStart is { } start ? DateTime.SpecifyKind(start, DateTimeKind.Utc) : null, Input.WindowEnd is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null,
+            User.UserId(), Now);
 
         db.EqaVisits.Add(visit);
         await db.SaveChangesAsync(cancellationToken);

@@ -32,18 +32,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
     {
         await LoadAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        IqaObservation observation;
-        try
-        {
-            var assessor = Assessors.FirstOrDefault(a => a.Id == Input.AssessorId);
-            observation = IqaObservation.Record(db.CurrentCentreId!.Value, Input.ObservedOn, assessor == default ? null : assessor, Input.Activity, Input.Strengths, Input.Development,
-                Input.Outcome, Input.Actions, User.UserId(), User.DisplayName(), now);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-            return Page();
-        }
+        var assessor = Assessors.FirstOrDefault(a => a.Id == Input.AssessorId);
+        var observation = IqaObservation.Record(db.CurrentCentreId!.Value, Input.ObservedOn, assessor == default ? null : assessor, Input.Activity, Input.Strengths, Input.Development,
+            Input.Outcome, Input.Actions, User.UserId(), User.DisplayName(), now);
 
         db.IqaObservations.Add(observation);
         db.Sign(observation, Roles.Iqa, User.UserId(), User.DisplayName(), now);

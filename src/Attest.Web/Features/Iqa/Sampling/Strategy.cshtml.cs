@@ -42,22 +42,14 @@ public sealed class StrategyModel(AttestDbContext db, Core.Qualifications.Catalo
             return Page();
         }
 
-        try
+        var saved = await db.SamplingStrategies.SingleOrDefaultAsync(s => s.QualificationCode == QualificationCode, cancellationToken);
+        if (saved is null)
         {
-            var saved = await db.SamplingStrategies.SingleOrDefaultAsync(s => s.QualificationCode == QualificationCode, cancellationToken);
-            if (saved is null)
-            {
-                saved = new CentreSamplingStrategy { CentreId = db.CurrentCentreId!.Value, QualificationCode = QualificationCode };
-                db.SamplingStrategies.Add(saved);
-            }
+            saved = new CentreSamplingStrategy { CentreId = db.CurrentCentreId!.Value, QualificationCode = QualificationCode };
+            db.SamplingStrategies.Add(saved);
+        }
 
-            saved.Change(Strategy, User.UserId(), clock.GetUtcNow().UtcDateTime);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Strategy.");
-            return Page();
-        }
+        saved.Change(Strategy, User.UserId(), clock.GetUtcNow().UtcDateTime);
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"Sampling strategy for {QualificationName} saved.";

@@ -42,17 +42,8 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         await LoadAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         Input.Units = [.. Input.Units.SelectMany(u => u.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-        StandardisationRecord record;
-        try
-        {
-            record = StandardisationRecord.Record(db.CurrentCentreId!.Value, Input.HeldOn, Qualifications.FirstOrDefault(q => q.Code == Input.QualificationCode), Input.Units,
-                Input.Participants, Input.Compared, Input.Outcome, Input.Actions, User.UserId(), User.DisplayName(), now);
-        }
-        catch (Core.DomainRuleException rule)
-        {
-            ModelState.AddRule(rule, "Input.");
-            return Page();
-        }
+        var record = StandardisationRecord.Record(db.CurrentCentreId!.Value, Input.HeldOn, Qualifications.FirstOrDefault(q => q.Code == Input.QualificationCode), Input.Units,
+            Input.Participants, Input.Compared, Input.Outcome, Input.Actions, User.UserId(), User.DisplayName(), now);
 
         db.StandardisationRecords.Add(record);
         db.Sign(record, Roles.Iqa, User.UserId(), User.DisplayName(), now);
