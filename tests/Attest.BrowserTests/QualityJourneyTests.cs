@@ -64,6 +64,18 @@ public sealed class QualityJourneyTests : IDisposable
         await ian.GetByRole(AriaRole.Button, new() { Name = "Sign and record the review" }).ClickAsync();
         await Expect(ian.GetByText("Review recorded: you agree with the assessment of unit C3."));
         await Browser.AssertAccessibleAsync(ian);
+        // Ian finds Sam among every portfolio of the centre; Sam drops out when Ian asks for work awaiting the assessor's
+        // decision, since every criterion of C3 with evidence mapped is decided.
+        await ian.GetByRole(AriaRole.Link, new() { Name = "Portfolios", Exact = true }).ClickAsync();
+        await ian.GetByLabel("Name, ULN or candidate number").FillAsync("Patel");
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var sams = ian.GetByRole(AriaRole.Link, new() { Name = "Sam Patel", Exact = true });
+        await Expect(sams.First);
+        await Browser.AssertAccessibleAsync(ian);
+        await ian.GetByLabel("Units").SelectOptionAsync("awaiting");
+        await ian.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(sams).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(ian);
         await ian.GetByRole(AriaRole.Link, new() { Name = "Standardisation", Exact = true }).ClickAsync();
         await ian.GetByLabel("Unit code").FillAsync("C3");
         await ian.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
