@@ -7,6 +7,7 @@ using Attest.Core.Ledger;
 using Attest.Core.Mail;
 using Attest.Core.Planning;
 using Attest.Core.Portfolios;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,11 @@ namespace Attest.Core.Data;
 /// rows can never be changed or deleted.
 /// </summary>
 public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, ICurrentCentre currentCentre)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, antiforgery, protected secrets), shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public Guid? CurrentCentreId => currentCentre.CentreId;
 
     public DbSet<Centre> Centres => Set<Centre>();
@@ -31,6 +35,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
     public DbSet<Tracking.TrackedStanding> TrackedStandings => Set<Tracking.TrackedStanding>();
+
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
 
     public DbSet<EnrolledUnit> EnrolledUnits => Set<EnrolledUnit>();
 
@@ -256,6 +262,13 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.CentreId, x.AssessorId });
+        });
+
+        builder.Entity<WorkLease>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.HeldBy).HasMaxLength(100);
         });
 
         builder.Entity<Tracking.TrackedStanding>(e =>

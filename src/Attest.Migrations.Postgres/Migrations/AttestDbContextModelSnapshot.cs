@@ -1340,6 +1340,25 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.ToTable("ClaimLines");
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("HeldUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2710,6 +2729,25 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("CentreId");
 
                     b.ToTable("TrackedStandings");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -1333,6 +1333,25 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.ToTable("ClaimLines");
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2703,6 +2722,23 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("CentreId");
 
                     b.ToTable("TrackedStandings");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -38,6 +38,7 @@ public static class AttestHost
         services.Configure<UploadOptions>(config.GetSection(UploadOptions.Section));
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AppInstance>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentCentre, HttpCurrentCentre>();
 
@@ -152,9 +153,9 @@ public static class AttestHost
             // The API takes its own tokens only: a browser's sign-in cookie does not reach it.
             .AddPolicy(Features.Api.ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(Features.Api.ApiTokenAuthentication.SchemeName).RequireRole(Features.Api.ApiTokenAuthentication.Role));
 
-        // Keys live in the data folder so sign-ins survive a restart.
-        services.AddDataProtection().SetApplicationName("Attest")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.FullPath ?? new DataOptions().FullPath, "keys")));
+        // Keys live in the database, so sign-ins survive a restart and every instance on the same database reads the
+        // same ring: a cookie or form token made by one is read by the others (issue 15, several identical instances).
+        services.AddDataProtection().SetApplicationName("Attest").PersistKeysToDbContext<AttestDbContext>();
         services.AddAntiforgery(options => options.Cookie.Name = "attest.antiforgery");
         services.AddRequestFailures();
         services.AddHealthChecks()

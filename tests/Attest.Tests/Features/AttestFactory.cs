@@ -29,10 +29,29 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
     /// <param name="settings">Settings over the test defaults, e.g. Storage:Provider.</param>
     /// <param name="services">Services over the app's, e.g. an interceptor that injects a fault.</param>
     public AttestFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+        : this(TestDatabase.Create(provider), ownsDatabase: true, settings, services)
     {
-        _database = TestDatabase.Create(provider);
+    }
+
+    private AttestFactory(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = settings ?? new Dictionary<string, string>();
         _services = services;
+    }
+
+    private readonly bool _ownsDatabase;
+
+    /// <summary>
+    /// A second, identical instance of the app on this one's database (and its settings, so the same shared store), with
+    /// its own data folder and memory, as a second server behind a load balancer would be; it knows the seeded centres.
+    /// </summary>
+    public AttestFactory AnotherInstance()
+    {
+        var other = new AttestFactory(_database, ownsDatabase: false, _settings, _services) { A = A, B = B };
+        _ = other.Server;
+        return other;
     }
 
     public string DataFolder => _dataFolder;
@@ -123,7 +142,10 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _database.Dispose();
+            if (_ownsDatabase)
+            {
+                _database.Dispose();
+            }
             try
             {
                 if (Directory.Exists(_dataFolder))

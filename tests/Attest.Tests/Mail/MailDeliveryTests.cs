@@ -116,7 +116,7 @@ public class MailDeliveryTests
         new ConfigurationBinderHelper(TestSmtp.AppSettings()).Bind(up);
         var later = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(2));
         using var signal = new OutboxSignal();
-        var sender = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailTransport(Options.Create(up)), signal, Options.Create(up), later, NullLogger<OutboxSender>.Instance);
+        var sender = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailTransport(Options.Create(up)), signal, Options.Create(up), later, new Attest.Web.Infrastructure.AppInstance(), NullLogger<OutboxSender>.Instance);
         Assert.Equal(1, await sender.DeliverDueAsync(default));
         Assert.Equal(0, await sender.DeliverDueAsync(default));
         await TestSmtp.Received.WaitForAsync(email);
@@ -149,7 +149,7 @@ public class MailDeliveryTests
         var options = new MailOptions();
         new ConfigurationBinderHelper(settings).Bind(options);
         var senders = Enumerable.Range(0, 2).Select(_ => new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailTransport(Options.Create(options)), new OutboxSignal(),
-            Options.Create(options), TimeProvider.System, NullLogger<OutboxSender>.Instance)).ToList();
+            Options.Create(options), TimeProvider.System, new Attest.Web.Infrastructure.AppInstance(), NullLogger<OutboxSender>.Instance)).ToList();
         var sent = await Task.WhenAll(senders.Select(s => s.DeliverDueAsync(default)));
         Assert.Equal(24, sent.Sum());
 

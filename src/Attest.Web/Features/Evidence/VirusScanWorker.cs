@@ -1,5 +1,6 @@
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Infrastructure;
 using Attest.Web.Infrastructure.Scanning;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace Attest.Web.Features.Evidence;
 /// large upload does not hold its request open while clamd reads it. Until a file is clean it is not
 /// served; a scan that cannot finish leaves it Failed, never Clean.
 /// </summary>
-public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner scanner, IOptions<ScanningOptions> options, ILogger<VirusScanWorker> logger) : BackgroundService
+public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner scanner, IOptions<ScanningOptions> options, TimeProvider clock, AppInstance instance, ILogger<VirusScanWorker> logger) : BackgroundService
 {
+    /// <summary>Longer than any scan takes (clamd's own timeout is far shorter): an instance that dies mid-scan holds the file this long.</summary>
+    private static readonly TimeSpan ScanLease = TimeSpan.FromMinutes(15);
+
     public async Task<int> ScanPendingAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
@@ -26,6 +30,21 @@ public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner s
             await using var db = new AttestDbContext(services.GetRequiredService<DbContextOptions<AttestDbContext>>(), new FixedCentre(centre));
             foreach (var item in await db.EvidenceItems.Where(i => i.Scan == ScanStatus.Pending).OrderBy(i => i.UploadedAt).ToListAsync(cancellationToken))
             {
+                // Of several instances, one scans each file: the lease is taken first, and the item read again under it
+                // in case another instance scanned it between the list and the lease.
+                var lease = $"scan/{item.Id}";
+                if (!await WorkLeases.TryTakeAsync(db, instance, lease, clock.GetUtcNow().UtcDateTime, ScanLease, cancellationToken))
+                {
+                    continue;
+                }
+
+                await db.Entry(item).ReloadAsync(cancellationToken);
+                if (item.Scan != ScanStatus.Pending)
+                {
+                    await WorkLeases.ReleaseAsync(db, instance, lease, cancellationToken);
+                    continue;
+                }
+
                 ScanResult result;
                 await using (var content = await store.OpenReadAsync(item.StoredName!, cancellationToken))
                 {
@@ -45,6 +64,7 @@ public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner s
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
+                await WorkLeases.ReleaseAsync(db, instance, lease, cancellationToken);
                 scanned++;
             }
         }

@@ -64,11 +64,8 @@ public sealed class OutboxWakeInterceptor(OutboxSignal signal) : SaveChangesInte
 /// a failure is retried with doubling waits, and a refusal or the last attempt marks it not delivered, with the reason.
 /// A sender killed after claiming leaves the mail to be taken again when its lease runs out.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
+public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal, IOptions<MailOptions> options, TimeProvider clock, AppInstance instance, ILogger<OutboxSender> logger) : BackgroundService
 {
-    /// <summary>Names this sender's claims: the machine, the process, and a random part for a restarted process with the same id.</summary>
-    private readonly string _instance = Last100($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
-
     public IMailTransport Transport => transport;
 
     /// <summary>Sends what is due now; returns how many were sent.</summary>
@@ -86,7 +83,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport tra
             now = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.OutboxMails
                 .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, _instance).SetProperty(m => m.ClaimedUntil, now.AddSeconds(settings.LeaseSeconds)).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, instance.Name).SetProperty(m => m.ClaimedUntil, now.AddSeconds(settings.LeaseSeconds)).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
             if (claimed == 0)
             {
                 continue; // another sender has it
@@ -97,7 +94,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport tra
             {
                 await transport.SendAsync(Message(mail, settings), cancellationToken);
                 var at = clock.GetUtcNow().UtcDateTime;
-                await db.OutboxMails.Where(m => m.Id == id && m.ClaimedBy == _instance).ExecuteUpdateAsync(s => s
+                await db.OutboxMails.Where(m => m.Id == id && m.ClaimedBy == instance.Name).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, at).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.TextBody, m => m.HoldsLink ? null : m.TextBody).SetProperty(m => m.HtmlBody, m => m.HoldsLink ? null : m.HtmlBody), cancellationToken);
                 sent++;
@@ -119,7 +116,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport tra
                 {
                     var next = clock.GetUtcNow().UtcDateTime + RetryDelay(mail.Attempts);
                     logger.LogInformation("Mail {MailId} ({Template}) will be tried again at {Next:o}: {Reason}", id, mail.Template, next, reason);
-                    await db.OutboxMails.Where(m => m.Id == id && m.ClaimedBy == _instance).ExecuteUpdateAsync(s => s
+                    await db.OutboxMails.Where(m => m.Id == id && m.ClaimedBy == instance.Name).ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, Trim(reason)), cancellationToken);
                 }
             }
@@ -165,11 +162,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport tra
     private async Task GiveUpAsync(AttestDbContext db, Guid id, string reason, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow().UtcDateTime;
-        await db.OutboxMails.Where(m => m.Id == id && m.ClaimedBy == _instance).ExecuteUpdateAsync(s => s
+        await db.OutboxMails.Where(m => m.Id == id && m.ClaimedBy == instance.Name).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.FailedAt, at).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, Trim(reason)), cancellationToken);
     }
 
-    private static string Last100(string text) => text.Length > 100 ? text[^100..] : text;
 
     private static string Trim(string reason) => reason.Length > 2000 ? reason[..2000] : reason;
 

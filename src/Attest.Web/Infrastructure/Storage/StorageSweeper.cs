@@ -28,9 +28,11 @@ public sealed record SweepReport(int ExpiredUploads, int StagedFiles, int Stored
 /// stored files older than the grace period that no row refers to. Runs at start and then every interval.
 /// </summary>
 public sealed class StorageSweeper(
-    IServiceScopeFactory scopes, IFileStore store, StagingArea staging, ResumableUploads uploads, IOptions<SweeperOptions> options, TimeProvider clock, ILogger<StorageSweeper> logger)
+    IServiceScopeFactory scopes, IFileStore store, StagingArea staging, ResumableUploads uploads, IOptions<SweeperOptions> options, TimeProvider clock, AppInstance instance, ILogger<StorageSweeper> logger)
     : BackgroundService
 {
+    public const string StoreSweepLease = "sweep/store";
+
     public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -38,20 +40,29 @@ public sealed class StorageSweeper(
         var expired = uploads.RemoveExpired(now);
         var staged = staging.RemoveStale(before, uploads.IsLive);
 
-        // Names are read before the store is listed: a file promoted after this point is younger than the grace period.
-        var referenced = await ReferencedNamesAsync(cancellationToken);
+        // Uploads and staging are this instance's own; the store is shared, so one instance at a time sweeps it, each
+        // sweep holding the lease for an interval: of several instances, one sweeps the store per interval.
         var orphans = new List<string>();
-        await foreach (var entry in store.ListAsync(cancellationToken))
+        await using var scope = scopes.CreateAsyncScope();
+        await using (var db = new AttestDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>(), NoCentre.Instance))
         {
-            if (entry.WrittenAt < before && !referenced.Contains(entry.Name))
+            if (await WorkLeases.TryTakeAsync(db, instance, StoreSweepLease, now, TimeSpan.FromMinutes(options.Value.IntervalMinutes), cancellationToken))
             {
-                orphans.Add(entry.Name);
-            }
-        }
+                // Names are read before the store is listed: a file promoted after this point is younger than the grace period.
+                var referenced = await ReferencedNamesAsync(cancellationToken);
+                await foreach (var entry in store.ListAsync(cancellationToken))
+                {
+                    if (entry.WrittenAt < before && !referenced.Contains(entry.Name))
+                    {
+                        orphans.Add(entry.Name);
+                    }
+                }
 
-        foreach (var name in orphans)
-        {
-            await store.DeleteAsync(name, cancellationToken);
+                foreach (var name in orphans)
+                {
+                    await store.DeleteAsync(name, cancellationToken);
+                }
+            }
         }
 
         var report = new SweepReport(expired, staged, orphans.Count);

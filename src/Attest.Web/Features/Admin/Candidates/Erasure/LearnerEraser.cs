@@ -100,6 +100,8 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(CandidateImport)] = ErasureRoutine.NotPersonal,
         [nameof(LearnerErasure)] = ErasureRoutine.NotPersonal,
         [nameof(ErasureWindow)] = ErasureRoutine.NotPersonal,
+        [nameof(WorkLease)] = ErasureRoutine.NotPersonal,
+        [nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = ErasureRoutine.NotPersonal,
     };
 
     /// <summary>Properties that tie a row to the learner, tried in this order.</summary>

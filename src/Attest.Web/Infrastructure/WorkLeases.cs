@@ -1,0 +1,63 @@
+using Attest.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Infrastructure;
+
+/// <summary>
+/// Takes and gives back <see cref="WorkLease"/>s with statements every database runs atomically: a conditional update of
+/// a lease that ran out (or is already ours), else an insert that the primary key lets only one instance make. No
+/// in-process lock: two instances agree because the database decides.
+/// </summary>
+public static class WorkLeases
+{
+    /// <summary>Whether <paramref name="instance"/> now holds <paramref name="name"/> until <paramref name="now"/> plus <paramref name="length"/>.</summary>
+    public static async Task<bool> TryTakeAsync(AttestDbContext db, AppInstance instance, string name, DateTime now, TimeSpan length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instance);
+        var holder = instance.Name;
+        var until = now + length;
+        if (await db.WorkLeases.Where(l => l.Name == name && (l.HeldUntil < now || l.HeldBy == holder))
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.HeldBy, holder).SetProperty(l => l.HeldUntil, until), cancellationToken) == 1)
+        {
+            return true;
+        }
+
+        var lease = new WorkLease { Name = name, HeldBy = holder, HeldUntil = until };
+        db.WorkLeases.Add(lease);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance holds it (its row is there and has not run out).
+            return false;
+        }
+        finally
+        {
+            db.Entry(lease).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Gives <paramref name="name"/> back if <paramref name="instance"/> holds it, so the next taker need not wait for it to run out.</summary>
+    public static Task ReleaseAsync(AttestDbContext db, AppInstance instance, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instance);
+        var holder = instance.Name;
+        return db.WorkLeases.Where(l => l.Name == name && l.HeldBy == holder).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// This running app, as it signs its leases and claims (a singleton: one per app, not per process, so two apps in one
+/// test process are two instances): the machine, the process, and a random part for a restarted process with the same id.
+/// </summary>
+public sealed class AppInstance
+{
+    public string Name { get; } = Last100($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+
+    private static string Last100(string text) => text.Length > 100 ? text[^100..] : text;
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Attest.Core.Data;
+using Attest.Tests.Data;
+using Attest.Tests.Features;
+using Attest.Tests.Scanning;
+using Attest.Tests.Storage;
+using Attest.Web.Features.Evidence;
+using Attest.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Attest.Tests.ScaleOut;
+
+/// <summary>
+/// Issue 15: several identical app instances behind a load balancer on one PostgreSQL. Whatever one instance issues (a
+/// sign-in cookie, a form's antiforgery token) the other reads, because the data-protection keys are in the database;
+/// background work that both run (virus scans, the store's sweep) is done once, under leases the database hands out.
+/// </summary>
+public class InstancesTests
+{
+    private const string NeedsPostgres = $"Several instances share one PostgreSQL: these tests need {TestDatabase.PostgresVariable}; .ci/run starts one.";
+
+    [SkippableFact]
+    public async Task A_sign_in_made_on_one_instance_is_read_by_the_other_and_a_form_fetched_from_one_posts_to_the_other()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        using var first = await new AttestFactory(DatabaseProvider.Postgres).SeedAsync();
+        using var second = first.AnotherInstance();
+        var cookies = new CookieContainer();
+        HttpClient On(AttestFactory instance) => instance.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        using var viaFirst = On(first);
+        using var viaSecond = On(second);
+
+        // The sign-in form (and its antiforgery cookie and token) from the first; the post that signs in, to the second.
+        var token = await viaFirst.AntiforgeryTokenAsync("/Account/SignIn");
+        var signIn = await viaSecond.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = first.A.Assessor, ["Input.Password"] = AttestFactory.Password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.DoesNotContain("/Account/SignIn", signIn.Headers.Location?.OriginalString ?? string.Empty, StringComparison.Ordinal);
+
+        // The cookie the second issued opens the caseload on both.
+        foreach (var client in new[] { viaFirst, viaSecond })
+        {
+            var caseload = await client.GetAsync("/Assessor");
+            Assert.Equal(HttpStatusCode.OK, caseload.StatusCode);
+        }
+
+        // Signed out on the first: the second, with the same cookies, no longer lets them in.
+        var signOut = await viaFirst.PostAsync("/Account/SignOut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await viaSecond.AntiforgeryTokenAsync("/Assessor") }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await viaSecond.GetAsync("/Assessor")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_scanning_at_once_scan_each_waiting_file_once()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        TestClamd.Scanner(TestClamd.Variable); // skips (locally) or fails (CI) without clamd
+        Skip.If(TestS3.Settings is null, TestS3.SkipReason);
+        var address = Environment.GetEnvironmentVariable(TestClamd.Variable)!;
+        // Instances share the S3 store as well as the database: each reads back the files the other was sent.
+        var settings = TestS3.AppSettings($"scan-{Guid.NewGuid():N}/");
+        settings["Scanning:ClamdHost"] = address[..address.LastIndexOf(':')];
+        settings["Scanning:ClamdPort"] = address[(address.LastIndexOf(':') + 1)..];
+        settings["Scanning:PollSeconds"] = "3600"; // the test drives the workers itself
+        using var first = await new AttestFactory(DatabaseProvider.Postgres, settings).SeedAsync();
+        using var second = first.AnotherInstance();
+        var candidate = await first.SignedInAsync(first.A.Candidate);
+        const int Files = 6;
+        for (var i = 0; i < Files; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await EvidenceTests.PostRawFileAsync(candidate, $"letter{i}.pdf", System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4 letter {i}"), $"Letter {i}")).StatusCode);
+        }
+
+        var counts = await Task.WhenAll(new[] { first, second }.Select(app => app.Services.GetRequiredService<VirusScanWorker>().ScanPendingAsync(default)));
+
+        Assert.Equal(Files, counts.Sum());
+        await using var db = first.Db(first.A.Id);
+        Assert.Equal(Files, await db.EvidenceItems.CountAsync(i => i.Title.StartsWith("Letter ") && i.Scan == Attest.Core.Portfolios.ScanStatus.Clean));
+        Assert.Empty(await db.WorkLeases.Where(l => l.Name.StartsWith("scan/")).ToListAsync()); // each scan's lease given back once its verdict was saved
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_sweeping_one_shared_store_at_once_remove_each_orphan_once()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        Skip.If(TestS3.Settings is null, TestS3.SkipReason);
+        using var first = await new AttestFactory(DatabaseProvider.Postgres, TestS3.AppSettings($"sweep-{Guid.NewGuid():N}/")).SeedAsync();
+        using var second = first.AnotherInstance();
+        var store = first.Services.GetRequiredService<IFileStore>();
+        var staging = first.Services.GetRequiredService<StagingArea>();
+        var orphans = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            orphans.Add((await store.SaveAsync(staging, new MemoryStream(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4 crashed before its row {i}")), 1000, default)).Name);
+        }
+
+        // A day on, past the grace period, both instances sweep at the same moment.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(25));
+        var sweepers = new[] { first, second }.Select(app => ActivatorUtilities.CreateInstance<StorageSweeper>(app.Services, (TimeProvider)clock)).ToList();
+        var reports = await Task.WhenAll(sweepers.Select(s => s.SweepAsync(default)));
+
+        Assert.Equal(orphans.Count, reports.Sum(r => r.StoredOrphans));
+        Assert.Contains(reports, r => r.StoredOrphans == 0);
+        var left = new List<string>();
+        await foreach (var entry in store.ListAsync(default))
+        {
+            left.Add(entry.Name);
+        }
+
+        Assert.Empty(left.Intersect(orphans));
+    }
+}
