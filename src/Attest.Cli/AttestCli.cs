@@ -218,8 +218,7 @@ public static class AttestCli
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await db.Database.MigrateAsync(cancellationToken);
+            var pending = await DatabaseMigrator.MigrateAsync(db, cancellationToken);
             await output.WriteLineAsync(pending.Count == 0 ? "Database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
             return Ok;
         }
@@ -234,7 +233,7 @@ public static class AttestCli
     {
         await using var services = Services(configuration);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync(cancellationToken);
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AttestDbContext>(), cancellationToken);
         var provisioning = scope.ServiceProvider.GetRequiredService<CentreProvisioning>();
         try
         {

@@ -73,6 +73,7 @@ public static class AttestHost
         services.AddMedia(config);
         services.AddSingleton<Features.Evidence.VirusScanWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Evidence.VirusScanWorker>());
+        services.AddHostedService<SqliteStatistics>();
         services.AddResumableUploads();
         services.AddStorageSweeper();
 
@@ -195,7 +196,7 @@ public static class AttestHost
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
         if (database.MigrateOnStart)
         {
-            await db.Database.MigrateAsync();
+            await DatabaseMigrator.MigrateAsync(db, app.Lifetime.ApplicationStopping);
         }
 
         await scope.ServiceProvider.GetRequiredService<CentreProvisioning>().EnsureRolesAsync();

@@ -58,6 +58,9 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>A database with nothing in it, not even the migrations: for tests of migrating.</summary>
+    public static TestDatabase CreateEmpty(DatabaseProvider provider) => new(provider);
+
     public static TestDatabase Create(DatabaseProvider provider)
     {
         var database = new TestDatabase(provider);
