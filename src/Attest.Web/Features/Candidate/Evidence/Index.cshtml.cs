@@ -24,9 +24,12 @@ public sealed class IndexModel(AttestDbContext db) : PageModel
         }
 
         var items = await db.EvidenceItems.AsNoTracking().Where(i => i.CandidateId == candidate.Id).OrderBy(i => i.Reference).ToListAsync(cancellationToken);
-        var mappings = await db.EvidenceMappings.Where(m => db.EvidenceItems.Any(i => i.Id == m.EvidenceItemId && i.CandidateId == candidate.Id))
+        // By the learner's item ids, which the indexes on each table's item id find, rather than a per-row EXISTS that
+        // SQLite answered by scanning the centre (issue 15: six times slower at 5,000 learners than at 1,000).
+        var ids = items.Select(i => i.Id).ToList();
+        var mappings = await db.EvidenceMappings.Where(m => ids.Contains(m.EvidenceItemId))
             .GroupBy(m => m.EvidenceItemId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var warnings = await db.EvidenceWarnings.Where(w => db.EvidenceItems.Any(i => i.Id == w.EvidenceItemId && i.CandidateId == candidate.Id))
+        var warnings = await db.EvidenceWarnings.Where(w => ids.Contains(w.EvidenceItemId))
             .GroupBy(w => w.EvidenceItemId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var declarations = await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == candidate.Id).ToListAsync(cancellationToken);
         Items = items.Select(i => new Row(i.Id, i.Reference, EvidenceRules.Describe(i.Kind), i.Title, mappings.GetValueOrDefault(i.Id), warnings.GetValueOrDefault(i.Id),
