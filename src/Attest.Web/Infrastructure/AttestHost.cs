@@ -222,7 +222,14 @@ public static class AttestHost
         app.UseAuthentication();
         app.UseTwoFactorGate();
         app.UseAuthorization();
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
+        // Readiness (take traffic?) asks the database, store, scanner and outbox; liveness (restart me?) asks nothing, so an
+        // orchestrator does not restart every instance when the database is down. /health stays as the readiness report.
+        foreach (var ready in new[] { "/health", "/health/ready" })
+        {
+            app.MapHealthChecks(ready, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
+        }
+
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         app.MapRazorPages();
         app.MapResumableUploads();
         app.MapOpenApi().AllowAnonymous();
