@@ -54,3 +54,9 @@ public sealed class OutboxMail
 
     public string Status => SentAt is not null ? "Sent" : FailedAt is not null ? "Not delivered" : Attempts > 0 ? "Retrying" : "Waiting";
 }
+
+public static class OutboxQueries
+{
+    /// <summary>Mails queued and neither sent nor given up on.</summary>
+    public static IQueryable<OutboxMail> Waiting(this IQueryable<OutboxMail> mails) => mails.Where(m => m.SentAt == null && m.FailedAt == null);
+}

@@ -39,6 +39,7 @@ public static class AttestHost
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppInstance>();
+        services.AddAttestTelemetry(config);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentCentre, HttpCurrentCentre>();
 

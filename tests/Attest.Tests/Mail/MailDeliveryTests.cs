@@ -110,16 +110,19 @@ public class MailDeliveryTests
         var outbox = health.RootElement.GetProperty("checks").GetProperty("outbox").GetProperty("data");
         Assert.True(outbox.GetProperty("waiting").GetInt32() >= 1);
         Assert.True(outbox.GetProperty("oldestWaitingSeconds").GetInt32() >= 0);
+        // The queue depth an operator's metrics show (what an OpenTelemetry exporter reads), as the sender last saw it.
+        Assert.True(OutboxWaitingGauge(app) >= 1);
 
         // The server is back; two minutes on, a sender (any instance) delivers it, once.
         var up = new MailOptions();
         new ConfigurationBinderHelper(TestSmtp.AppSettings()).Bind(up);
         var later = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(2));
         using var signal = new OutboxSignal();
-        var sender = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailTransport(Options.Create(up)), signal, Options.Create(up), later, new Attest.Web.Infrastructure.AppInstance(), NullLogger<OutboxSender>.Instance);
+        var sender = new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailTransport(Options.Create(up)), signal, Options.Create(up), later, new Attest.Web.Infrastructure.AppInstance(), app.Services.GetRequiredService<Attest.Web.Infrastructure.AttestMetrics>(), NullLogger<OutboxSender>.Instance);
         Assert.Equal(1, await sender.DeliverDueAsync(default));
         Assert.Equal(0, await sender.DeliverDueAsync(default));
         await TestSmtp.Received.WaitForAsync(email);
+        Assert.Equal(0, OutboxWaitingGauge(app));
         await using var db = app.Db(app.A.Id);
         var sent = await db.OutboxMails.SingleAsync(m => m.ToAddress == email);
         Assert.Equal((2, true, (string?)null), (sent.Attempts, sent.SentAt is not null, sent.LastError));
@@ -149,7 +152,7 @@ public class MailDeliveryTests
         var options = new MailOptions();
         new ConfigurationBinderHelper(settings).Bind(options);
         var senders = Enumerable.Range(0, 2).Select(_ => new OutboxSender(app.Services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailTransport(Options.Create(options)), new OutboxSignal(),
-            Options.Create(options), TimeProvider.System, new Attest.Web.Infrastructure.AppInstance(), NullLogger<OutboxSender>.Instance)).ToList();
+            Options.Create(options), TimeProvider.System, new Attest.Web.Infrastructure.AppInstance(), app.Services.GetRequiredService<Attest.Web.Infrastructure.AttestMetrics>(), NullLogger<OutboxSender>.Instance)).ToList();
         var sent = await Task.WhenAll(senders.Select(s => s.DeliverDueAsync(default)));
         Assert.Equal(24, sent.Sum());
 
@@ -223,5 +226,26 @@ public class MailDeliveryTests
     {
         public void Bind(MailOptions options) =>
             new ConfigurationBuilder().AddInMemoryCollection(settings!).Build().GetSection(MailOptions.Section).Bind(options);
+    }
+
+    /// <summary>The latest value of this app's attest.outbox.waiting gauge, read as a metrics exporter would.</summary>
+    private static long OutboxWaitingGauge(AttestFactory app)
+    {
+        var meter = app.Services.GetRequiredService<Attest.Web.Infrastructure.AttestMetrics>().Meter;
+        long? value = null;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter == meter && instrument.Name == "attest.outbox.waiting")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, measurement, _, _) => value = measurement);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return value ?? throw new InvalidOperationException("no attest.outbox.waiting gauge is published");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Attest.Core.Data;
 using Attest.Tests.Data;
 using Attest.Tests.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.ScaleOut;
 
@@ -25,5 +26,16 @@ public class ProbeTests
         Assert.Equal("Unhealthy", report.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_telemetry_collector_configured_and_unreachable_the_app_still_serves()
+    {
+        // Nothing listens on port 9: export fails in the background, never in a request.
+        using var app = await new AttestFactory(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9" }).SeedAsync();
+        using var client = await app.SignedInAsync(app.A.Assessor);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Assessor")).StatusCode);
+        Assert.NotNull(app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.NotNull(app.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
     }
 }

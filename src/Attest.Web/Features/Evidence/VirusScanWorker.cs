@@ -13,7 +13,7 @@ namespace Attest.Web.Features.Evidence;
 /// large upload does not hold its request open while clamd reads it. Until a file is clean it is not
 /// served; a scan that cannot finish leaves it Failed, never Clean.
 /// </summary>
-public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner scanner, IOptions<ScanningOptions> options, TimeProvider clock, AppInstance instance, ILogger<VirusScanWorker> logger) : BackgroundService
+public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner scanner, IOptions<ScanningOptions> options, TimeProvider clock, AppInstance instance, AttestMetrics metrics, ILogger<VirusScanWorker> logger) : BackgroundService
 {
     /// <summary>Longer than any scan takes (clamd's own timeout is far shorter): an instance that dies mid-scan holds the file this long.</summary>
     private static readonly TimeSpan ScanLease = TimeSpan.FromMinutes(15);
@@ -25,6 +25,14 @@ public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner s
         var store = services.GetRequiredService<IFileStore>();
         var centres = await services.GetRequiredService<AttestDbContext>().Centres.Select(c => c.Id).ToListAsync(cancellationToken);
         var scanned = 0;
+        long waiting = 0;
+        foreach (var centre in centres)
+        {
+            await using var counting = new AttestDbContext(services.GetRequiredService<DbContextOptions<AttestDbContext>>(), new FixedCentre(centre));
+            waiting += await counting.EvidenceItems.CountAsync(i => i.Scan == ScanStatus.Pending, cancellationToken);
+        }
+
+        metrics.ScansWaiting(waiting);
         foreach (var centre in centres)
         {
             await using var db = new AttestDbContext(services.GetRequiredService<DbContextOptions<AttestDbContext>>(), new FixedCentre(centre));

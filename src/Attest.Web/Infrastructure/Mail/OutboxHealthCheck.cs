@@ -1,3 +1,4 @@
+using Attest.Core.Mail;
 using Attest.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,7 +16,7 @@ public sealed class OutboxHealthCheck(IServiceScopeFactory scopes, IMailTranspor
         await using var scope = scopes.CreateAsyncScope();
         await using var db = new AttestDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>(), NoCentre.Instance);
         var now = clock.GetUtcNow().UtcDateTime;
-        var waiting = db.OutboxMails.Where(m => m.SentAt == null && m.FailedAt == null);
+        var waiting = db.OutboxMails.Waiting();
         var count = await waiting.CountAsync(cancellationToken);
         var oldest = await waiting.OrderBy(m => m.CreatedAt).Select(m => (DateTime?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var dayAgo = now.AddDays(-1);

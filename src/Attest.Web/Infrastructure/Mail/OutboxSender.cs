@@ -64,7 +64,7 @@ public sealed class OutboxWakeInterceptor(OutboxSignal signal) : SaveChangesInte
 /// a failure is retried with doubling waits, and a refusal or the last attempt marks it not delivered, with the reason.
 /// A sender killed after claiming leaves the mail to be taken again when its lease runs out.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal, IOptions<MailOptions> options, TimeProvider clock, AppInstance instance, ILogger<OutboxSender> logger) : BackgroundService
+public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal, IOptions<MailOptions> options, TimeProvider clock, AppInstance instance, AttestMetrics metrics, ILogger<OutboxSender> logger) : BackgroundService
 {
     public IMailTransport Transport => transport;
 
@@ -77,6 +77,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport tra
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMails.Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
+        metrics.OutboxWaiting(await db.OutboxMails.Waiting().CountAsync(cancellationToken));
         var sent = 0;
         foreach (var id in due)
         {
