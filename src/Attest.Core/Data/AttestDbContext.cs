@@ -38,6 +38,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
 
+    public DbSet<RateCount> RateCounts => Set<RateCount>();
+
     public DbSet<EnrolledUnit> EnrolledUnits => Set<EnrolledUnit>();
 
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
@@ -262,6 +264,12 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.CentreId, x.AssessorId });
+        });
+
+        builder.Entity<RateCount>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(200);
         });
 
         builder.Entity<WorkLease>(e =>

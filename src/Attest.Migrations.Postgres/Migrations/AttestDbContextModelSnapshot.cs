@@ -1340,6 +1340,23 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.ToTable("ClaimLines");
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.RateCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateCounts");
+                });
+
             modelBuilder.Entity("Attest.Core.Data.WorkLease", b =>
                 {
                     b.Property<string>("Name")

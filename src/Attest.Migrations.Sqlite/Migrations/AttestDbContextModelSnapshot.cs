@@ -1333,6 +1333,23 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.ToTable("ClaimLines");
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.RateCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateCounts");
+                });
+
             modelBuilder.Entity("Attest.Core.Data.WorkLease", b =>
                 {
                     b.Property<string>("Name")

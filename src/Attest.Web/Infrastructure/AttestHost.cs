@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Attest.Core.Accounts;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -164,23 +163,8 @@ public static class AttestHost
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<FileStoreHealthCheck>("fileStore")
             .AddCheck<OutboxHealthCheck>("outbox");
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Forgotten-password mails and single sign-on starts, per address; POSTs only, so page loads never count. Failed
-            // password and code attempts are counted in the database instead (FailuresByAddress), and per account by lockout.
-            options.AddPolicy("sign-in", context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("page"));
-            // Witness links are guessed at no faster than this from one address (security.md test 13).
-            options.AddPolicy("witness-link", context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
-            // Per address: the limiter runs before authentication, so it cannot tell tokens apart.
-            options.AddPolicy(Features.Api.ApiEndpoints.Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
-        });
+        // Counted in the database, so a limit holds across every instance (SharedRateLimits).
+        services.AddScoped<SharedRateLimiter>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(UploadOptions.Section + ":" + nameof(UploadOptions.MaxFileBytes), new UploadOptions().MaxFileBytes) + (1024 * 1024));
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
@@ -218,7 +202,6 @@ public static class AttestHost
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseSingleSignOnCallbacks();
         app.UseAuthentication();
         app.UseTwoFactorGate();

@@ -114,4 +114,25 @@ public class InstancesTests
 
         Assert.Empty(left.Intersect(orphans));
     }
+
+    [SkippableFact]
+    public async Task A_rate_limit_counts_the_requests_of_every_instance_together()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        using var first = await new AttestFactory(DatabaseProvider.Postgres).SeedAsync();
+        using var second = first.AnotherInstance();
+        using var toFirst = first.CreateClient(new() { AllowAutoRedirect = false });
+        using var toSecond = second.CreateClient(new() { AllowAutoRedirect = false });
+
+        // Witness links guessed from one address, turn about through the two instances: 30 a minute between them, not each.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            var client = i % 2 == 0 ? toFirst : toSecond;
+            statuses.Add((await client.GetAsync($"/Witness/{first.A.Id:N}.{Guid.NewGuid():N}{Guid.NewGuid():N}"[..76])).StatusCode);
+        }
+
+        Assert.All(statuses.Take(30), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.All(statuses.Skip(30), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
 }

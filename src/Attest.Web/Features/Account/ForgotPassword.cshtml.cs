@@ -5,7 +5,6 @@ using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Attest.Web.Features.Account;
@@ -14,7 +13,7 @@ namespace Attest.Web.Features.Account;
 /// A forgotten password: the answer is the same whether or not the address has an account, so the page tells nobody who
 /// is registered; an account gets an emailed link (at most a few an hour).
 /// </summary>
-[EnableRateLimiting("sign-in")]
+[SharedRateLimit("sign-in")]
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountService accounts, IOptions<AccountOptions> options) : PageModel
 {
     [BindProperty]

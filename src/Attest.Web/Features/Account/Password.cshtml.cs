@@ -2,7 +2,6 @@ using Attest.Core.Accounts;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Attest.Web.Features.Account;
 
@@ -10,7 +9,7 @@ namespace Attest.Web.Features.Account;
 /// Choosing a password through an emailed link (an invitation or a reset). The link works once and only until it
 /// expires; the person then signs in with the new password (and their second factor).
 /// </summary>
-[EnableRateLimiting("witness-link")]
+[SharedRateLimit("witness-link")]
 public sealed class PasswordModel(AccountService accounts, TimeProvider clock) : PageModel
 {
     [FromRoute]

@@ -2,6 +2,7 @@ using Attest.Core.Assessment;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
 using Attest.Web.Features.Progress;
+using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,17 @@ public static class ApiEndpoints
 
     public static void MapAttestApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).RequireRateLimiting(Policy).WithTags("Attest");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).AddEndpointFilter(async (context, next) =>
+        {
+            var (allowed, retryAfter) = await context.HttpContext.RequestServices.GetRequiredService<SharedRateLimiter>().CountAsync(RateLimit.Api, context.HttpContext, context.HttpContext.RequestAborted);
+            if (allowed)
+            {
+                return await next(context);
+            }
+
+            context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"At most {RateLimit.Api.Limit} requests a minute from one address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.");
+        }).WithTags("Attest");
         api.MapGet("/candidates", ListCandidatesAsync).WithName("ListCandidates").WithSummary("The centre's candidates, a page at a time.");
         api.MapGet("/candidates/{candidateId:guid}", GetCandidateAsync).WithName("GetCandidate").WithSummary("One candidate.");
         api.MapGet("/enrolments", ListEnrolmentsAsync).WithName("ListEnrolments").WithSummary("The centre's enrolments, a page at a time.");

@@ -6,7 +6,6 @@ using Attest.Core.Portfolios;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Witness;
@@ -16,7 +15,7 @@ namespace Attest.Web.Features.Witness;
 /// field seed 004 lists and warns on a list of skills or a bare claim; the candidate never sees the link and cannot
 /// write one here.
 /// </summary>
-[EnableRateLimiting("witness-link")]
+[SharedRateLimit("witness-link")]
 public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TestimonyIntake testimonies, TimeProvider clock) : PageModel
 {
     [FromRoute]

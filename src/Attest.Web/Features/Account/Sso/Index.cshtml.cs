@@ -1,8 +1,8 @@
+using Attest.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Attest.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Account.Sso;
@@ -11,7 +11,7 @@ namespace Attest.Web.Features.Account.Sso;
 /// "Sign in with your organisation": the email address's domain says which centre's provider to use. Nothing here says
 /// whether the address has an account: only whether its domain signs in with a provider.
 /// </summary>
-[EnableRateLimiting("sign-in")]
+[SharedRateLimit("sign-in")]
 public sealed class IndexModel(AttestDbContext db) : PageModel
 {
     [BindProperty]

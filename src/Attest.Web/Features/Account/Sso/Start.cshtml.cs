@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Account.Sso;
 
 /// <summary>A centre's own sign-in link (/Account/Sso/{centre number}): straight to the centre's provider, or a plain page saying it is not set up.</summary>
-[EnableRateLimiting("sign-in")]
+[SharedRateLimit("sign-in")]
 public sealed class StartModel(AttestDbContext db, SingleSignOnSchemes schemes) : PageModel
 {
     [FromRoute]

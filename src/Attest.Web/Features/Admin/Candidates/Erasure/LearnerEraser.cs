@@ -100,6 +100,7 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(CandidateImport)] = ErasureRoutine.NotPersonal,
         [nameof(LearnerErasure)] = ErasureRoutine.NotPersonal,
         [nameof(ErasureWindow)] = ErasureRoutine.NotPersonal,
+        [nameof(RateCount)] = ErasureRoutine.NotPersonal,
         [nameof(WorkLease)] = ErasureRoutine.NotPersonal,
         [nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = ErasureRoutine.NotPersonal,
     };
