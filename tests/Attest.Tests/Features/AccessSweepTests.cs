@@ -21,7 +21,7 @@ public class AccessSweepTests
     /// <summary>Routes any signed-in user may see, because they hold no centre data.</summary>
     private static readonly HashSet<string> Open =
     [
-        "", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "health", "Witness/{token}/Thanks", "openapi/{documentName}.json",
+        "", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "health", "health/ready", "health/live", "Witness/{token}/Thanks", "openapi/{documentName}.json",
         // Signing in: forgotten password, the second step, single sign-on (PeopleTests, TwoFactorTests and the single sign-on journey test them).
         "Account/ForgotPassword", "Account/SignIn/TwoFactor", "Account/Sso", "Account/Sso/Index", "Account/Sso/Complete", "Account/Sso/{number}",
     ];
