@@ -41,6 +41,33 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateCounts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateCounts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignInFailures",
                 columns: table => new
                 {
@@ -52,6 +79,19 @@ namespace Attest.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SignInFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeldBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeldUntil = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkLeases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -793,6 +833,7 @@ namespace Attest.Migrations.Sqlite.Migrations
                     PlannedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProgressStamp = table.Column<Guid>(type: "TEXT", nullable: false),
                     WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OnBreakSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -1291,6 +1332,36 @@ namespace Attest.Migrations.Sqlite.Migrations
                         principalTable: "SamplingPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackedStandings",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rag = table.Column<int>(type: "INTEGER", nullable: true),
+                    AwaitingDecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReadyForSignOff = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsSignedOff = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackedStandings", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_TrackedStandings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrackedStandings_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2306,6 +2377,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                 columns: new[] { "CentreId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TrackedStandings_CentreId",
+                table: "TrackedStandings",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitSignOffs_AssessorId",
                 table: "UnitSignOffs",
                 column: "AssessorId");
@@ -2422,6 +2498,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "CriterionDecisions");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EnrolledUnits");
 
             migrationBuilder.DropTable(
@@ -2473,6 +2552,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "ProblemCases");
 
             migrationBuilder.DropTable(
+                name: "RateCounts");
+
+            migrationBuilder.DropTable(
                 name: "SamplePicks");
 
             migrationBuilder.DropTable(
@@ -2497,10 +2579,16 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "StandardisationRecords");
 
             migrationBuilder.DropTable(
+                name: "TrackedStandings");
+
+            migrationBuilder.DropTable(
                 name: "WitnessRequests");
 
             migrationBuilder.DropTable(
                 name: "WitnessTestimonies");
+
+            migrationBuilder.DropTable(
+                name: "WorkLeases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -42,6 +42,33 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateCounts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateCounts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignInFailures",
                 columns: table => new
                 {
@@ -53,6 +80,19 @@ namespace Attest.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SignInFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HeldBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HeldUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkLeases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -794,6 +834,7 @@ namespace Attest.Migrations.Postgres.Migrations
                     PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProgressStamp = table.Column<Guid>(type: "uuid", nullable: false),
                     WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OnBreakSince = table.Column<DateOnly>(type: "date", nullable: true),
                     LastResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -1292,6 +1333,36 @@ namespace Attest.Migrations.Postgres.Migrations
                         principalTable: "SamplingPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackedStandings",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rag = table.Column<int>(type: "integer", nullable: true),
+                    AwaitingDecision = table.Column<int>(type: "integer", nullable: false),
+                    ReadyForSignOff = table.Column<int>(type: "integer", nullable: false),
+                    UnitsSignedOff = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackedStandings", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_TrackedStandings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrackedStandings_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2307,6 +2378,11 @@ namespace Attest.Migrations.Postgres.Migrations
                 columns: new[] { "CentreId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TrackedStandings_CentreId",
+                table: "TrackedStandings",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitSignOffs_AssessorId",
                 table: "UnitSignOffs",
                 column: "AssessorId");
@@ -2424,6 +2500,9 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CriterionDecisions");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "EnrolledUnits");
 
             migrationBuilder.DropTable(
@@ -2475,6 +2554,9 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ProblemCases");
 
             migrationBuilder.DropTable(
+                name: "RateCounts");
+
+            migrationBuilder.DropTable(
                 name: "SamplePicks");
 
             migrationBuilder.DropTable(
@@ -2499,10 +2581,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "StandardisationRecords");
 
             migrationBuilder.DropTable(
+                name: "TrackedStandings");
+
+            migrationBuilder.DropTable(
                 name: "WitnessRequests");
 
             migrationBuilder.DropTable(
                 name: "WitnessTestimonies");
+
+            migrationBuilder.DropTable(
+                name: "WorkLeases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
