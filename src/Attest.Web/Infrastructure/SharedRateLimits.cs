@@ -28,8 +28,19 @@ public sealed record RateLimit(string Name, int Limit, TimeSpan Window, bool Pos
 /// </summary>
 public sealed class SharedRateLimiter(DbContextOptions<AttestDbContext> options, TimeProvider clock)
 {
-    /// <summary>Whether this request is within the limit; when not, how long until the window ends.</summary>
-    public async Task<(bool Allowed, TimeSpan RetryAfter)> CountAsync(RateLimit limit, HttpContext context, CancellationToken cancellationToken)
+    /// <summary>Whether this request is within the limit; when not, the response says in Retry-After when the window ends.</summary>
+    public async Task<bool> AllowAsync(RateLimit limit, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (allowed, retryAfter) = await CountAsync(limit, context, cancellationToken);
+        if (!allowed)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return allowed;
+    }
+
+    private async Task<(bool Allowed, TimeSpan RetryAfter)> CountAsync(RateLimit limit, HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limit);
         ArgumentNullException.ThrowIfNull(context);
@@ -49,8 +60,9 @@ public sealed class SharedRateLimiter(DbContextOptions<AttestDbContext> options,
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                // The partition's first request of a window clears its windows that have ended.
-                await db.RateCounts.Where(r => r.Key.StartsWith(partition) && r.ExpiresAt <= start).ExecuteDeleteAsync(cancellationToken);
+                // Opening a window clears every window that has ended, of any address: the rows name network
+                // addresses, so none outlives its window by more than the next window anyone opens.
+                await db.RateCounts.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -80,14 +92,12 @@ public sealed class SharedRateLimitAttribute(string name) : Attribute, IAsyncPag
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var limit = RateLimit.All.Single(l => l.Name == Name);
-        var (allowed, retryAfter) = await context.HttpContext.RequestServices.GetRequiredService<SharedRateLimiter>().CountAsync(limit, context.HttpContext, context.HttpContext.RequestAborted);
-        if (allowed)
+        if (await context.HttpContext.RequestServices.GetRequiredService<SharedRateLimiter>().AllowAsync(limit, context.HttpContext, context.HttpContext.RequestAborted))
         {
             await next();
             return;
         }
 
-        context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
     }
 }

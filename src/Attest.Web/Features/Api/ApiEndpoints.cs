@@ -23,14 +23,10 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).AddEndpointFilter(async (context, next) =>
         {
-            var (allowed, retryAfter) = await context.HttpContext.RequestServices.GetRequiredService<SharedRateLimiter>().CountAsync(RateLimit.Api, context.HttpContext, context.HttpContext.RequestAborted);
-            if (allowed)
-            {
-                return await next(context);
-            }
-
-            context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"At most {RateLimit.Api.Limit} requests a minute from one address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.");
+            return await context.HttpContext.RequestServices.GetRequiredService<SharedRateLimiter>().AllowAsync(RateLimit.Api, context.HttpContext, context.HttpContext.RequestAborted)
+                ? await next(context)
+                : Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: $"At most {RateLimit.Api.Limit} requests a minute from one address; try again after the number of seconds in Retry-After.");
         }).WithTags("Attest");
         api.MapGet("/candidates", ListCandidatesAsync).WithName("ListCandidates").WithSummary("The centre's candidates, a page at a time.");
         api.MapGet("/candidates/{candidateId:guid}", GetCandidateAsync).WithName("GetCandidate").WithSummary("One candidate.");

@@ -47,7 +47,8 @@ public sealed class VirusScanWorker(IServiceScopeFactory scopes, IVirusScanner s
                 }
 
                 await db.Entry(item).ReloadAsync(cancellationToken);
-                if (item.Scan != ScanStatus.Pending)
+                // Scanned by another instance meanwhile, or gone (its learner erased): nothing to scan.
+                if (db.Entry(item).State == EntityState.Detached || item.Scan != ScanStatus.Pending)
                 {
                     await WorkLeases.ReleaseAsync(db, instance, lease, cancellationToken);
                     continue;
