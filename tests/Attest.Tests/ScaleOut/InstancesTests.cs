@@ -56,6 +56,46 @@ public class InstancesTests
     }
 
     [SkippableFact]
+    public async Task Decisions_signed_at_once_through_both_instances_all_join_one_chain_that_verifies()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        using var first = await new AttestFactory(DatabaseProvider.Postgres).SeedAsync();
+        using var second = first.AnotherInstance();
+        var url = Assess.UnitUrl(first.A.EnrolmentId, "C3");
+        var viaFirst = await first.SignedInAsync(first.A.Assessor);
+        var viaSecond = await second.SignedInAsync(first.A.Assessor);
+        var tokens = new Dictionary<HttpClient, string> { [viaFirst] = await viaFirst.AntiforgeryTokenAsync(url), [viaSecond] = await viaSecond.AntiforgeryTokenAsync(url) };
+        long before;
+        await using (var db = first.Db(first.A.Id))
+        {
+            before = await db.LedgerEntries.CountAsync();
+        }
+
+        // Every criterion of C3, each decided in its own post, turn about through the two instances, all at once.
+        string[] criteria = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5"];
+        var responses = await Task.WhenAll(criteria.Select((c, i) =>
+        {
+            var client = i % 2 == 0 ? viaFirst : viaSecond;
+            return client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(Assess.DecisionFields(
+                [new(c, "NotYetMet", "Observed at the counter: nothing yet shows this criterion.", $"Criterion {c}: none of the evidence so far shows this; we agreed to look for it at your next observation at the counter.")]))
+            {
+                ["__RequestVerificationToken"] = tokens[client],
+            }));
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var check = first.Db(first.A.Id);
+        // One entry per decision after the ones already there: none lost, none doubled, no gap and no fork.
+        Assert.Equal(Enumerable.Range(1, (int)before + criteria.Length).Select(i => (long)i), await check.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        var decisions = await check.CriterionDecisions.Select(d => new { d.Id, d.CriterionRef }).ToListAsync();
+        Assert.Equal(criteria.Order(StringComparer.Ordinal), decisions.Select(d => d.CriterionRef).Order(StringComparer.Ordinal));
+        Assert.Equal(decisions.Select(d => d.Id).Order(), (await check.LedgerEntries.Where(e => e.Kind == Attest.Core.Assessment.CriterionDecision.Kind).Select(e => e.SubjectId).ToListAsync()).Order());
+        var (exit, output) = await first.CliAsync("ledger", "verify", "--centre", first.A.Number);
+        Assert.True(exit == 0, output);
+        Assert.Contains($"{before + criteria.Length} entries, chain intact", output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Two_instances_scanning_at_once_scan_each_waiting_file_once()
     {
         Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
