@@ -74,6 +74,7 @@ public static class AttestHost
         services.AddSingleton<Features.Evidence.VirusScanWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Evidence.VirusScanWorker>());
         services.AddHostedService<SqliteStatistics>();
+        services.AddHostedService<Features.Tracking.StandingsRefresher>();
         services.AddResumableUploads();
         services.AddStorageSweeper();
 

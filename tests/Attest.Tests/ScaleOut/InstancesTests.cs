@@ -5,6 +5,7 @@ using Attest.Tests.Features;
 using Attest.Tests.Scanning;
 using Attest.Tests.Storage;
 using Attest.Web.Features.Evidence;
+using Attest.Web.Features.Tracking;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -153,6 +154,26 @@ public class InstancesTests
         }
 
         Assert.Empty(left.Intersect(orphans));
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_working_out_the_new_days_standings_at_once_do_it_once()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        // The instances' own refreshers are left out: the test runs the passes itself, both at the same moment.
+        static void WithoutRefresher(IServiceCollection services) => services.Remove(services.Single(d => d.ImplementationType == typeof(StandingsRefresher)));
+        using var first = await new AttestFactory(DatabaseProvider.Postgres, services: WithoutRefresher).SeedAsync();
+        using var second = first.AnotherInstance();
+        await CaseloadTests.AddLearnersAsync(first, first.A.AssessorUserId, 30);
+        var clock = new FakeTimeProvider(new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(1).AddMinutes(1), TimeSpan.Zero));
+        var newDay = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var refreshers = new[] { first, second }.Select(app => ActivatorUtilities.CreateInstance<StandingsRefresher>(app.Services, (TimeProvider)clock)).ToList();
+
+        var worked = await Task.WhenAll(refreshers.Select(r => r.RefreshAsync(default)));
+
+        Assert.Contains(0, worked);
+        Assert.Equal(await StandingsRefresherTests.EnrolledAsync(first, first.A.Id) + await StandingsRefresherTests.EnrolledAsync(first, first.B.Id), worked.Sum());
+        Assert.Equal(0, await StandingsRefresherTests.WithoutCurrentStandingAsync(first, first.A.Id, newDay) + await StandingsRefresherTests.WithoutCurrentStandingAsync(first, first.B.Id, newDay));
     }
 
     [SkippableFact]

@@ -15,8 +15,8 @@ public static class TrackedStandings
     /// <summary>Enrolments worked out together: a fixed number of queries each, whatever the list's length.</summary>
     private const int Batch = 500;
 
-    /// <summary>Works out the standing of every enrolment among <paramref name="enrolments"/> that has none for today from its current stamp.</summary>
-    public static async Task RefreshAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Works out the standing of every enrolment among <paramref name="enrolments"/> that has none for today from its current stamp; returns how many.</summary>
+    public static async Task<int> RefreshAsync(AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         // The stamp is read before the rows the standing is worked out from: a change saved in between moves the stamp
@@ -48,6 +48,8 @@ public static class TrackedStandings
                 }
             }
         }
+
+        return stale.Count;
     }
 
     /// <summary>The enrolments whose kept standing for today passes <paramref name="standing"/> and is current (<paramref name="current"/> true), or that have no current one (false).</summary>
