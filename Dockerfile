@@ -20,7 +20,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/app /app
 COPY --from=build /out/cli /cli
-RUN ln -s /cli/attest /usr/local/bin/attest \
+# `attest` on the PATH, through dotnet, so it needs no apphost lookup of the runtime.
+RUN printf '#!/bin/sh\nexec dotnet /cli/attest.dll "$@"\n' > /usr/local/bin/attest && chmod 755 /usr/local/bin/attest \
  && mkdir -p /var/lib/attest && chown "$APP_UID" /var/lib/attest
 # Staged uploads (and, with the local store, evidence files) live here; a volume keeps them across restarts.
 ENV Data__Folder=/var/lib/attest

@@ -17,7 +17,8 @@ namespace Attest.Tests.ScaleOut;
 /// <summary>
 /// Issue 15: several identical app instances behind a load balancer on one PostgreSQL. Whatever one instance issues (a
 /// sign-in cookie, a form's antiforgery token) the other reads, because the data-protection keys are in the database;
-/// background work that both run (virus scans, the store's sweep) is done once, under leases the database hands out.
+/// background work that both run (virus scans, the store's sweep, the day's standings) is done once, under leases the
+/// database hands out; what both sign joins one ledger chain.
 /// </summary>
 public class InstancesTests
 {
