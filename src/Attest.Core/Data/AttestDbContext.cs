@@ -775,17 +775,29 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
         }
 
         // The stamp changes with the rows it stands for, or a standing worked out in between would pass for current.
+        return await InTransactionAsync(
+            async () =>
+            {
+                var saved = await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await StampProgressAsync(touched, cancellationToken);
+                return saved;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in the transaction already open, or in one of its own committed after it.</summary>
+    private async Task<int> InTransactionAsync(Func<Task<int>> work, CancellationToken cancellationToken)
+    {
         var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await using (transaction)
         {
-            var saved = await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await StampProgressAsync(touched, cancellationToken);
+            var result = await work();
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return saved;
+            return result;
         }
     }
 
@@ -858,19 +870,14 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
         // On PostgreSQL a centre's appends wait their turn (a lock held until the transaction ends): with retries alone, of
         // twenty or so signed at once through several instances the unluckiest lost the race ten times and got a 503.
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (transaction)
-        {
-            var centreKey = BitConverter.ToInt32(pending[0].CentreId.ToByteArray());
-            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LedgerLockSpace}, {centreKey})", cancellationToken);
-            var saved = await SaveRechainingAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
-            if (transaction is not null)
+        var centreKey = BitConverter.ToInt32(pending[0].CentreId.ToByteArray());
+        return await InTransactionAsync(
+            async () =>
             {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
-        }
+                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LedgerLockSpace}, {centreKey})", cancellationToken);
+                return await SaveRechainingAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
+            },
+            cancellationToken);
     }
 
     /// <summary>The first half of the ledger's advisory lock keys (the second is the centre's); the two-number keys are apart from the migrator's one-number key.</summary>
