@@ -3,7 +3,11 @@ using System.Security.Cryptography;
 namespace Attest.Web.Infrastructure.Storage;
 
 /// <summary>A complete file in the staging area, hashed on the way in, not yet evidence.</summary>
-public sealed record StagedFile(string Path, string Sha256, long Size, byte[] Head);
+public sealed record StagedFile(string Path, string Sha256, long Size, byte[] Head)
+{
+    /// <summary>The hash of a file that is only a part of one (a resumable upload's), hashed when the parts are joined.</summary>
+    public const string Unhashed = "";
+}
 
 public sealed class FileTooLargeException(long limit) : Exception($"The file is larger than the limit of {limit} bytes.")
 {
@@ -91,12 +95,12 @@ public sealed class StagingArea
     }
 
     /// <summary>Removes staged files not written to since <paramref name="before"/> (crash leftovers).</summary>
-    public int RemoveStale(DateTime before, Func<string, bool>? keep = null)
+    public int RemoveStale(DateTime before)
     {
         var removed = 0;
         foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories))
         {
-            if (file.LastWriteTimeUtc < before && (keep is null || !keep(file.FullName)))
+            if (file.LastWriteTimeUtc < before)
             {
                 file.Delete();
                 removed++;
