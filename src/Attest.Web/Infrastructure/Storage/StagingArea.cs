@@ -35,8 +35,11 @@ public sealed class StagingArea
     /// <summary>A new server-made path in the staging area; the caller creates the file.</summary>
     public string NewPath(string extension = ".part") => System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N") + extension);
 
-    /// <summary>Streams content to a new staged file while hashing it, then fsyncs. Nothing is left on failure.</summary>
-    public async Task<StagedFile> WriteAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams content to a new staged file while hashing it, then fsyncs. Nothing is left on failure. With
+    /// <paramref name="knownSha256"/> (worked out as the same bytes arrived earlier) the bytes are not hashed again.
+    /// </summary>
+    public async Task<StagedFile> WriteAsync(Stream content, long maxBytes, CancellationToken cancellationToken, string? knownSha256 = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = NewPath();
@@ -61,14 +64,18 @@ public sealed class StagingArea
                     var headPart = Math.Min(read, HeadLength - headLength);
                     buffer.AsSpan(0, headPart).CopyTo(head.AsSpan(headLength));
                     headLength += headPart;
-                    hash.AppendData(buffer, 0, read);
+                    if (knownSha256 is null)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                    }
+
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
                 output.Flush(flushToDisk: true);
             }
 
-            return new StagedFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size, head[..headLength]);
+            return new StagedFile(path, knownSha256 ?? Convert.ToHexStringLower(hash.GetHashAndReset()), size, head[..headLength]);
         }
         catch
         {

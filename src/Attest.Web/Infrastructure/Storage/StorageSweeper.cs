@@ -28,7 +28,7 @@ public sealed record SweepReport(int ExpiredUploads, int StagedFiles, int Stored
 /// stored files older than the grace period that no row refers to. Runs at start and then every interval.
 /// </summary>
 public sealed class StorageSweeper(
-    IServiceScopeFactory scopes, IFileStore store, StagingArea staging, IOptions<SweeperOptions> options, TimeProvider clock, AppInstance instance, ILogger<StorageSweeper> logger)
+    IServiceScopeFactory scopes, IFileStore store, StagingArea staging, UploadHashes hashes, IOptions<SweeperOptions> options, TimeProvider clock, AppInstance instance, ILogger<StorageSweeper> logger)
     : BackgroundService
 {
     public const string StoreSweepLease = "sweep/store";
@@ -38,6 +38,7 @@ public sealed class StorageSweeper(
         var now = clock.GetUtcNow().UtcDateTime;
         var before = now - TimeSpan.FromMinutes(options.Value.GraceMinutes);
         var staged = staging.RemoveStale(before);
+        hashes.ForgetIdle(before);
 
         // Staging is this instance's own; uploads and the store are shared, so one instance at a time sweeps them, each
         // sweep holding the lease for an interval: of several instances, one sweeps per interval.

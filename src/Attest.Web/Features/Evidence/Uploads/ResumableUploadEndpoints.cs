@@ -37,6 +37,7 @@ public static class ResumableUploadEndpoints
     public static IServiceCollection AddResumableUploads(this IServiceCollection services)
     {
         services.AddScoped<ResumableUploads>();
+        services.AddSingleton<UploadHashes>();
         services.AddScoped<StorageQuota>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(UploaderRoles));
 

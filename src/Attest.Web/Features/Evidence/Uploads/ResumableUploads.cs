@@ -38,12 +38,13 @@ public sealed record AppendResult(UploadOutcome Outcome, long Offset = 0, DateTi
 /// part by part. One request at a time writes to an upload, holding a lease on it in the database ("upload/{id}", renewed
 /// while it writes, so a dead instance's runs out in half a minute); others get 423. A part is staged, fsynced and promoted
 /// into the store, then committed with a compare-and-set on the upload's offset, so even a request whose lease ran out
-/// cannot keep bytes at an offset that has moved on (409, which tus clients resume from). Nothing
-/// is hashed while bytes arrive; the file is hashed once, when <see cref="TakeCompletedAsync"/> joins the parts into one
-/// staged file and hands it to the evidence page exactly once. A crash leaves a staged part (swept as stale staging) or
+/// cannot keep bytes at an offset that has moved on (409, which tus clients resume from). The SHA-256 is worked out as
+/// bytes arrive when one instance receives them all (<see cref="UploadHashes"/>), or else when
+/// <see cref="TakeCompletedAsync"/> joins the parts into one staged file and hands it to the evidence page exactly once. A crash leaves a staged part (swept as stale staging) or
 /// a promoted part with no row (swept as a stored orphan), never a committed offset without its bytes.
 /// </summary>
-public sealed class ResumableUploads(AttestDbContext db, IFileStore store, StagingArea staging, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
+public sealed class ResumableUploads(
+    AttestDbContext db, IFileStore store, StagingArea staging, UploadHashes hashes, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
 {
     private const int BufferSize = 1024 * 1024;
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
@@ -101,7 +102,15 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
         {
             // Read again under the lease: a request that held it a moment ago may have moved the offset.
             var current = await Owned(uploadId, userId, centreId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            return current is null ? new(UploadOutcome.NotFound) : await AppendAsync(current, writer, offset, body, contentLength, expectedSha1, cancellationToken);
+            if (current is null)
+            {
+                return new(UploadOutcome.NotFound);
+            }
+
+            var sha256 = hashes.Take(uploadId, offset, clock.GetUtcNow().UtcDateTime);
+            var result = await AppendAsync(current, writer, sha256, offset, body, contentLength, expectedSha1, cancellationToken);
+            await KeepHashAsync(current, sha256, result);
+            return result;
         }
         finally
         {
@@ -109,7 +118,33 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
         }
     }
 
-    private async Task<AppendResult> AppendAsync(ResumableUpload upload, Writer writer, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the upload's SHA-256 once the last bytes are in and this request's hash took every byte from the start and
+    /// no other; gives an unfinished intact hash back for the next request here; drops any other.
+    /// </summary>
+    private async Task KeepHashAsync(ResumableUpload upload, RunningHash? sha256, AppendResult result)
+    {
+        if (sha256 is null)
+        {
+            return;
+        }
+
+        if (result.Outcome == UploadOutcome.Done && result.Offset < upload.Length)
+        {
+            hashes.GiveBack(upload.Id, sha256);
+            return;
+        }
+
+        using (sha256)
+        {
+            if (result.Outcome == UploadOutcome.Done && sha256.Kept == upload.Length && sha256.Finish() is { } finished)
+            {
+                await db.ResumableUploads.Where(u => u.Id == upload.Id && u.Offset == upload.Length).ExecuteUpdateAsync(set => set.SetProperty(u => u.Sha256, finished), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<AppendResult> AppendAsync(ResumableUpload upload, Writer writer, RunningHash? sha256, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
     {
         var uploadId = upload.Id;
         if (offset != upload.Offset)
@@ -130,7 +165,7 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
         {
             var path = staging.NewPath();
             var left = upload.Length - position;
-            var (written, ended, cut, pastLength) = await ReceiveAsync(body, path, buffer, Math.Min(partBytes, left), left, sha1, writer);
+            var (written, ended, cut, pastLength) = await ReceiveAsync(body, path, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
             if (pastLength || (sha1 is not null && (cut || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1))))
             {
                 File.Delete(path);
@@ -148,6 +183,11 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
             if (committed.Outcome != UploadOutcome.Done)
             {
                 return committed;
+            }
+
+            if (sha256 is not null)
+            {
+                sha256.Kept += written;
             }
 
             (position, expires) = (committed.Offset, committed.ExpiresAt);
@@ -206,7 +246,7 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
         StagedFile joined;
         await using (var content = new JoinedParts(store, parts.Select(p => p.StoredName).ToList()))
         {
-            joined = await staging.WriteAsync(content, upload.Length, cancellationToken);
+            joined = await staging.WriteAsync(content, upload.Length, cancellationToken, knownSha256: upload.Sha256);
         }
 
         // Only the caller whose delete removed the row has the file: a second take at the same moment gets nothing.
@@ -246,7 +286,8 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
     /// a PATCH waiting for bytes leaves nothing behind if the app is killed. <c>PastLength</c> when the body holds more than
     /// <paramref name="left"/>; <c>Cut</c> when the client went away, with what had arrived kept.
     /// </summary>
-    private static async Task<(long Written, bool Ended, bool Cut, bool PastLength)> ReceiveAsync(Stream body, string path, byte[] buffer, long partBytes, long left, IncrementalHash? sha1, Writer writer)
+    private static async Task<(long Written, bool Ended, bool Cut, bool PastLength)> ReceiveAsync(
+        Stream body, string path, byte[] buffer, long partBytes, long left, IncrementalHash? sha1, RunningHash? sha256, Writer writer)
     {
         long written = 0;
         FileStream? file = null;
@@ -276,6 +317,7 @@ public sealed class ResumableUploads(AttestDbContext db, IFileStore store, Stagi
                 file ??= new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
                 await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
                 sha1?.AppendData(buffer, 0, read);
+                sha256?.Append(buffer, read);
                 written += read;
                 await writer.KeepAsync();
             }
