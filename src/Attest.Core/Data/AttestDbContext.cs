@@ -40,6 +40,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<RateCount> RateCounts => Set<RateCount>();
 
+    public DbSet<ResumableUpload> ResumableUploads => Set<ResumableUpload>();
+
+    public DbSet<ResumableUploadPart> ResumableUploadParts => Set<ResumableUploadPart>();
+
     public DbSet<EnrolledUnit> EnrolledUnits => Set<EnrolledUnit>();
 
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
@@ -270,6 +274,24 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
         {
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasMaxLength(200);
+        });
+
+        builder.Entity<ResumableUpload>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.FileType).HasMaxLength(255);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.HasMany(x => x.Parts).WithOne().HasForeignKey(p => p.UploadId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.CentreId, x.WrittenAt });
+        });
+
+        builder.Entity<ResumableUploadPart>(e =>
+        {
+            e.HasKey(x => new { x.UploadId, x.Offset });
+            e.Property(x => x.UploadId).HasMaxLength(32);
+            e.Property(x => x.StoredName).HasMaxLength(64);
         });
 
         builder.Entity<WorkLease>(e =>

@@ -1350,6 +1350,72 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.ToTable("RateCounts");
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.ResumableUpload", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "WrittenAt");
+
+                    b.ToTable("ResumableUploads");
+                });
+
+            modelBuilder.Entity("Attest.Core.Data.ResumableUploadPart", b =>
+                {
+                    b.Property<string>("UploadId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UploadId", "Offset");
+
+                    b.ToTable("ResumableUploadParts");
+                });
+
             modelBuilder.Entity("Attest.Core.Data.WorkLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3252,6 +3318,15 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.ResumableUploadPart", b =>
+                {
+                    b.HasOne("Attest.Core.Data.ResumableUpload", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("Attest.Core.Centres.Centre", null)
@@ -3687,6 +3762,11 @@ namespace Attest.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Attest.Core.Certification.CertificationClaim", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Attest.Core.Data.ResumableUpload", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.Enrolment", b =>

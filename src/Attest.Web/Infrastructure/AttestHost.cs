@@ -34,7 +34,8 @@ public static class AttestHost
         services.Configure<DataOptions>(config.GetSection(DataOptions.Section));
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.Configure<CatalogueOptions>(config.GetSection(CatalogueOptions.Section));
-        services.Configure<UploadOptions>(config.GetSection(UploadOptions.Section));
+        services.AddOptions<UploadOptions>().Bind(config.GetSection(UploadOptions.Section))
+            .Validate(o => o.ResumablePartBytes >= UploadOptions.SmallestPart, $"Uploads:ResumablePartBytes must be at least {UploadOptions.SmallestPart} bytes").ValidateOnStart();
         services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppInstance>();

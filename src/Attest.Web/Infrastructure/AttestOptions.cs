@@ -16,6 +16,8 @@ public sealed class UploadOptions
 {
     public const string Section = "Uploads";
 
+    public const long SmallestPart = 64 * 1024;
+
     /// <summary>Largest file accepted, in bytes (default 20 GiB: a long recording from a phone).</summary>
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024 * 1024;
 
@@ -24,6 +26,12 @@ public sealed class UploadOptions
 
     /// <summary>A resumable upload not written to for this many hours is removed.</summary>
     public int ResumableExpiryHours { get; set; } = 24;
+
+    /// <summary>
+    /// The largest part a resumable upload's bytes are kept in (default 8 MiB): a PATCH is committed part by part, so a
+    /// long one keeps its progress through a crash, at the cost of one stored file and one row per part.
+    /// </summary>
+    public long ResumablePartBytes { get; set; } = 8L * 1024 * 1024;
 }
 
 /// <summary><c>Demo</c>: the demonstration centre, for the embedded default only.</summary>

@@ -11,11 +11,20 @@ namespace Attest.Web.Infrastructure;
 public static class WorkLeases
 {
     /// <summary>Whether <paramref name="instance"/> now holds <paramref name="name"/> until <paramref name="now"/> plus <paramref name="length"/>.</summary>
-    public static async Task<bool> TryTakeAsync(AttestDbContext db, AppInstance instance, string name, DateTime now, TimeSpan length, CancellationToken cancellationToken)
+    public static Task<bool> TryTakeAsync(AttestDbContext db, AppInstance instance, string name, DateTime now, TimeSpan length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return TryTakeAsync(db, instance.Name, name, now, length, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="holder"/> now holds <paramref name="name"/> until <paramref name="now"/> plus
+    /// <paramref name="length"/>; taking it again before then extends it. A holder finer than the instance (one request,
+    /// say) is the instance's name and its own suffix.
+    /// </summary>
+    public static async Task<bool> TryTakeAsync(AttestDbContext db, string holder, string name, DateTime now, TimeSpan length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(instance);
-        var holder = instance.Name;
         var until = now + length;
         if (await db.WorkLeases.Where(l => l.Name == name && (l.HeldUntil < now || l.HeldBy == holder))
                 .ExecuteUpdateAsync(set => set.SetProperty(l => l.HeldBy, holder).SetProperty(l => l.HeldUntil, until), cancellationToken) == 1)
@@ -44,9 +53,14 @@ public static class WorkLeases
     /// <summary>Gives <paramref name="name"/> back if <paramref name="instance"/> holds it, so the next taker need not wait for it to run out.</summary>
     public static Task ReleaseAsync(AttestDbContext db, AppInstance instance, string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(instance);
-        var holder = instance.Name;
+        return ReleaseAsync(db, instance.Name, name, cancellationToken);
+    }
+
+    /// <summary>Gives <paramref name="name"/> back if <paramref name="holder"/> holds it.</summary>
+    public static Task ReleaseAsync(AttestDbContext db, string holder, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         return db.WorkLeases.Where(l => l.Name == name && l.HeldBy == holder).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Attest.Core.Data;
 using Attest.Tests.Data;
 using Attest.Tests.Features;
+using Attest.Tests.Features.Uploads;
 using Attest.Tests.Scanning;
 using Attest.Tests.Storage;
 using Attest.Web.Features.Evidence;
@@ -95,6 +96,51 @@ public class InstancesTests
         var (exit, output) = await first.CliAsync("ledger", "verify", "--centre", first.A.Number);
         Assert.True(exit == 0, output);
         Assert.Contains($"{before + criteria.Length} entries, chain intact", output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_resumable_upload_whose_patches_alternate_between_instances_becomes_evidence_with_the_hash_of_its_bytes()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, NeedsPostgres);
+        Skip.If(TestS3.Settings is null, TestS3.SkipReason);
+        var settings = TestS3.AppSettings($"tus-{Guid.NewGuid():N}/");
+        settings["Uploads:ResumablePartBytes"] = "100000"; // a 240,000-byte PATCH is kept as three parts
+        using var first = await new AttestFactory(DatabaseProvider.Postgres, settings).SeedAsync();
+        using var second = first.AnotherInstance();
+        var cookies = new CookieContainer();
+        using var viaFirst = first.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        using var viaSecond = second.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        Assert.Equal(HttpStatusCode.Redirect, (await viaFirst.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = first.A.Candidate, ["Input.Password"] = AttestFactory.Password })).StatusCode);
+
+        var bytes = Tus.Mp4(1_000_000);
+        var url = await Tus.CreateAsync(viaFirst, bytes.Length);
+        var clients = new[] { viaSecond, viaFirst };
+        var offset = 0;
+        for (var turn = 0; offset < bytes.Length; turn++)
+        {
+            // Each PATCH goes to the other instance from the last, and asks it where the upload stands first.
+            var client = clients[turn % 2];
+            Assert.Equal(offset, await Tus.OffsetAsync(client, url));
+            var length = Math.Min(240_000, bytes.Length - offset);
+            using var patch = await Tus.PatchAsync(client, url, offset, bytes.AsMemory(offset, length));
+            Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
+            offset += length;
+        }
+
+        // Two PATCHes of the same bytes at one offset, one to each instance at once (a client's retry): exactly one is kept.
+        var again = await Tus.CreateAsync(viaSecond, 300_000);
+        var racing = await Task.WhenAll(clients.Select(c => Tus.PatchAsync(c, again, 0, bytes.AsMemory(0, 300_000))));
+        Assert.Single(racing, r => r.StatusCode == HttpStatusCode.NoContent);
+        Assert.All(racing, r => Assert.True(r.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Locked or HttpStatusCode.Conflict, $"{r.StatusCode}"));
+        Assert.Equal(300_000, await Tus.OffsetAsync(viaFirst, again));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Tus.AddEvidenceAsync(viaSecond, url, "Clip sent through both instances")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Tus.AddEvidenceAsync(viaFirst, again, "Clip sent twice at once")).StatusCode);
+        await using var db = first.Db(first.A.Id);
+        var items = await db.EvidenceItems.Where(i => i.Title.StartsWith("Clip ")).ToDictionaryAsync(i => i.Title, i => (i.Sha256, i.SizeBytes));
+        Assert.Equal((Tus.Sha256(bytes), 1_000_000L), items["Clip sent through both instances"]);
+        Assert.Equal((Tus.Sha256(bytes[..300_000]), 300_000L), items["Clip sent twice at once"]);
+        Assert.Empty(await db.ResumableUploadParts.ToListAsync()); // the parts were joined and removed
     }
 
     [SkippableFact]

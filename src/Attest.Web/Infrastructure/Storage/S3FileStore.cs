@@ -56,7 +56,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
         if (staged.Size <= _partSize)
         {
             var put = new PutObjectRequest { BucketName = _bucket, Key = key, FilePath = staged.Path, UseChunkEncoding = false };
-            put.Metadata.Add(Sha256Metadata, staged.Sha256);
+            AddHash(put.Metadata, staged);
             await _client.PutObjectAsync(put, cancellationToken);
         }
         else
@@ -138,6 +138,14 @@ public sealed class S3FileStore : IFileStore, IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    private static void AddHash(Amazon.S3.Model.MetadataCollection metadata, StagedFile staged)
+    {
+        if (staged.Sha256 != StagedFile.Unhashed)
+        {
+            metadata.Add(Sha256Metadata, staged.Sha256);
+        }
+    }
+
     private string KeyOf(string name)
     {
         StoredNames.Check(name);
@@ -148,7 +156,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
     private async Task UploadInPartsAsync(StagedFile staged, string key, CancellationToken cancellationToken)
     {
         var start = new InitiateMultipartUploadRequest { BucketName = _bucket, Key = key };
-        start.Metadata.Add(Sha256Metadata, staged.Sha256);
+        AddHash(start.Metadata, staged);
         var uploadId = (await _client.InitiateMultipartUploadAsync(start, cancellationToken)).UploadId;
         try
         {

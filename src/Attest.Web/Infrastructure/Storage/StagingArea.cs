@@ -3,7 +3,11 @@ using System.Security.Cryptography;
 namespace Attest.Web.Infrastructure.Storage;
 
 /// <summary>A complete file in the staging area, hashed on the way in, not yet evidence.</summary>
-public sealed record StagedFile(string Path, string Sha256, long Size, byte[] Head);
+public sealed record StagedFile(string Path, string Sha256, long Size, byte[] Head)
+{
+    /// <summary>The hash of a file that is only a part of one (a resumable upload's), hashed when the parts are joined.</summary>
+    public const string Unhashed = "";
+}
 
 public sealed class FileTooLargeException(long limit) : Exception($"The file is larger than the limit of {limit} bytes.")
 {
@@ -31,8 +35,11 @@ public sealed class StagingArea
     /// <summary>A new server-made path in the staging area; the caller creates the file.</summary>
     public string NewPath(string extension = ".part") => System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N") + extension);
 
-    /// <summary>Streams content to a new staged file while hashing it, then fsyncs. Nothing is left on failure.</summary>
-    public async Task<StagedFile> WriteAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams content to a new staged file while hashing it, then fsyncs. Nothing is left on failure. With
+    /// <paramref name="knownSha256"/> (worked out as the same bytes arrived earlier) the bytes are not hashed again.
+    /// </summary>
+    public async Task<StagedFile> WriteAsync(Stream content, long maxBytes, CancellationToken cancellationToken, string? knownSha256 = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = NewPath();
@@ -57,14 +64,18 @@ public sealed class StagingArea
                     var headPart = Math.Min(read, HeadLength - headLength);
                     buffer.AsSpan(0, headPart).CopyTo(head.AsSpan(headLength));
                     headLength += headPart;
-                    hash.AppendData(buffer, 0, read);
+                    if (knownSha256 is null)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                    }
+
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
                 output.Flush(flushToDisk: true);
             }
 
-            return new StagedFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size, head[..headLength]);
+            return new StagedFile(path, knownSha256 ?? Convert.ToHexStringLower(hash.GetHashAndReset()), size, head[..headLength]);
         }
         catch
         {
@@ -91,12 +102,12 @@ public sealed class StagingArea
     }
 
     /// <summary>Removes staged files not written to since <paramref name="before"/> (crash leftovers).</summary>
-    public int RemoveStale(DateTime before, Func<string, bool>? keep = null)
+    public int RemoveStale(DateTime before)
     {
         var removed = 0;
         foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories))
         {
-            if (file.LastWriteTimeUtc < before && (keep is null || !keep(file.FullName)))
+            if (file.LastWriteTimeUtc < before)
             {
                 file.Delete();
                 removed++;

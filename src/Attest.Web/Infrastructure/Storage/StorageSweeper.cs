@@ -24,11 +24,11 @@ public sealed record SweepReport(int ExpiredUploads, int StagedFiles, int Stored
 
 /// <summary>
 /// Removes what a crash, a dropped client or an abandoned upload leaves behind (security.md: write order that cannot
-/// lose data): expired resumable uploads, staging files older than the grace period that belong to no live upload, and
+/// lose data): expired resumable uploads, staging files older than the grace period, and
 /// stored files older than the grace period that no row refers to. Runs at start and then every interval.
 /// </summary>
 public sealed class StorageSweeper(
-    IServiceScopeFactory scopes, IFileStore store, StagingArea staging, ResumableUploads uploads, IOptions<SweeperOptions> options, TimeProvider clock, AppInstance instance, ILogger<StorageSweeper> logger)
+    IServiceScopeFactory scopes, IFileStore store, StagingArea staging, UploadHashes hashes, IOptions<SweeperOptions> options, TimeProvider clock, AppInstance instance, ILogger<StorageSweeper> logger)
     : BackgroundService
 {
     public const string StoreSweepLease = "sweep/store";
@@ -37,17 +37,19 @@ public sealed class StorageSweeper(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var before = now - TimeSpan.FromMinutes(options.Value.GraceMinutes);
-        var expired = uploads.RemoveExpired(now);
-        var staged = staging.RemoveStale(before, uploads.IsLive);
+        var staged = staging.RemoveStale(before);
+        hashes.ForgetIdle(before);
 
-        // Uploads and staging are this instance's own; the store is shared, so one instance at a time sweeps it, each
-        // sweep holding the lease for an interval: of several instances, one sweeps the store per interval.
-        var orphans = new List<string>();
+        // Staging is this instance's own; uploads and the store are shared, so one instance at a time sweeps them, each
+        // sweep holding the lease for an interval: of several instances, one sweeps per interval.
+        var (expired, orphans) = (0, new List<string>());
         await using var scope = scopes.CreateAsyncScope();
         await using (var db = new AttestDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>(), NoCentre.Instance))
         {
             if (await WorkLeases.TryTakeAsync(db, instance, StoreSweepLease, now, TimeSpan.FromMinutes(options.Value.IntervalMinutes), cancellationToken))
             {
+                expired = await ActivatorUtilities.CreateInstance<ResumableUploads>(scope.ServiceProvider, db, clock).RemoveExpiredAsync(now, cancellationToken);
+
                 // Names are read before the store is listed: a file promoted after this point is younger than the grace period.
                 var referenced = await ReferencedNamesAsync(cancellationToken);
                 await foreach (var entry in store.ListAsync(cancellationToken))
@@ -83,12 +85,13 @@ public sealed class StorageSweeper(
         await using var scope = scopes.CreateAsyncScope();
         var contextOptions = scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>();
         List<Guid> centres;
+        var names = new HashSet<string>(StringComparer.Ordinal);
         await using (var db = new AttestDbContext(contextOptions, NoCentre.Instance))
         {
             centres = await db.Centres.Select(c => c.Id).ToListAsync(cancellationToken);
+            names.UnionWith(await db.ResumableUploadParts.Select(p => p.StoredName).ToListAsync(cancellationToken));
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var centre in centres)
         {
             await using var db = new AttestDbContext(contextOptions, new FixedCentre(centre));

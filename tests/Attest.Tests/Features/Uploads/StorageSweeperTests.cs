@@ -39,18 +39,24 @@ public class StorageSweeperTests
         File.SetLastWriteTimeUtc(freshStaged, now.AddMinutes(-1));
 
         using var client = await app.SignedInAsync(app.A.Candidate);
-        var expired = await Tus.CreateAsync(client, 100);
-        var idle = await Tus.CreateAsync(client, 100);
-        using (var patch = await Tus.PatchAsync(client, idle, 0, Tus.Mp4(50)))
+        var expired = (await Tus.CreateAsync(client, 100)).Split('/')[^1];
+        var idle = (await Tus.CreateAsync(client, 100)).Split('/')[^1];
+        foreach (var id in new[] { expired, idle })
         {
+            using var patch = await Tus.PatchAsync(client, $"/uploads/{id}", 0, Tus.Mp4(50));
             Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
         }
 
-        // Idle for an hour by the moved clock: older than the grace period, but not expired.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(staging.Root, "uploads"), idle.Split('/')[^1] + ".*"))
+        // Idle for an hour by the moved clock: its part is older than the grace period, but the upload has not expired.
+        string expiredPart, idlePart;
+        await using (var db = app.Db(app.A.Id))
         {
-            File.SetLastWriteTimeUtc(file, now.AddHours(-1));
+            await db.ResumableUploads.Where(u => u.Id == idle).ExecuteUpdateAsync(set => set.SetProperty(u => u.WrittenAt, now.AddHours(-1)));
+            expiredPart = await db.ResumableUploadParts.Where(p => p.UploadId == expired).Select(p => p.StoredName).SingleAsync();
+            idlePart = await db.ResumableUploadParts.Where(p => p.UploadId == idle).Select(p => p.StoredName).SingleAsync();
         }
+
+        File.SetLastWriteTimeUtc(StorePath(app, idlePart), now.AddHours(-1));
 
         var report = await sweeper.SweepAsync(default);
 
@@ -60,8 +66,10 @@ public class StorageSweeperTests
         Assert.True(File.Exists(StorePath(app, freshOrphan)));
         Assert.False(File.Exists(oldStaged));
         Assert.True(File.Exists(freshStaged));
-        Assert.Null(await Tus.OffsetAsync(client, expired));
-        Assert.Equal(50, await Tus.OffsetAsync(client, idle));
+        Assert.Null(await Tus.OffsetAsync(client, $"/uploads/{expired}"));
+        Assert.False(File.Exists(StorePath(app, expiredPart)));
+        Assert.Equal(50, await Tus.OffsetAsync(client, $"/uploads/{idle}"));
+        Assert.True(File.Exists(StorePath(app, idlePart)));
         Assert.Equal(new SweepReport(0, 0, 0), await sweeper.SweepAsync(default));
     }
 
@@ -78,11 +86,19 @@ public class StorageSweeperTests
             Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
         }
 
-        var part = Path.Combine(app.Services.GetRequiredService<StagingArea>().Root, "uploads", url.Split('/')[^1] + ".part");
-        File.SetLastWriteTimeUtc(part, DateTime.UnixEpoch.AddYears(50)); // finished long ago (but not expired: expiry counts from creation too)
-        var uploads = app.Services.GetRequiredService<Web.Features.Evidence.Uploads.ResumableUploads>();
+        var id = url.Split('/')[^1];
+        await using (var db = app.Db(app.A.Id))
+        {
+            foreach (var part in await db.ResumableUploadParts.Where(p => p.UploadId == id).Select(p => p.StoredName).ToListAsync())
+            {
+                File.SetLastWriteTimeUtc(StorePath(app, part), DateTime.UnixEpoch.AddYears(50)); // finished long ago (but not expired: expiry counts from the last write's row)
+            }
+        }
+
+        using var scope = app.Services.CreateScope();
+        var uploads = scope.ServiceProvider.GetRequiredService<Web.Features.Evidence.Uploads.ResumableUploads>();
         var users = await UserIdAsync(app, app.A.Candidate);
-        var taken = await uploads.TakeCompletedAsync(url.Split('/')[^1], users, app.A.Id, default);
+        var taken = await uploads.TakeCompletedAsync(id, users, app.A.Id, default);
         Assert.NotNull(taken);
         var stored = await app.Services.GetRequiredService<IFileStore>().PromoteAsync(taken.Staged, default);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Attest.Core.Data;
@@ -45,6 +46,23 @@ public sealed class UploadCrashTests : IDisposable
         // 3. Restarted on the same data: the signed-in session and every byte written before the kill are still there.
         await _app.StartAsync();
         Assert.Equal(16 * MiB, await Tus.OffsetAsync(client, url));
+
+        // The killed request's hold on the upload runs out (within half a minute); until then a PATCH is told 423 Locked,
+        // which tus-js-client retries after a delay, as here.
+        var locked = Stopwatch.StartNew();
+        while (true)
+        {
+            using var empty = await Tus.PatchAsync(client, url, 16 * MiB, ReadOnlyMemory<byte>.Empty);
+            if (empty.StatusCode != HttpStatusCode.Locked)
+            {
+                Assert.Equal(HttpStatusCode.NoContent, empty.StatusCode);
+                break;
+            }
+
+            Assert.True(locked.Elapsed < TimeSpan.FromSeconds(45), "the killed request's lease never ran out");
+            await Task.Delay(1000);
+        }
+
         for (long offset = 16 * MiB; offset < bytes.Length; offset += 16 * MiB)
         {
             using var patch = await Tus.PatchAsync(client, url, offset, bytes.AsMemory((int)offset, 16 * MiB));

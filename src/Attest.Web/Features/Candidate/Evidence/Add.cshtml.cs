@@ -104,12 +104,11 @@ public sealed class AddModel(
         return Redirect($"/Candidate/Evidence/{item.Id}");
     }
 
-    public Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Uploaded = string.IsNullOrEmpty(Input.UploadId) || centre.CentreId is not { } centreId
             ? null
-            : resumable.Find(Input.UploadId, User.UserId(), centreId) is { IsComplete: true } status ? status : null;
-        return Task.CompletedTask;
+            : await resumable.FindAsync(Input.UploadId, User.UserId(), centreId, cancellationToken) is { IsComplete: true } status ? status : null;
     }
 }
 

@@ -28,12 +28,16 @@ public static class ResumableUploadEndpoints
     /// <summary>Who may create uploads: the one place to add staff roles.</summary>
     public static readonly IReadOnlyList<string> UploaderRoles = [Roles.Candidate];
 
-    /// <summary>Creations are serialised so that two cannot both fit into a centre's last free space.</summary>
+    /// <summary>
+    /// Creations in one instance are serialised so that two cannot both fit into a centre's last free space; with several
+    /// instances, each may let one through at the same moment (the quota is a limit on storage cost, not a security line).
+    /// </summary>
     private static readonly SemaphoreSlim Creating = new(1, 1);
 
     public static IServiceCollection AddResumableUploads(this IServiceCollection services)
     {
-        services.AddSingleton<ResumableUploads>();
+        services.AddScoped<ResumableUploads>();
+        services.AddSingleton<UploadHashes>();
         services.AddScoped<StorageQuota>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(UploaderRoles));
 
@@ -54,9 +58,9 @@ public static class ResumableUploadEndpoints
         var group = endpoints.MapGroup(Route).RequireAuthorization(Policy).AddEndpointFilter(SpeaksTusAsync);
         group.MapMethods("", [HttpMethods.Options], Describe);
         group.MapPost("", CreateAsync);
-        group.MapMethods("/{uploadId}", [HttpMethods.Head], Head);
+        group.MapMethods("/{uploadId}", [HttpMethods.Head], HeadAsync);
         group.MapPatch("/{uploadId}", PatchAsync);
-        group.MapDelete("/{uploadId}", Delete);
+        group.MapDelete("/{uploadId}", DeleteAsync);
         return endpoints;
     }
 
@@ -149,7 +153,7 @@ public static class ResumableUploadEndpoints
                 return Text(refusal, StatusCodes.Status413PayloadTooLarge);
             }
 
-            created = uploads.Create(centreId, userId, length, fileName, metadata.GetValueOrDefault("filetype"));
+            created = await uploads.CreateAsync(centreId, userId, length, fileName, metadata.GetValueOrDefault("filetype"), http.RequestAborted);
         }
         finally
         {
@@ -161,10 +165,10 @@ public static class ResumableUploadEndpoints
         return Results.StatusCode(StatusCodes.Status201Created);
     }
 
-    private static IResult Head(string uploadId, HttpContext http, ResumableUploads uploads)
+    private static async Task<IResult> HeadAsync(string uploadId, HttpContext http, ResumableUploads uploads)
     {
         var (userId, centreId) = Owner(http.User);
-        if (uploads.Find(uploadId, userId, centreId) is not { } status)
+        if (await uploads.FindAsync(uploadId, userId, centreId, http.RequestAborted) is not { } status)
         {
             return Results.NotFound();
         }
@@ -226,10 +230,10 @@ public static class ResumableUploadEndpoints
         }
     }
 
-    private static IResult Delete(string uploadId, HttpContext http, ResumableUploads uploads)
+    private static async Task<IResult> DeleteAsync(string uploadId, HttpContext http, ResumableUploads uploads)
     {
         var (userId, centreId) = Owner(http.User);
-        return Answer(uploads.Terminate(uploadId, userId, centreId));
+        return Answer(await uploads.TerminateAsync(uploadId, userId, centreId, http.RequestAborted));
     }
 
     private static IResult Answer(UploadOutcome outcome) => outcome switch

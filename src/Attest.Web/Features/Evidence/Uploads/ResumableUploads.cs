@@ -1,11 +1,9 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
+using Attest.Core.Data;
 using Attest.Web.Infrastructure;
 using Attest.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Win32.SafeHandles;
 
 namespace Attest.Web.Features.Evidence.Uploads;
 
@@ -21,9 +19,9 @@ public enum UploadOutcome
     NotFound,
 
     /// <summary>
-    /// Another request holds the upload: 423 Locked, as tusd answers. Usually it is the client's own earlier PATCH whose
-    /// connection dropped before the server noticed; tus-js-client retries 423 after a delay, by when that request has
-    /// ended. Not 409, which says the offset is wrong, when it may well be right.
+    /// Another request is writing to the upload: 423 Locked, as tusd answers. Usually it is the client's own earlier PATCH
+    /// whose connection dropped before the server noticed; tus-js-client retries 423 after a delay, by when that request
+    /// has ended. Not 409, which says the offset is wrong, when it may well be right.
     /// </summary>
     Locked,
     OffsetMismatch,
@@ -34,504 +32,494 @@ public enum UploadOutcome
 public sealed record AppendResult(UploadOutcome Outcome, long Offset = 0, DateTime ExpiresAt = default);
 
 /// <summary>
-/// The storage behind the tus endpoints. An upload is two files in the staging area: <c>uploads/{id}.part</c>, whose
-/// length is the offset, and <c>uploads/{id}.json</c>, its owner (centre and user), length, file name and, once complete,
-/// SHA-256 and first bytes. Bytes are hashed as they arrive, with the hash state kept in memory between PATCHes, so a
-/// file is read once; after a restart that state is gone and the prefix on disk is hashed again, once. One request at a
-/// time may change an upload (a per-upload gate; this assumes one app process per data folder). A completed upload is
-/// handed to the evidence page exactly once by <see cref="TakeCompletedAsync"/>; anything abandoned is removed by the
-/// sweeper (<see cref="RemoveExpired"/> and the staging grace period).
+/// The storage behind the tus endpoints, shared by every app instance (decision 0020): an upload is a
+/// <see cref="ResumableUpload"/> row and its bytes are parts in the file store, each at most
+/// <see cref="UploadOptions.ResumablePartBytes"/>, so a PATCH may land on any instance and a long PATCH keeps its progress
+/// part by part. One request at a time writes to an upload, holding a lease on it in the database ("upload/{id}", renewed
+/// while it writes, so a dead instance's runs out in half a minute); others get 423. A part is staged, fsynced and promoted
+/// into the store, then committed with a compare-and-set on the upload's offset, so even a request whose lease ran out
+/// cannot keep bytes at an offset that has moved on (409, which tus clients resume from). The SHA-256 is worked out as
+/// bytes arrive when one instance receives them all (<see cref="UploadHashes"/>), or else when
+/// <see cref="TakeCompletedAsync"/> joins the parts into one staged file and hands it to the evidence page exactly once. A crash leaves a staged part (swept as stale staging) or
+/// a promoted part with no row (swept as a stored orphan), never a committed offset without its bytes.
 /// </summary>
-public sealed class ResumableUploads
+public sealed class ResumableUploads(
+    AttestDbContext db, IFileStore store, StagingArea staging, UploadHashes hashes, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
 {
     private const int BufferSize = 1024 * 1024;
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, Live> _live = new(StringComparer.Ordinal);
-    private readonly TimeProvider _clock;
-    private readonly ILogger<ResumableUploads> _logger;
-    private readonly TimeSpan _expiry;
-
-    public ResumableUploads(StagingArea staging, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
-    {
-        ArgumentNullException.ThrowIfNull(staging);
-        ArgumentNullException.ThrowIfNull(options);
-        Folder = Path.Combine(staging.Root, "uploads");
-        Directory.CreateDirectory(Folder);
-        _clock = clock;
-        _logger = logger;
-        _expiry = TimeSpan.FromHours(options.Value.ResumableExpiryHours);
-    }
-
-    public string Folder { get; }
+    private TimeSpan Expiry => TimeSpan.FromHours(options.Value.ResumableExpiryHours);
 
     /// <summary>Ids are made by the server (32 lower-case hex digits), so an id can never become a path elsewhere.</summary>
     public static bool IsValidId(string? id) => id is not null && StoredNames.IsValid(id);
 
-    public UploadStatus Create(Guid centreId, Guid userId, long length, string fileName, string? fileType)
+    public async Task<UploadStatus> CreateAsync(Guid centreId, Guid userId, long length, string fileName, string? fileType, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        var id = StoredNames.New();
-        var now = _clock.GetUtcNow().UtcDateTime;
-
-        // The part file first: a record always has its bytes, and a part left without a record is swept as stale staging.
-        File.Create(PartPath(id)).Dispose();
-        var record = new UploadRecord(centreId, userId, length, fileName, fileType, now, null, null);
-        WriteRecord(id, record);
-        return new UploadStatus(id, 0, length, fileName, fileType, now + _expiry);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var upload = new ResumableUpload
+        {
+            Id = StoredNames.New(), CentreId = centreId, UserId = userId, Length = length, FileName = fileName, FileType = fileType, CreatedAt = now, WrittenAt = now,
+        };
+        db.ResumableUploads.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        return Status(upload);
     }
 
     /// <summary>The upload if it exists, has not expired and belongs to this user in this centre; otherwise null (404).</summary>
-    public UploadStatus? Find(string uploadId, Guid userId, Guid centreId)
-    {
-        if (!IsValidId(uploadId) || Load(uploadId, userId, centreId, _clock.GetUtcNow().UtcDateTime) is not { } loaded)
-        {
-            return null;
-        }
-
-        var (record, part) = loaded;
-
-        return new UploadStatus(uploadId, part.Length, record.Length, record.FileName, record.FileType, ExpiresAt(record, part));
-    }
+    public async Task<UploadStatus?> FindAsync(string uploadId, Guid userId, Guid centreId, CancellationToken cancellationToken) =>
+        await Owned(uploadId, userId, centreId).AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } upload ? Status(upload) : null;
 
     /// <summary>Bytes reserved by a centre's uploads in progress (their full lengths), for the quota.</summary>
-    public long ReservedBytes(Guid centreId)
+    public Task<long> ReservedBytesAsync(Guid centreId, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
-        long total = 0;
-        foreach (var id in Ids())
-        {
-            if (ReadRecord(id) is { } record && record.CentreId == centreId && new FileInfo(PartPath(id)) is { Exists: true } part && ExpiresAt(record, part) > now)
-            {
-                total += record.Length;
-            }
-        }
-
-        return total;
+        var since = clock.GetUtcNow().UtcDateTime - Expiry;
+        return db.ResumableUploads.Where(u => u.CentreId == centreId && u.WrittenAt > since).SumAsync(u => u.Length, cancellationToken);
     }
 
     /// <summary>
-    /// Appends a PATCH body at <paramref name="offset"/>, streaming it to disk through a 1 MiB buffer and hashing it on the
-    /// way, then fsyncs. If the client goes away midway, the bytes received are kept and reported by the next HEAD, unless
-    /// a checksum was sent, which can then not be checked, so the chunk is dropped.
+    /// Appends a PATCH body at <paramref name="offset"/>, committing it part by part. If the client goes away midway, the
+    /// bytes received are kept and reported by the next HEAD, unless a checksum was sent: then the body is one part, kept
+    /// only when the whole of it arrived and matches.
     /// </summary>
     public async Task<AppendResult> AppendAsync(string uploadId, Guid userId, Guid centreId, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!IsValidId(uploadId))
+        if (!await Owned(uploadId, userId, centreId).AnyAsync(cancellationToken))
         {
             return new(UploadOutcome.NotFound);
         }
 
-        var live = _live.GetOrAdd(uploadId, _ => new Live());
-        if (!live.Gate.Wait(0, CancellationToken.None))
+        var writer = new Writer(db, uploadId, clock);
+        if (!await writer.TryTakeAsync())
         {
             return new(UploadOutcome.Locked);
         }
 
         try
         {
-            if (Load(uploadId, userId, centreId, _clock.GetUtcNow().UtcDateTime) is not { } loaded)
+            // Read again under the lease: a request that held it a moment ago may have moved the offset.
+            var current = await Owned(uploadId, userId, centreId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            if (current is null)
             {
-                Forget(uploadId, live);
                 return new(UploadOutcome.NotFound);
             }
 
-            var (record, part) = loaded;
-
-            var start = part.Length;
-            if (offset != start)
-            {
-                return new(UploadOutcome.OffsetMismatch, start);
-            }
-
-            if (start + (contentLength ?? 0) > record.Length)
-            {
-                return new(UploadOutcome.PastLength, start);
-            }
-
-            if (record.Sha256 is null)
-            {
-                var end = await WriteAsync(uploadId, live, record, start, body, expectedSha1, cancellationToken);
-                if (end.Outcome != UploadOutcome.Done)
-                {
-                    return end;
-                }
-
-                if (end.Offset == record.Length)
-                {
-                    await CompleteAsync(uploadId, record, live, cancellationToken);
-                }
-            }
-            else if (await body.ReadAsync(new byte[1], cancellationToken) > 0)
-            {
-                return new(UploadOutcome.PastLength, start);
-            }
-
-            part.Refresh();
-            return new(UploadOutcome.Done, part.Length, ExpiresAt(record, part));
+            var sha256 = hashes.Take(uploadId, offset, clock.GetUtcNow().UtcDateTime);
+            var result = await AppendAsync(current, writer, sha256, offset, body, contentLength, expectedSha1, cancellationToken);
+            await KeepHashAsync(current, sha256, result);
+            return result;
         }
         finally
         {
-            live.Gate.Release();
+            await writer.ReleaseAsync();
         }
     }
 
-    /// <summary>tus termination: removes the upload and its bytes.</summary>
-    public UploadOutcome Terminate(string uploadId, Guid userId, Guid centreId)
+    /// <summary>
+    /// Records the upload's SHA-256 once the last bytes are in and this request's hash took every byte from the start and
+    /// no other; gives an unfinished intact hash back for the next request here; drops any other.
+    /// </summary>
+    private async Task KeepHashAsync(ResumableUpload upload, RunningHash? sha256, AppendResult result)
     {
-        if (!IsValidId(uploadId))
+        if (sha256 is null)
+        {
+            return;
+        }
+
+        if (result.Outcome == UploadOutcome.Done && result.Offset < upload.Length)
+        {
+            hashes.GiveBack(upload.Id, sha256);
+            return;
+        }
+
+        using (sha256)
+        {
+            if (result.Outcome == UploadOutcome.Done && sha256.Kept == upload.Length && sha256.Finish() is { } finished)
+            {
+                await db.ResumableUploads.Where(u => u.Id == upload.Id && u.Offset == upload.Length).ExecuteUpdateAsync(set => set.SetProperty(u => u.Sha256, finished), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<AppendResult> AppendAsync(ResumableUpload upload, Writer writer, RunningHash? sha256, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
+    {
+        var uploadId = upload.Id;
+        if (offset != upload.Offset)
+        {
+            return new(UploadOutcome.OffsetMismatch, upload.Offset);
+        }
+
+        if (offset + (contentLength ?? 0) > upload.Length || (upload.IsComplete && await body.ReadAsync(new byte[1], cancellationToken) > 0))
+        {
+            return new(UploadOutcome.PastLength, offset);
+        }
+
+        using var sha1 = expectedSha1 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        var partBytes = sha1 is null ? options.Value.ResumablePartBytes : long.MaxValue;
+        var (position, expires) = (offset, ExpiresAt(upload.WrittenAt));
+        var buffer = new byte[BufferSize];
+        while (position < upload.Length)
+        {
+            var path = staging.NewPath();
+            var left = upload.Length - position;
+            var (written, ended, cut, pastLength) = await ReceiveAsync(body, path, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
+            if (pastLength || (sha1 is not null && (cut || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1))))
+            {
+                File.Delete(path);
+                // An interrupted body with a checksum cannot be checked, so it is dropped; the client resends from HEAD's offset.
+                return new(pastLength ? UploadOutcome.PastLength : cut ? UploadOutcome.Done : UploadOutcome.ChecksumMismatch, position, expires);
+            }
+
+            if (written == 0)
+            {
+                File.Delete(path);
+                break;
+            }
+
+            var committed = await CommitPartAsync(upload.Id, path, position, written, cancellationToken);
+            if (committed.Outcome != UploadOutcome.Done)
+            {
+                return committed;
+            }
+
+            if (sha256 is not null)
+            {
+                sha256.Kept += written;
+            }
+
+            (position, expires) = (committed.Offset, committed.ExpiresAt);
+            if (cut)
+            {
+                logger.LogInformation("Upload {Id}: request ended early; kept {Bytes} bytes, now at {Offset} of {Length}", uploadId, position - offset, position, upload.Length);
+            }
+
+            if (ended)
+            {
+                break;
+            }
+        }
+
+        return new(UploadOutcome.Done, position, expires);
+    }
+
+    /// <summary>tus termination: removes the upload and its bytes.</summary>
+    public async Task<UploadOutcome> TerminateAsync(string uploadId, Guid userId, Guid centreId, CancellationToken cancellationToken)
+    {
+        if (!await Owned(uploadId, userId, centreId).AnyAsync(cancellationToken))
         {
             return UploadOutcome.NotFound;
         }
 
-        var live = _live.GetOrAdd(uploadId, _ => new Live());
-        if (!live.Gate.Wait(0))
+        var writer = new Writer(db, uploadId, clock);
+        if (!await writer.TryTakeAsync())
         {
             return UploadOutcome.Locked;
         }
 
         try
         {
-            var found = Load(uploadId, userId, centreId, _clock.GetUtcNow().UtcDateTime) is not null;
-            if (found)
-            {
-                Remove(uploadId);
-            }
-
-            Forget(uploadId, live);
-            return found ? UploadOutcome.Done : UploadOutcome.NotFound;
+            await RemoveAsync(uploadId, DateTime.MaxValue, cancellationToken);
+            return UploadOutcome.Done;
         }
         finally
         {
-            live.Gate.Release();
+            await writer.ReleaseAsync();
         }
     }
 
     /// <summary>
-    /// Hands a completed upload of this user in this centre to the caller exactly once: its record is removed, so a second
-    /// call (or HEAD, PATCH, DELETE) finds nothing. The caller checks and promotes the staged file; if it fails before
-    /// promoting, the file is left to the sweeper, whose grace period starts now.
+    /// Hands a completed upload of this user in this centre to the caller exactly once: its parts are joined into one
+    /// staged file (hashed on the way), then its row is removed, so a second call (or HEAD, PATCH, DELETE) finds nothing.
+    /// The caller checks and promotes the staged file; if it fails before promoting, the sweeper removes it.
     /// </summary>
     public async Task<IncomingFile?> TakeCompletedAsync(string uploadId, Guid userId, Guid centreId, CancellationToken cancellationToken)
     {
-        if (!IsValidId(uploadId))
+        if (await Owned(uploadId, userId, centreId).AsNoTracking().Include(u => u.Parts).SingleOrDefaultAsync(cancellationToken) is not { IsComplete: true } upload)
         {
             return null;
         }
 
-        var live = _live.GetOrAdd(uploadId, _ => new Live());
-        await live.Gate.WaitAsync(cancellationToken);
-        try
+        var parts = upload.Parts.OrderBy(p => p.Offset).ToList();
+        StagedFile joined;
+        await using (var content = new JoinedParts(store, parts.Select(p => p.StoredName).ToList()))
         {
-            var now = _clock.GetUtcNow().UtcDateTime;
-            if (Load(uploadId, userId, centreId, now) is not { } loaded)
+            joined = await staging.WriteAsync(content, upload.Length, cancellationToken, knownSha256: upload.Sha256);
+        }
+
+        // Only the caller whose delete removed the row has the file: a second take at the same moment gets nothing.
+        var taken = joined.Size == upload.Length && await db.ResumableUploads.Where(u => u.Id == upload.Id && u.Offset == upload.Length).ExecuteDeleteAsync(cancellationToken) == 1;
+        if (!taken)
+        {
+            File.Delete(joined.Path);
+            if (joined.Size != upload.Length)
             {
-                Forget(uploadId, live);
-                return null;
+                logger.LogError("Upload {Id}: its parts hold {Bytes} bytes, not {Length}", upload.Id, joined.Size, upload.Length);
             }
 
-            var (record, part) = loaded;
-
-            if (part.Length != record.Length)
-            {
-                return null;
-            }
-
-            record = record.Sha256 is null ? await CompleteAsync(uploadId, record, live, cancellationToken) : record;
-
-            // A rename keeps the file's time, and the store's sweeper judges a file's age by it: restart the clock here so a
-            // file that finished long ago is not taken for an old orphan between its promotion and its row's commit.
-            File.SetLastWriteTimeUtc(part.FullName, now);
-            File.Delete(RecordPath(uploadId));
-            Forget(uploadId, live);
-            return new IncomingFile(new StagedFile(part.FullName, record.Sha256!, record.Length, record.Head ?? []), record.FileName);
+            return null;
         }
-        finally
-        {
-            live.Gate.Release();
-        }
+
+        await DeleteStoredAsync(parts.Select(p => p.StoredName), cancellationToken);
+        await ForgetLeaseAsync(upload.Id);
+        return new IncomingFile(joined, upload.FileName);
     }
 
     /// <summary>Removes uploads not written to within the expiry period (the sweeper calls this with its clock).</summary>
-    public int RemoveExpired(DateTime now)
+    public async Task<int> RemoveExpiredAsync(DateTime now, CancellationToken cancellationToken)
     {
+        var before = now - Expiry;
+        var expired = await db.ResumableUploads.Where(u => u.WrittenAt <= before).Select(u => u.Id).ToListAsync(cancellationToken);
         var removed = 0;
-        foreach (var id in Ids())
+        foreach (var id in expired)
         {
-            var live = _live.GetOrAdd(id, _ => new Live());
-            if (!live.Gate.Wait(0))
-            {
-                continue; // being written to, so not idle
-            }
-
-            try
-            {
-                var record = ReadRecord(id);
-                var part = new FileInfo(PartPath(id));
-                if (record is not null && (!part.Exists || ExpiresAt(record, part) <= now))
-                {
-                    Remove(id);
-                    Forget(id, live);
-                    removed++;
-                }
-            }
-            finally
-            {
-                live.Gate.Release();
-            }
+            removed += await RemoveAsync(id, before, cancellationToken) ? 1 : 0;
         }
 
         return removed;
     }
 
-    /// <summary>Whether a staging file belongs to an upload that still has its record, so the sweeper keeps it.</summary>
-    public bool IsLive(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var name = Path.GetFileName(path);
-        var id = name.Split('.')[0];
-        return string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), Path.GetFullPath(Folder), StringComparison.Ordinal)
-            && IsValidId(id) && (name == id + ".part" || name == id + ".json") && File.Exists(RecordPath(id));
-    }
-
     /// <summary>
-    /// Receiving, writing and hashing overlap: while one buffer is written (on a thread-pool thread) and hashed, the next
-    /// is received into the other, so neither a slow disk nor the hash holds up the socket.
+    /// Stages one part of the body: at most <paramref name="partBytes"/>, fsynced; the file is made with the first byte, so
+    /// a PATCH waiting for bytes leaves nothing behind if the app is killed. <c>PastLength</c> when the body holds more than
+    /// <paramref name="left"/>; <c>Cut</c> when the client went away, with what had arrived kept.
     /// </summary>
-    private async Task<AppendResult> WriteAsync(string id, Live live, UploadRecord record, long start, Stream body, byte[]? expectedSha1, CancellationToken cancellationToken)
+    private static async Task<(long Written, bool Ended, bool Cut, bool PastLength)> ReceiveAsync(
+        Stream body, string path, byte[] buffer, long partBytes, long left, IncrementalHash? sha1, RunningHash? sha256, Writer writer)
     {
-        await EnsureHashAsync(id, live, start, cancellationToken);
-        using var sha1 = expectedSha1 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
-        var pending = Task.CompletedTask;
+        long written = 0;
+        FileStream? file = null;
         try
         {
-            using var file = File.OpenHandle(PartPath(id), FileMode.Open, FileAccess.Write, FileShare.Read);
-            var position = start;
-            var interrupted = false;
-            for (var turn = 0; ; turn++)
+            while (written < partBytes)
             {
-                var buffer = buffers[turn % 2];
-                var (filled, ended, cut) = await FillAsync(body, buffer);
-                interrupted |= cut;
-                await pending; // the other buffer is stored; a failed write surfaces here
-                if (position + filled > record.Length)
+                int read;
+                try
                 {
-                    Truncate(file, live, start);
-                    return new(UploadOutcome.PastLength, start);
+                    // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are still
+                    // to be read, and the read itself then fails.
+                    read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, partBytes - written)), CancellationToken.None);
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException)
+                {
+                    file?.Flush(flushToDisk: true);
+                    return (written, true, true, false);
                 }
 
-                if (filled > 0)
+                if (read == 0)
                 {
-                    pending = StoreAsync(file, live, sha1, buffer, filled, position);
-                    position += filled;
+                    file?.Flush(flushToDisk: true);
+                    return (written, true, false, false);
                 }
 
-                if (ended)
-                {
-                    break;
-                }
+                file ??= new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
+                sha1?.AppendData(buffer, 0, read);
+                sha256?.Append(buffer, read);
+                written += read;
+                await writer.KeepAsync();
             }
 
-            await pending;
-            if (sha1 is not null && (interrupted || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1)))
-            {
-                Truncate(file, live, start);
-                return new(interrupted ? UploadOutcome.Done : UploadOutcome.ChecksumMismatch, start);
-            }
-
-            RandomAccess.FlushToDisk(file);
-            if (interrupted)
-            {
-                _logger.LogInformation("Upload {Id}: request ended early; kept {Bytes} bytes, now at {Offset} of {Length}", id, position - start, position, record.Length);
-            }
-
-            return new(UploadOutcome.Done, position);
+            file?.Flush(flushToDisk: true);
         }
         finally
         {
-            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // no buffer goes back while in use
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
+            if (file is not null)
+            {
+                await file.DisposeAsync();
+            }
         }
+
+        // A part that reaches the upload's length: any byte more is past it.
+        return (written, false, false, written == left && await PeekAsync(body, buffer));
     }
 
-    /// <summary>Fills the buffer from the request body; <c>Cut</c> when the client went away, with what had arrived kept.</summary>
-    private static async Task<(int Filled, bool Ended, bool Cut)> FillAsync(Stream body, byte[] buffer)
+    private static async Task<bool> PeekAsync(Stream body, byte[] buffer)
     {
-        var filled = 0;
         try
         {
-            while (filled < BufferSize)
-            {
-                // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are still
-                // to be read, and the read itself then fails.
-                var read = await body.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), CancellationToken.None);
-                if (read == 0)
-                {
-                    return (filled, true, false);
-                }
-
-                filled += read;
-            }
-
-            return (filled, false, false);
+            return await body.ReadAsync(buffer.AsMemory(0, 1), CancellationToken.None) > 0;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
-            return (filled, true, true);
+            return false;
         }
     }
 
-    /// <summary>Writes a buffer at its offset and hashes it, side by side. A failed write leaves the hash ahead of the file, which the next PATCH notices and rebuilds.</summary>
-    private static Task StoreAsync(SafeFileHandle file, Live live, IncrementalHash? sha1, byte[] buffer, int count, long offset)
+    /// <summary>Promotes a staged part and commits it if the upload is still where this PATCH found it; otherwise the part is removed.</summary>
+    private async Task<AppendResult> CommitPartAsync(string uploadId, string path, long at, long size, CancellationToken cancellationToken)
     {
-        var write = RandomAccess.WriteAsync(file, buffer.AsMemory(0, count), offset).AsTask();
-        var hash = Task.Run(() =>
+        var stored = await store.PromoteAsync(new StagedFile(path, StagedFile.Unhashed, size, []), CancellationToken.None);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = at + size;
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            live.Hash!.AppendData(buffer, 0, count);
-            live.Hashed += count;
-            sha1?.AppendData(buffer, 0, count);
-        });
-        return Task.WhenAll(write, hash);
-    }
-
-    /// <summary>Makes the in-memory hash cover exactly the bytes on disk, re-reading them only when it does not (after a restart).</summary>
-    private async Task EnsureHashAsync(string id, Live live, long length, CancellationToken cancellationToken)
-    {
-        if (live.Hash is not null && live.Hashed == length)
-        {
-            return;
+            if (await db.ResumableUploads.Where(u => u.Id == uploadId && u.Offset == at)
+                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.Offset, next).SetProperty(u => u.WrittenAt, now), CancellationToken.None) == 1)
+            {
+                var part = new ResumableUploadPart { UploadId = uploadId, Offset = at, Size = size, StoredName = stored.Name };
+                db.ResumableUploadParts.Add(part);
+                await db.SaveChangesAsync(CancellationToken.None);
+                db.Entry(part).State = EntityState.Detached;
+                await transaction.CommitAsync(CancellationToken.None);
+                return new(UploadOutcome.Done, next, ExpiresAt(now));
+            }
         }
 
-        live.StartHash();
-        if (length > 0)
+        // Another PATCH moved the upload on (or it was removed) while these bytes arrived.
+        await DeleteStoredAsync([stored.Name], CancellationToken.None);
+        var current = await db.ResumableUploads.Where(u => u.Id == uploadId).Select(u => (long?)u.Offset).SingleOrDefaultAsync(cancellationToken);
+        return current is long moved ? new(UploadOutcome.OffsetMismatch, moved) : new(UploadOutcome.NotFound);
+    }
+
+    /// <summary>Removes the upload's row (if written to no later than <paramref name="notWrittenAfter"/>), then its parts' files.</summary>
+    private async Task<bool> RemoveAsync(string uploadId, DateTime notWrittenAfter, CancellationToken cancellationToken)
+    {
+        var names = await db.ResumableUploadParts.Where(p => p.UploadId == uploadId).Select(p => p.StoredName).ToListAsync(cancellationToken);
+        if (await db.ResumableUploads.Where(u => u.Id == uploadId && u.WrittenAt <= notWrittenAfter).ExecuteDeleteAsync(cancellationToken) == 0)
         {
-            _logger.LogInformation("Upload {Id}: hashing the {Bytes} bytes already on disk (first write since a restart)", id, length);
-            await using var file = new FileStream(PartPath(id), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize, FileOptions.SequentialScan);
-            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            return false;
+        }
+
+        // A part committed between the read and the delete lost its row with the upload; the store's sweep removes its file.
+        await DeleteStoredAsync(names, cancellationToken);
+        await ForgetLeaseAsync(uploadId);
+        return true;
+    }
+
+    /// <summary>Removes the lease row a crashed request left on an upload that is gone (a live holder's commit fails on the missing row anyway).</summary>
+    private Task<int> ForgetLeaseAsync(string uploadId) => db.WorkLeases.Where(l => l.Name == Writer.LeaseName(uploadId)).ExecuteDeleteAsync(CancellationToken.None);
+
+    private async Task DeleteStoredAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var name in names)
+        {
             try
             {
-                long left = length;
-                while (left > 0)
+                await store.DeleteAsync(name, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or Amazon.Runtime.AmazonServiceException)
+            {
+                logger.LogWarning(e, "Upload part {Name} was not removed; the store's sweep will remove it", name);
+            }
+        }
+    }
+
+    private IQueryable<ResumableUpload> Owned(string uploadId, Guid userId, Guid centreId)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - Expiry;
+        return IsValidId(uploadId)
+            ? db.ResumableUploads.Where(u => u.Id == uploadId && u.UserId == userId && u.CentreId == centreId && u.WrittenAt > since)
+            : db.ResumableUploads.Where(_ => false);
+    }
+
+    private DateTime ExpiresAt(DateTime writtenAt) => writtenAt + Expiry;
+
+    private UploadStatus Status(ResumableUpload upload) => new(upload.Id, upload.Offset, upload.Length, upload.FileName, upload.FileType, ExpiresAt(upload.WrittenAt));
+
+    /// <summary>One request's hold on an upload: its lease, taken, renewed while bytes arrive, and given back.</summary>
+    private sealed class Writer(AttestDbContext db, string uploadId, TimeProvider clock)
+    {
+        private readonly string _holder = Guid.NewGuid().ToString("N");
+        private readonly string _lease = LeaseName(uploadId);
+        private DateTime _taken;
+
+        public static string LeaseName(string uploadId) => $"upload/{uploadId}";
+
+        public async Task<bool> TryTakeAsync()
+        {
+            _taken = clock.GetUtcNow().UtcDateTime;
+            return await WorkLeases.TryTakeAsync(db, _holder, _lease, _taken, LeaseLength, CancellationToken.None);
+        }
+
+        /// <summary>Renews the lease every <see cref="LeaseRenewal"/>; if it was lost meanwhile, the offset's compare-and-set still guards the upload.</summary>
+        public async Task KeepAsync()
+        {
+            if (clock.GetUtcNow().UtcDateTime - _taken >= LeaseRenewal)
+            {
+                await TryTakeAsync();
+            }
+        }
+
+        public Task ReleaseAsync() => WorkLeases.ReleaseAsync(db, _holder, _lease, CancellationToken.None);
+    }
+
+    /// <summary>An upload's parts read one after another from the store, as one stream.</summary>
+    private sealed class JoinedParts(IFileStore store, IReadOnlyList<string> names) : Stream
+    {
+        private int _next;
+        private Stream? _current;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            while (true)
+            {
+                if (_current is null)
                 {
-                    var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken);
-                    if (read == 0)
+                    if (_next == names.Count)
                     {
-                        break;
+                        return 0;
                     }
 
-                    live.Hash!.AppendData(buffer, 0, read);
-                    left -= read;
+                    _current = await store.OpenReadAsync(names[_next++], cancellationToken);
                 }
+
+                var read = await _current.ReadAsync(buffer, cancellationToken);
+                if (read > 0)
+                {
+                    return read;
+                }
+
+                await _current.DisposeAsync();
+                _current = null;
             }
-            finally
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_current is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                await _current.DisposeAsync();
             }
+
+            await base.DisposeAsync();
         }
 
-        live.Hashed = length;
-    }
-
-    /// <summary>Records the hash and first bytes of a complete upload, so HEAD and the hand-over need not read it again.</summary>
-    private async Task<UploadRecord> CompleteAsync(string id, UploadRecord record, Live live, CancellationToken cancellationToken)
-    {
-        await EnsureHashAsync(id, live, record.Length, cancellationToken);
-        var completed = record with { Sha256 = Convert.ToHexStringLower(live.Hash!.GetHashAndReset()), Head = StagingArea.ReadHead(PartPath(id)) };
-        live.DropHash();
-        WriteRecord(id, completed);
-        return completed;
-    }
-
-    private static void Truncate(SafeFileHandle file, Live live, long length)
-    {
-        RandomAccess.SetLength(file, length);
-        RandomAccess.FlushToDisk(file);
-        live.DropHash(); // it has taken bytes that are gone; the next PATCH rebuilds it from disk
-    }
-
-    private (UploadRecord Record, FileInfo Part)? Load(string id, Guid userId, Guid centreId, DateTime now)
-    {
-        var record = ReadRecord(id);
-        var part = new FileInfo(PartPath(id));
-        return record is not null && record.UserId == userId && record.CentreId == centreId && part.Exists && ExpiresAt(record, part) > now
-            ? (record, part)
-            : null;
-    }
-
-    /// <summary>Expiry runs from the last write, which the part file's time records without rewriting the record each PATCH.</summary>
-    private DateTime ExpiresAt(UploadRecord record, FileInfo part) =>
-        (part.LastWriteTimeUtc > record.CreatedAt ? part.LastWriteTimeUtc : record.CreatedAt) + _expiry;
-
-    private void Remove(string id)
-    {
-        File.Delete(RecordPath(id)); // the record first: without it the upload no longer exists
-        File.Delete(PartPath(id));
-    }
-
-    private void Forget(string id, Live live)
-    {
-        if (_live.TryRemove(KeyValuePair.Create(id, live)))
+        protected override void Dispose(bool disposing)
         {
-            live.DropHash();
-        }
-    }
+            if (disposing)
+            {
+                _current?.Dispose();
+            }
 
-    private IEnumerable<string> Ids() =>
-        Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(IsValidId);
-
-    private string PartPath(string id) => Path.Combine(Folder, id + ".part");
-
-    private string RecordPath(string id) => Path.Combine(Folder, id + ".json");
-
-    private UploadRecord? ReadRecord(string id)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<UploadRecord>(File.ReadAllBytes(RecordPath(id)));
-        }
-        catch (Exception e) when (e is FileNotFoundException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Written to a temporary file, fsynced and renamed, so a crash leaves the old record or the new, never half of one.</summary>
-    private void WriteRecord(string id, UploadRecord record)
-    {
-        var temporary = RecordPath(id) + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(file, record);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, RecordPath(id), overwrite: true);
-    }
-
-    private sealed record UploadRecord(Guid CentreId, Guid UserId, long Length, string FileName, string? FileType, DateTime CreatedAt, string? Sha256, byte[]? Head);
-
-    /// <summary>What one process knows of an upload between requests: its gate and the running hash of the bytes on disk.</summary>
-    private sealed class Live
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public IncrementalHash? Hash { get; private set; }
-
-        public long Hashed { get; set; }
-
-        public void StartHash()
-        {
-            Hash?.Dispose();
-            Hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            Hashed = 0;
-        }
-
-        public void DropHash()
-        {
-            Hash?.Dispose();
-            Hash = null;
+            base.Dispose(disposing);
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class StorageQuota(AttestDbContext db, ResumableUploads uploads, I
             return null;
         }
 
-        var used = await db.EvidenceItems.SumAsync(i => i.SizeBytes, cancellationToken) + uploads.ReservedBytes(centreId);
+        var used = await db.EvidenceItems.SumAsync(i => i.SizeBytes, cancellationToken) + await uploads.ReservedBytesAsync(centreId, cancellationToken);
         return used + moreBytes <= quota
             ? null
             : $"This file would take your centre past its storage quota of {FileSizes.Describe(quota)} ({FileSizes.Describe(used)} is in use). Ask your centre administrator.";
