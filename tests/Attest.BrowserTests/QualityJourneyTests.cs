@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Attest.Web.Infrastructure;
 using Microsoft.Playwright;
 
@@ -104,8 +105,10 @@ public sealed class QualityJourneyTests : IDisposable
         await alex.GetByLabel("Access closes (UTC)").FillAsync(now.AddHours(4).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await alex.GetByRole(AriaRole.Button, new() { Name = "Make the visit" }).ClickAsync();
         await Expect(alex.GetByText("Choose the portfolios in its sample."));
-        await alex.GetByLabel("Add a portfolio to the sample").SelectOptionAsync(new SelectOptionValue { Label = "Sam Patel, 03456 Level 3 NVQ Diploma in Customer Service" });
-        await alex.GetByRole(AriaRole.Button, new() { Name = "Add to the sample" }).ClickAsync();
+        await alex.GetByLabel("Name, ULN or candidate number").FillAsync("Patel");
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await alex.GetByLabel(new Regex("^Sam Patel, ULN \\d+, 03456 Level 3 NVQ Diploma in Customer Service$")).CheckAsync();
+        await alex.GetByRole(AriaRole.Button, new() { Name = "Add the ticked portfolios to the sample" }).ClickAsync();
         await Expect(alex.GetByText("Sam Patel's portfolio is in the sample."));
         await Browser.AssertAccessibleAsync(alex);
 

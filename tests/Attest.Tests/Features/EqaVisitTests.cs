@@ -36,7 +36,7 @@ public class EqaVisitTests
         var made = await admin.PostFormAsync("/Admin/Eqa", new() { ["Input.EqaId"] = eqaId.ToString(), ["Input.Reference"] = "OCR EV 2026/11", ["Input.WindowStart"] = Local(now.AddHours(-1)), ["Input.WindowEnd"] = Local(now.AddHours(3)) });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         var adminVisit = made.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(adminVisit + "?handler=Sample", new() { ["EnrolmentId"] = app.A.EnrolmentId.ToString() }, tokenFrom: adminVisit)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(adminVisit + "?handler=Sample", new() { ["EnrolmentIds"] = app.A.EnrolmentId.ToString() }, tokenFrom: adminVisit)).StatusCode);
         var visitId = Guid.Parse(adminVisit.Split('/')[^1]);
 
         // A visit that closed yesterday samples Otto's portfolio: it opens nothing.
@@ -62,7 +62,7 @@ public class EqaVisitTests
 
         // The EQA chooses a portfolio too, then reports.
         var visit = $"/Eqa/Visits/{visitId}";
-        Assert.Equal(HttpStatusCode.Redirect, (await eqa.PostFormAsync(visit + "?handler=Sample", new() { ["EnrolmentId"] = app.A.GradedEnrolmentId.ToString() }, tokenFrom: visit)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await eqa.PostFormAsync(visit + "?handler=Sample", new() { ["EnrolmentIds"] = app.A.GradedEnrolmentId.ToString() }, tokenFrom: visit)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await eqa.GetAsync($"/Portfolio/{app.A.GradedEnrolmentId}")).StatusCode);
         var noActions = await eqa.PostFormAsync(visit + "?handler=Report", new() { ["Input.Findings"] = "Assessment decisions on C3 are sound.", ["Input.Sanction"] = "ActionPlan" }, tokenFrom: visit);
         Assert.Contains("A sanction needs the actions the centre must take", await noActions.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public class EqaVisitTests
         var centreView = WebUtility.HtmlDecode(await admin.GetStringAsync(adminVisit));
         Assert.Contains($"GET /Portfolio/{app.A.EnrolmentId}", centreView, StringComparison.Ordinal);
         Assert.Contains("Brief witnesses on seed 004's fields.", centreView, StringComparison.Ordinal);
-        Assert.Contains("chosen by the EQA", centreView, StringComparison.Ordinal);
+        Assert.Contains(">the EQA on ", centreView, StringComparison.Ordinal);
 
         // Nobody else: centre B's EQA and administrator, and centre A's other roles on the EQA pages.
         var otherEqa = await app.SignedInAsync(app.B.Eqa);

@@ -2,6 +2,7 @@ using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Ledger;
 using Attest.Core.Quality;
+using Attest.Web.Features.Shared;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,12 @@ public sealed class VisitModel(AttestDbContext db, Core.Qualifications.Catalogue
     [FromRoute]
     public Guid VisitId { get; set; }
 
+    [FromQuery]
+    public LearnerQuery List { get; set; } = new();
+
+    [FromQuery(Name = VisitView.SamplePageParameter)]
+    public string? SamplePage { get; set; }
+
     public VisitDetailsModel Details { get; private set; } = null!;
 
     [BindProperty]
@@ -26,21 +33,21 @@ public sealed class VisitModel(AttestDbContext db, Core.Qualifications.Catalogue
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await TryLoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSampleAsync(Guid enrolmentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSampleAsync(Guid[] enrolmentIds, CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        var name = await VisitSamples.AddAsync(db, Details.View.Visit, enrolmentId, Roles.Eqa, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (name is null)
+        var names = await VisitSamples.AddAsync(db, Details.View.Visit, enrolmentIds, Roles.Eqa, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (names is null)
         {
             return NotFound();
         }
 
-        TempData["Success"] = $"{name}'s portfolio is in your sample.";
-        return Redirect($"/Eqa/Visits/{VisitId}");
+        TempData["Success"] = VisitSamples.Added(names, "your");
+        return Redirect(List.Link($"/Eqa/Visits/{VisitId}", 1));
     }
 
     public async Task<IActionResult> OnPostReportAsync(CancellationToken cancellationToken)
@@ -65,7 +72,7 @@ public sealed class VisitModel(AttestDbContext db, Core.Qualifications.Catalogue
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var view = await VisitView.LoadAsync(db, catalogue, VisitId, eqaOnly: User.UserId(), cancellationToken);
+        var view = await VisitView.LoadAsync(db, catalogue, VisitId, eqaOnly: User.UserId(), List, SamplePage, $"/Eqa/Visits/{VisitId}", DateOnly.FromDateTime(now), cancellationToken);
         if (view is null || !view.Visit.IsOpen(now))
         {
             return false;

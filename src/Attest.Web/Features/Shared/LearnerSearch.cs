@@ -200,19 +200,42 @@ public static class LearnerSearch
     public static async Task<LearnerPage> TrackedPageAsync(
         this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, LearnerQuery query, DateOnly today, string path, CancellationToken cancellationToken)
     {
+        var (pager, ids, choices) = await enrolments.FilteredPageAsync(db, catalogue, query, today, path, cancellationToken);
+        return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
+    }
+
+    /// <summary>
+    /// The ids of one page of the enrolments in scope matching every filter of the query, standing and unit status
+    /// included, in the order asked for, with the qualifications and assessors to filter by: those of
+    /// <paramref name="choicesFrom"/> (default: the enrolments in scope); a qualification or assessor not among them is forgotten.
+    /// </summary>
+    public static async Task<(Pager Pager, IReadOnlyList<Guid> Ids, LearnerChoices Choices)> FilteredPageAsync(
+        this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, LearnerQuery query, DateOnly today, string path, CancellationToken cancellationToken,
+        IQueryable<Enrolment>? choicesFrom = null)
+    {
         ArgumentNullException.ThrowIfNull(query);
-        var choices = await enrolments.ChoicesAsync(db, catalogue, cancellationToken);
+        var choices = await (choicesFrom ?? enrolments).ChoicesAsync(db, catalogue, cancellationToken);
         query.KeepTo(choices);
-        if (query.StandingRag is not null || query.UnitStatus is not null)
+        var (pager, ids) = await (await enrolments.WithStandingAsync(db, catalogue, query, today, cancellationToken)).PageAsync(db, query, path, cancellationToken);
+        return (pager, ids, choices);
+    }
+
+    /// <summary>
+    /// The enrolments passing the query's standing and unit-status filters (all of them when it has neither). Standing and
+    /// unit status are worked out by the engines and kept per enrolment (TrackedStandings): those matching the query's
+    /// other filters are brought up to date, and the filter is then SQL like the rest.
+    /// </summary>
+    public static async Task<IQueryable<Enrolment>> WithStandingAsync(
+        this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, LearnerQuery query, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.StandingRag is null && query.UnitStatus is null)
         {
-            // Standing and unit status are worked out by the engines and kept per enrolment (TrackedStandings): those
-            // matching the other filters are brought up to date, and the filter is then SQL like the rest.
-            await TrackedStandings.RefreshAsync(db, catalogue, enrolments.Matching(db, query), today, cancellationToken);
-            enrolments = TrackedStandings.Current(db, enrolments, today, standing: query.Filter);
+            return enrolments;
         }
 
-        var (pager, ids) = await enrolments.PageAsync(db, query, path, cancellationToken);
-        return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
+        await TrackedStandings.RefreshAsync(db, catalogue, enrolments.Matching(db, query), today, cancellationToken);
+        return TrackedStandings.Current(db, enrolments, today, standing: query.Filter);
     }
 
     /// <summary>The qualifications (as the catalogue names them) and assessors of the enrolments in scope, to filter by.</summary>

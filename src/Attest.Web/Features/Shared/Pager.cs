@@ -1,7 +1,8 @@
 namespace Attest.Web.Features.Shared;
 
 /// <summary>Server-side paging for a long list: which page, how many, and the link to another page with the same filters.</summary>
-public sealed record Pager(int Page, int PageSize, int Total, Func<int, string> Link)
+/// <param name="Name">What a screen reader calls the page links; a page with two paged lists names each.</param>
+public sealed record Pager(int Page, int PageSize, int Total, Func<int, string> Link, string Name = "Pages")
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 

@@ -102,6 +102,9 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(ErasureWindow)] = ErasureRoutine.NotPersonal,
         [nameof(RateCount)] = ErasureRoutine.NotPersonal,
         [nameof(WorkLease)] = ErasureRoutine.NotPersonal,
+        [nameof(ResumableUpload)] = ErasureRoutine.Delete,
+        // Deleted with its upload; its stored file is removed with the learner's evidence files.
+        [nameof(ResumableUploadPart)] = ErasureRoutine.Special,
         [nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = ErasureRoutine.NotPersonal,
     };
 
@@ -131,6 +134,13 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         var user = candidate.UserId is Guid userId ? await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) : null;
         var evidence = await db.EvidenceItems.Where(e => e.CandidateId == candidate.Id).ToListAsync(cancellationToken);
         var files = evidence.SelectMany(e => new[] { e.StoredName, e.PreviewStoredName }).OfType<string>().ToList();
+        if (user is not null)
+        {
+            // The parts of uploads the learner had not finished: bytes of theirs in the store that no evidence names yet.
+            files.AddRange(await db.ResumableUploadParts.Where(p => db.ResumableUploads.Any(u => u.Id == p.UploadId && u.UserId == user.Id && u.CentreId == candidate.CentreId))
+                .Select(p => p.StoredName).ToListAsync(cancellationToken));
+        }
+
         var erasure = LearnerErasure.Record(candidate.CentreId, candidate.Id, standing, requestedOn, reason, files.Count, actorId, actorName, now);
         var pseudonymiser = new Pseudonymiser(erasure.Pseudonym,
             [candidate.FullName, candidate.GivenName, candidate.FamilyName, user?.DisplayName], [candidate.Uln, candidate.AwardingBodyCandidateNumber, user?.Email]);
