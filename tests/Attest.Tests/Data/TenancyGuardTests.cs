@@ -14,6 +14,7 @@ public class TenancyGuardTests
         [typeof(Attest.Core.Accounts.SingleSignOnDomain)] = "the sign-in page finds a domain's centre before anyone is signed in; the administrator's page changes only its own centre's domains",
         [typeof(Attest.Core.Accounts.SignInFailure)] = "a failed attempt on an unknown address belongs to no centre; no page lists them",
         [typeof(Attest.Core.Mail.OutboxMail)] = "one sender delivers every centre's mail; pages list mail only with an explicit centre condition",
+        [typeof(ResumableUpload)] = "the sweeper removes expired uploads of every centre; every other query names the centre and the user",
     };
 
     [Fact]

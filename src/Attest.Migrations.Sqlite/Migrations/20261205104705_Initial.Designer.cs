@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205084926_SharedResumableUploads")]
-    partial class SharedResumableUploads
+    [Migration("20261205104705_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205070001_Initial")]
+    [Migration("20261205104713_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1358,6 +1358,72 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("RateCounts");
+                });
+
+            modelBuilder.Entity("Attest.Core.Data.ResumableUpload", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "WrittenAt");
+
+                    b.ToTable("ResumableUploads");
+                });
+
+            modelBuilder.Entity("Attest.Core.Data.ResumableUploadPart", b =>
+                {
+                    b.Property<string>("UploadId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UploadId", "Offset");
+
+                    b.ToTable("ResumableUploadParts");
                 });
 
             modelBuilder.Entity("Attest.Core.Data.WorkLease", b =>
@@ -3268,6 +3334,15 @@ namespace Attest.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attest.Core.Data.ResumableUploadPart", b =>
+                {
+                    b.HasOne("Attest.Core.Data.ResumableUpload", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attest.Core.Ledger.LedgerEntry", b =>
                 {
                     b.HasOne("Attest.Core.Centres.Centre", null)
@@ -3703,6 +3778,11 @@ namespace Attest.Migrations.Postgres.Migrations
             modelBuilder.Entity("Attest.Core.Certification.CertificationClaim", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Attest.Core.Data.ResumableUpload", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.Enrolment", b =>
