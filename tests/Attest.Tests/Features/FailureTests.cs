@@ -108,11 +108,16 @@ public class FailureTests
                 Assert.Equal(1, await db.EvidenceItems.CountAsync(i => i.CandidateId == app.A.CandidateId));
             }
 
-            // Only the resumable upload, waiting to be resumed: nothing of the refused form upload.
+            // Nothing half-written in staging, of the refused form upload or the refused PATCH; the upload's first part is
+            // kept in the store, waiting to be resumed.
             var uploadId = url["/uploads/".Length..];
-            Assert.Equal(
-                [$"staging/uploads/{uploadId}.json", $"staging/uploads/{uploadId}.part"],
-                Directory.EnumerateFiles(Path.Combine(folder, "staging"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order());
+            Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, "staging"), "*", SearchOption.AllDirectories));
+            await using (var db = app.Db(app.A.Id))
+            {
+                var part = await db.ResumableUploadParts.SingleAsync(p => p.UploadId == uploadId);
+                Assert.Equal((0L, 200_000L), (part.Offset, part.Size));
+                Assert.True(File.Exists(Path.Combine(folder, "files", part.StoredName[..2], part.StoredName)));
+            }
 
             File.Delete(filler);
             var offset = await Tus.OffsetAsync(candidate, url) ?? throw new InvalidOperationException("the upload was lost");

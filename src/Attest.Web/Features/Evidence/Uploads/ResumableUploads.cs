@@ -108,7 +108,17 @@ public sealed class ResumableUploads(
             }
 
             var sha256 = hashes.Take(uploadId, offset, clock.GetUtcNow().UtcDateTime);
-            var result = await AppendAsync(current, writer, sha256, offset, body, contentLength, expectedSha1, cancellationToken);
+            AppendResult result;
+            try
+            {
+                result = await AppendAsync(current, writer, sha256, offset, body, contentLength, expectedSha1, cancellationToken);
+            }
+            catch
+            {
+                sha256?.Dispose();
+                throw;
+            }
+
             await KeepHashAsync(current, sha256, result);
             return result;
         }
@@ -165,7 +175,19 @@ public sealed class ResumableUploads(
         {
             var path = staging.NewPath();
             var left = upload.Length - position;
-            var (written, ended, cut, pastLength) = await ReceiveAsync(body, path, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
+            (long Written, bool Ended, bool Cut, bool PastLength) received;
+            try
+            {
+                received = await ReceiveAsync(body, path, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
+            }
+            catch
+            {
+                // A write that failed (the disk full, say) leaves no half-written part; the committed parts stand.
+                File.Delete(path);
+                throw;
+            }
+
+            var (written, ended, cut, pastLength) = received;
             if (pastLength || (sha1 is not null && (cut || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1))))
             {
                 File.Delete(path);
