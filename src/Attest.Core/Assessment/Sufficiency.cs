@@ -16,26 +16,34 @@ public sealed record AcceptedEvidence(
     IReadOnlyCollection<string> Criteria,
     IReadOnlyCollection<string> Requirements)
 {
-    public static AcceptedEvidence Of(EvidenceItem item, EvidenceAcceptance acceptance)
+    /// <param name="withdrawnCriteria">Criteria whose mapping of the item the assessor withdrew: the item no longer counts for them.</param>
+    public static AcceptedEvidence Of(EvidenceItem item, EvidenceAcceptance acceptance, IReadOnlyCollection<string> withdrawnCriteria)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(acceptance);
+        ArgumentNullException.ThrowIfNull(withdrawnCriteria);
         return new(item.Reference, acceptance.Method, item.Context, item.Occasions, item.CustomerLabel, item.ActivityFrom, item.ActivityTo ?? item.ActivityFrom,
-            acceptance.CriteriaList, acceptance.RequirementList);
+            [.. acceptance.CriteriaList.Where(c => !withdrawnCriteria.Contains(c, StringComparer.OrdinalIgnoreCase))], acceptance.RequirementList);
     }
 }
 
-/// <summary>The evidence a unit's criteria can rest on: each item's latest judgement for the unit, when it accepts the item as it is now.</summary>
+/// <summary>
+/// The evidence a unit's criteria can rest on: each item's latest judgement for the unit, when it accepts the item as it is
+/// now, less the criteria whose mapping the assessor withdrew (<see cref="MappingWithdrawal"/>).
+/// </summary>
 public static class CurrentEvidence
 {
-    public static IReadOnlyList<AcceptedEvidence> For(IEnumerable<EvidenceAcceptance> acceptancesForUnit, IReadOnlyDictionary<Guid, EvidenceItem> items)
+    public static IReadOnlyList<AcceptedEvidence> For(
+        IEnumerable<EvidenceAcceptance> acceptancesForUnit, IReadOnlyDictionary<Guid, EvidenceItem> items, IEnumerable<MappingWithdrawal> withdrawalsForUnit)
     {
         ArgumentNullException.ThrowIfNull(acceptancesForUnit);
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(withdrawalsForUnit);
+        var withdrawn = withdrawalsForUnit.ToLookup(w => w.EvidenceItemId, w => w.CriterionRef);
         return [.. EvidenceAcceptance.Latest(acceptancesForUnit).Values
             .Where(a => a.Accepted && items.TryGetValue(a.EvidenceItemId, out var item) && a.IsCurrentFor(item))
             .OrderBy(a => a.EvidenceReference, StringComparer.Ordinal)
-            .Select(a => AcceptedEvidence.Of(items[a.EvidenceItemId], a))];
+            .Select(a => AcceptedEvidence.Of(items[a.EvidenceItemId], a, [.. withdrawn[a.EvidenceItemId]]))];
     }
 }
 

@@ -92,6 +92,11 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<EnrolmentStatusChange> EnrolmentStatusChanges => Set<EnrolmentStatusChange>();
 
+    public DbSet<MappingWithdrawal> MappingWithdrawals => Set<MappingWithdrawal>();
+
+    /// <summary>The mappings that count as evidence (none an assessor withdrew): what every judgement reads.</summary>
+    public IQueryable<EvidenceMapping> CountingMappings => MappingWithdrawal.Counting(EvidenceMappings, MappingWithdrawals);
+
     public DbSet<CentrePolicy> CentrePolicies => Set<CentrePolicy>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -484,6 +489,19 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.Property(x => x.RecordedByName).HasMaxLength(200);
             e.HasIndex(x => new { x.EnrolmentId, x.RecordedAt });
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MappingWithdrawal>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.CriterionRef).HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(MappingWithdrawal.MaxReasonLength);
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            e.HasIndex(x => x.MappingId).IsUnique();
+            e.HasIndex(x => new { x.EnrolmentId, x.UnitCode });
+            e.HasOne<EvidenceMapping>().WithMany().HasForeignKey(x => x.MappingId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
         });
 

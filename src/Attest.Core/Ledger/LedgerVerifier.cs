@@ -48,6 +48,7 @@ public static class LedgerVerifier
         [Quality.StandardisationRecord.Kind] = Read<Quality.StandardisationRecord>,
         [Quality.IqaObservation.Kind] = Read<Quality.IqaObservation>,
         [Portfolios.EnrolmentStatusChange.Kind] = Read<Portfolios.EnrolmentStatusChange>,
+        [Portfolios.MappingWithdrawal.Kind] = Read<Portfolios.MappingWithdrawal>,
         [Privacy.LearnerErasure.Kind] = Read<Privacy.LearnerErasure>,
     };
 

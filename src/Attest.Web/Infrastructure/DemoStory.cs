@@ -70,7 +70,7 @@ internal static class DemoStory
                 $"C3 {criterion.Ref}: your logs show this in your own words, with what the customer said in reply.", asha, mayaUser, decided);
         }).ToList();
 
-        var accepted = CurrentEvidence.For(acceptances, items.ToDictionary(i => i.Id));
+        var accepted = CurrentEvidence.For(acceptances, items.ToDictionary(i => i.Id), []);
         var sufficiency = Sufficiency.Evaluate(c3, decisions.ToDictionary(d => d.CriterionRef, _ => CriterionStatus.Met, StringComparer.OrdinalIgnoreCase), accepted);
         var signedAt = now.AddDays(-50);
         var signOff = UnitSignOff.SignCompetent(mayaEnrolment, sufficiency, items.ToDictionary(i => i.Reference), [], asha.Id, asha.DisplayName, mayaUser.Id, signedAt);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Attest.Core.Data;
 using Attest.Tests.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Tests.Features;
 
@@ -17,6 +18,63 @@ public class CriterionStandingTests
     private const string Justification = "Observed at the desk: the candidate listened to the complaint and repeated it back.";
 
     private const string Feedback = "C3 1.1: you checked the customer's expectations before offering anything, as the criterion asks.";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_mapping_the_assessor_withdraws_after_judging_stops_counting_and_the_withdrawal_is_signed(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var assessor = await app.SignedInAsync(app.A.Assessor);
+        var token = await ApiTests.IssueTokenAsync(app, app.A);
+        using var api = ApiTests.Client(app, token);
+        var real = await AddRecordAsync(app, candidate, "The complaint at the desk", "RealWork");
+        await EvidenceJudgementTests.MapAsync(candidate, real, app.A.EnrolmentId, "C3", "1.1");
+        var page = $"/Evidence/{real}";
+        Guid mapping;
+        await using (var db = app.Db(app.A.Id))
+        {
+            mapping = await db.EvidenceMappings.Where(m => m.EvidenceItemId == real).Select(m => m.Id).SingleAsync();
+        }
+
+        var withdraw = $"{page}?handler=Withdraw&mappingId={mapping}";
+        // Not judged yet: the candidate may still change it, so there is nothing for the assessor to withdraw.
+        Assert.Contains("is not judged for unit C3 yet", WebUtility.HtmlDecode(await (await assessor.PostFormAsync(withdraw, new() { ["Reason"] = "x" }, tokenFrom: page)).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", real, ["1.1"], method: "WorkProduct");
+        Assert.Equal(HttpStatusCode.Redirect, (await Assess.DecideAsync(assessor, app.A.EnrolmentId, "C3", "1.1", "Met", Justification, Feedback)).StatusCode);
+        Assert.Equal("1 of 21 criteria met", await C3SummaryAsync(api, app));
+        Assert.Contains("Withdraw this mapping", await assessor.GetStringAsync(page), StringComparison.Ordinal);
+
+        // A reason is required; then the mapping stops counting on every view, and the page says why.
+        var noReason = WebUtility.HtmlDecode(await (await assessor.PostFormAsync(withdraw, new() { ["Reason"] = " " }, tokenFrom: page)).Content.ReadAsStringAsync());
+        Assert.Contains("Enter why", noReason, StringComparison.Ordinal);
+        Assert.Equal("1 of 21 criteria met", await C3SummaryAsync(api, app));
+        const string Why = "Read again, the account shows the complaint but not the customer's expectations being checked.";
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(withdraw, new() { ["Reason"] = Why }, tokenFrom: page)).StatusCode);
+        Assert.Equal("0 of 21 criteria met", await C3SummaryAsync(api, app));
+        var shown = WebUtility.HtmlDecode(await assessor.GetStringAsync(page));
+        Assert.Contains("Withdrawn", shown, StringComparison.Ordinal);
+        Assert.Contains(Why, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Withdraw this mapping", shown, StringComparison.Ordinal);
+        var toCandidate = WebUtility.HtmlDecode(await candidate.GetStringAsync($"/Candidate/Evidence/{real}"));
+        Assert.Contains("Withdrawn by your assessor", toCandidate, StringComparison.Ordinal);
+        Assert.Contains(Why, toCandidate, StringComparison.Ordinal);
+        Assert.Contains("already withdrawn", WebUtility.HtmlDecode(await (await assessor.PostFormAsync(withdraw, new() { ["Reason"] = Why }, tokenFrom: page)).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // Signed into the ledger, which verifies; another centre's assessor and the candidate cannot withdraw.
+        var (exit, output) = await app.CliAsync("ledger", "verify");
+        Assert.True(exit == 0, output);
+        await using (var db = app.Db(app.A.Id))
+        {
+            var withdrawal = await db.MappingWithdrawals.SingleAsync();
+            Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == Attest.Core.Portfolios.MappingWithdrawal.Kind && e.SubjectId == withdrawal.Id));
+        }
+
+        var other = await app.SignedInAsync(app.B.Assessor);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync(withdraw, new() { ["Reason"] = Why }, tokenFrom: "/Assessor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await candidate.PostFormAsync(withdraw, new() { ["Reason"] = Why }, tokenFrom: "/Candidate")).StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

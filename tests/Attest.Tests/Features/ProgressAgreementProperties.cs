@@ -171,7 +171,7 @@ public sealed partial class ProgressAgreementProperties(ITestOutputHelper output
                 }
                 else if (fate == 0)
                 {
-                    accepted.Add(AcceptedEvidence.Of(item, judged));
+                    accepted.Add(AcceptedEvidence.Of(item, judged, []));
                 }
 
                 described.Add($"{item.Reference} {kind} in {item.Context} on {on:yyyy-MM-dd} with {item.CustomerLabel}, {Fates[fate]}, for {string.Join(",", covered)} and {string.Join(",", covers)}");

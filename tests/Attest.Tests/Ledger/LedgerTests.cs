@@ -178,7 +178,7 @@ public class LedgerTests
         public void Dispose() => undo();
     }
 
-    /// <summary>A decision, a judgement of evidence, an observation record, a witness testimony, a unit decision and a declaration (plans are seeded), so every append-only table has a row.</summary>
+    /// <summary>A decision, a judgement of evidence, an observation record, a mapping withdrawal, a witness testimony, a unit decision and a declaration (plans are seeded), so every append-only table has a row.</summary>
     private static async Task SignOneOfEachAsync(AttestFactory app)
     {
         var assessor = await app.SignedInAsync(app.A.Assessor);
@@ -230,6 +230,14 @@ public class LedgerTests
             ["Input.OccurredOn"] = "2026-11-20", ["Input.Venue"] = "Front desk", ["Input.Summary"] = "Listened to the complaint and repeated it back.", ["Input.Targets"] = "C3|1.1",
         });
         Assert.Equal(HttpStatusCode.Redirect, record.StatusCode);
+        Guid mapping;
+        await using (var db = app.Db(app.A.Id))
+        {
+            mapping = await db.EvidenceMappings.Where(m => m.EvidenceItemId == app.A.EvidenceId && m.CriterionRef == "1.1").Select(m => m.Id).SingleAsync();
+        }
+
+        var evidence = $"/Evidence/{app.A.EvidenceId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"{evidence}?handler=Withdraw&mappingId={mapping}", new() { ["Reason"] = "E001 shows the complaint, not the customer's expectations." }, tokenFrom: evidence)).StatusCode);
         using var witness = app.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Redirect, (await witness.PostFormAsync($"/Witness/{app.A.WitnessToken}", new()
         {

@@ -2,6 +2,8 @@ using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Attest.Core.Ledger;
+using Attest.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Evidence;
@@ -10,7 +12,7 @@ namespace Attest.Web.Features.Evidence;
 /// An item as the assessor or IQA sees it: details, hygiene warnings, declaration, the candidate's claims,
 /// and other items of the centre with the same content (the same candidate twice, or possible copying).
 /// </summary>
-public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
 {
     public sealed record Duplicate(string Reference, string Title, string CandidateName, bool SameCandidate);
 
@@ -22,6 +24,18 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
 
     public IReadOnlyList<EvidenceMapping> Mappings { get; private set; } = [];
 
+    /// <summary>The mappings an assessor withdrew after judging the item, by mapping.</summary>
+    public IReadOnlyDictionary<Guid, MappingWithdrawal> Withdrawals { get; private set; } = new Dictionary<Guid, MappingWithdrawal>();
+
+    /// <summary>The mappings the reader may withdraw now: they assess the learner, judged the item for the unit, and the unit is not signed off.</summary>
+    public IReadOnlySet<Guid> Withdrawable { get; private set; } = new HashSet<Guid>();
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The mapping whose withdrawal was just refused: its form is shown open, with the reason as typed.</summary>
+    public Guid? Withdrawing { get; private set; }
+
     public IReadOnlyList<Duplicate> Duplicates { get; private set; } = [];
 
     public DeclarationState Declaration { get; private set; }
@@ -32,18 +46,76 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
     /// <summary>For an assessor's record: its signature in the ledger.</summary>
     public Core.Ledger.SignatureStatus? RecordSignature { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The learner's assessor withdraws a mapping the item was judged on: signed, with the reason (issue 14 item 1).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid mappingId, CancellationToken cancellationToken)
     {
+        if (!User.IsInRole(Core.Centres.Roles.Assessor))
+        {
+            return Forbid();
+        }
+
+        Withdrawing = mappingId;
+
+        if (!await TryLoadAsync(cancellationToken) || Mappings.SingleOrDefault(m => m.Id == mappingId) is not { } mapping
+            || !await db.Enrolments.AnyAsync(e => e.Id == mapping.EnrolmentId && e.AssessorId == User.UserId(), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (judged, signedOff) = await StateAsync(mapping, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var withdrawal = MappingWithdrawal.Record(mapping, Item, judged, signedOff, Withdrawals.ContainsKey(mapping.Id), Reason, User.UserId(), User.DisplayName(), now);
+        db.MappingWithdrawals.Add(withdrawal);
+        db.Sign(withdrawal, Core.Centres.Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"The mapping of {Item.Reference} to {mapping.UnitCode} {mapping.CriterionRef} is withdrawn and signed; it no longer counts as evidence for the criterion.";
+        return Redirect($"/Evidence/{Id}");
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
+
+    /// <summary>Whether the assessor has judged the item for the mapping's unit, and whether the unit's standing sign-off is competent.</summary>
+    private async Task<(bool Judged, bool SignedOff)> StateAsync(EvidenceMapping mapping, CancellationToken cancellationToken)
+    {
+        var judged = await db.EvidenceAcceptances.AnyAsync(a => a.EvidenceItemId == mapping.EvidenceItemId && a.EnrolmentId == mapping.EnrolmentId && a.UnitCode == mapping.UnitCode, cancellationToken);
+        var signOffs = await db.UnitSignOffs.AsNoTracking().Where(s => s.EnrolmentId == mapping.EnrolmentId && s.UnitCode == mapping.UnitCode).ToListAsync(cancellationToken);
+        return (judged, Core.Assessment.UnitSignOff.IsLocked(signOffs));
+    }
+
+    private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
+    {
+        var id = Id;
         var item = await db.VisibleItems(User, clock.GetUtcNow().UtcDateTime).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
-            return NotFound();
+            return false;
         }
 
         Item = item;
         CandidateName = await db.Candidates.Where(c => c.Id == item.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
         Mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == id).OrderBy(m => m.UnitCode).ThenBy(m => m.CriterionRef).ToListAsync(cancellationToken);
+        Withdrawals = await db.MappingWithdrawals.AsNoTracking().Where(w => w.EvidenceItemId == id).ToDictionaryAsync(w => w.MappingId, cancellationToken);
+        if (User.IsInRole(Core.Centres.Roles.Assessor) && await db.Enrolments.AnyAsync(e => e.CandidateId == item.CandidateId && e.AssessorId == User.UserId(), cancellationToken))
+        {
+            var withdrawable = new HashSet<Guid>();
+            foreach (var mapping in Mappings.Where(m => !Withdrawals.ContainsKey(m.Id)))
+            {
+                if (await StateAsync(mapping, cancellationToken) is (true, false)
+                    && await db.Enrolments.AnyAsync(e => e.Id == mapping.EnrolmentId && e.AssessorId == User.UserId(), cancellationToken))
+                {
+                    withdrawable.Add(mapping.Id);
+                }
+            }
+
+            Withdrawable = withdrawable;
+        }
+
         if (await db.ProblemCases.AsNoTracking().SingleOrDefaultAsync(p => p.EvidenceItemId == id, cancellationToken) is { } problem)
         {
             var others = await db.ProblemCases.AsNoTracking().Where(p => p.EvidenceItemId != id && p.Workplace == problem.Workplace)
@@ -65,6 +137,6 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
                 .ToListAsync(cancellationToken);
         }
 
-        return Page();
+        return true;
     }
 }

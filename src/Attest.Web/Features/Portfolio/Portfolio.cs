@@ -84,7 +84,7 @@ public sealed record Portfolio(
         var centre = await db.Centres.AsNoTracking().SingleAsync(c => c.Id == enrolment.CentreId, cancellationToken);
         var allItems = await db.EvidenceItems.AsNoTracking().Where(i => i.CandidateId == candidate.Id).OrderBy(i => i.Reference).ToListAsync(cancellationToken);
         var units = standing.Units.Select(u => u.Unit.Code).ToList();
-        var mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EnrolmentId == enrolment.Id && units.Contains(m.UnitCode)).ToListAsync(cancellationToken);
+        var mappings = await db.CountingMappings.AsNoTracking().Where(m => m.EnrolmentId == enrolment.Id && units.Contains(m.UnitCode)).ToListAsync(cancellationToken);
         var byId = allItems.ToDictionary(i => i.Id);
         var log = mappings.Where(m => byId.ContainsKey(m.EvidenceItemId))
             .Select(m => new LogEntry(m.UnitCode, m.CriterionRef, byId[m.EvidenceItemId], m.Locator, m.Note))

@@ -51,6 +51,8 @@ public static class EnrolmentProgress
             .ToLookup(s => (s.EnrolmentId, s.UnitCode));
         var acceptances = (await db.EvidenceAcceptances.AsNoTracking().Where(a => ids.Contains(a.EnrolmentId)).ToListAsync(cancellationToken))
             .ToLookup(a => (a.EnrolmentId, a.UnitCode));
+        var withdrawals = (await db.MappingWithdrawals.AsNoTracking().Where(w => ids.Contains(w.EnrolmentId)).ToListAsync(cancellationToken))
+            .ToLookup(w => (w.EnrolmentId, w.UnitCode));
         var itemIds = acceptances.SelectMany(g => g).Select(a => a.EvidenceItemId).Distinct().ToList();
         var items = await db.EvidenceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         return enrolments
@@ -62,7 +64,7 @@ public static class EnrolmentProgress
                     .Select(u => x.Qualification!.FindUnit(u.UnitCode))
                     .OfType<UnitSpec>()
                     .Select(unit => Standing(x.Qualification!, unit, decisions[(x.Enrolment.Id, unit.Code)], signOffs[(x.Enrolment.Id, unit.Code)],
-                        CurrentEvidence.For(acceptances[(x.Enrolment.Id, unit.Code)], items)))
+                        CurrentEvidence.For(acceptances[(x.Enrolment.Id, unit.Code)], items, withdrawals[(x.Enrolment.Id, unit.Code)])))
                     .ToList();
                 var all = x.Enrolment.Units.SelectMany(u => decisions[(x.Enrolment.Id, u.UnitCode)]).ToList();
                 var latest = CriterionDecision.LatestDecisions(all);

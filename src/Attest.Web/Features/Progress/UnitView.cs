@@ -122,7 +122,7 @@ public sealed record UnitView(
         var decisions = await db.CriterionDecisions.AsNoTracking()
             .Where(d => d.EnrolmentId == enrolment.Id && d.UnitCode == unit.Code)
             .ToListAsync(cancellationToken);
-        var mappings = await db.EvidenceMappings.AsNoTracking()
+        var mappings = await db.CountingMappings.AsNoTracking()
             .Where(m => m.EnrolmentId == enrolment.Id && m.UnitCode == unit.Code)
             .ToListAsync(cancellationToken);
         var itemIds = mappings.Select(m => m.EvidenceItemId).Distinct().ToList();
@@ -146,7 +146,8 @@ public sealed record UnitView(
         var byId = items.ToDictionary(i => i.Id);
         var submissions = await db.GradedSubmissions.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
         var assessments = await db.GradedAssessments.AsNoTracking().Where(x => x.EnrolmentId == enrolment.Id && x.UnitCode == unit.Code).OrderBy(x => x.Attempt).ToListAsync(cancellationToken);
-        var accepted = CurrentEvidence.For(acceptances, items.ToDictionary(i => i.Id));
+        var withdrawals = await db.MappingWithdrawals.AsNoTracking().Where(w => w.EnrolmentId == enrolment.Id && w.UnitCode == unit.Code).ToListAsync(cancellationToken);
+        var accepted = CurrentEvidence.For(acceptances, items.ToDictionary(i => i.Id), withdrawals);
         var standing = EnrolmentProgress.Standing(qualification, unit, decisions, signOffs, accepted);
         var sufficiency = qualification.Assessment == AssessmentKind.Competence
             ? Core.Assessment.Sufficiency.Evaluate(unit, CriterionDecision.Latest(decisions), accepted)

@@ -59,7 +59,7 @@ public static class TrackingQueries
         var assessorIds = found.Select(x => x.Enrolment.AssessorId).OfType<Guid>().Distinct().ToList();
         // Users are not centre-owned; only the assessors of enrolments already scoped to this centre are read.
         var assessors = await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var mappings = (await db.EvidenceMappings.AsNoTracking().Where(m => ids.Contains(m.EnrolmentId))
+        var mappings = (await db.CountingMappings.AsNoTracking().Where(m => ids.Contains(m.EnrolmentId))
             .Select(m => new { m.EnrolmentId, m.UnitCode, m.CriterionRef, m.CreatedAt }).ToListAsync(cancellationToken))
             .ToLookup(m => m.EnrolmentId, m => new MappedOn(m.UnitCode, m.CriterionRef, m.CreatedAt));
         var plans = AssessmentPlan.Latest(await db.AssessmentPlans.AsNoTracking().Where(p => ids.Contains(p.EnrolmentId)).ToListAsync(cancellationToken))

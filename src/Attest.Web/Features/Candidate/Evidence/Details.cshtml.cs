@@ -37,6 +37,9 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
     /// <summary>Mappings whose unit the assessor has judged the item for: changed or removed no more.</summary>
     public IReadOnlySet<Guid> Judged { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>The mappings the assessor withdrew after judging the item, by mapping: the candidate is told why.</summary>
+    public IReadOnlyDictionary<Guid, MappingWithdrawal> Withdrawn { get; private set; } = new Dictionary<Guid, MappingWithdrawal>();
+
     public IReadOnlyList<EvidenceWarning> Warnings { get; private set; } = [];
 
     public DeclarationState Declaration { get; private set; }
@@ -118,6 +121,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         Declaration = Declarations.StateOf(item, await db.AuthenticityDeclarations.AsNoTracking().Where(d => d.CandidateId == item.CandidateId).ToListAsync(cancellationToken));
         var mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == Id).ToListAsync(cancellationToken);
         var judgedUnits = await db.EvidenceAcceptances.AsNoTracking().Where(a => a.EvidenceItemId == Id).Select(a => new { a.EnrolmentId, a.UnitCode }).Distinct().ToListAsync(cancellationToken);
+        Withdrawn = await db.MappingWithdrawals.AsNoTracking().Where(w => w.EvidenceItemId == Id).ToDictionaryAsync(w => w.MappingId, cancellationToken);
         Judged = mappings.Where(m => judgedUnits.Any(j => j.EnrolmentId == m.EnrolmentId && j.UnitCode == m.UnitCode)).Select(m => m.Id).ToHashSet();
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == item.CandidateId).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
         var options = new List<Option>();

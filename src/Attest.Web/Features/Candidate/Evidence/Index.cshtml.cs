@@ -27,7 +27,7 @@ public sealed class IndexModel(AttestDbContext db) : PageModel
         // By the learner's item ids, which the indexes on each table's item id find, rather than a per-row EXISTS that
         // SQLite answered by scanning the centre (issue 15: six times slower at 5,000 learners than at 1,000).
         var ids = items.Select(i => i.Id).ToList();
-        var mappings = await db.EvidenceMappings.Where(m => ids.Contains(m.EvidenceItemId))
+        var mappings = await db.CountingMappings.Where(m => ids.Contains(m.EvidenceItemId))
             .GroupBy(m => m.EvidenceItemId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var warnings = await db.EvidenceWarnings.Where(w => ids.Contains(w.EvidenceItemId))
             .GroupBy(w => w.EvidenceItemId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

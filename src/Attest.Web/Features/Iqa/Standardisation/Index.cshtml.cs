@@ -62,7 +62,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             UnitCode = unit.Code;
             var enrolments = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code).Select(e => e.Id);
             var decisions = await db.CriterionDecisions.AsNoTracking().Where(d => d.UnitCode == unit.Code && enrolments.Contains(d.EnrolmentId)).ToListAsync(cancellationToken);
-            var firstMapped = (await db.EvidenceMappings.AsNoTracking().Where(m => m.UnitCode == unit.Code && enrolments.Contains(m.EnrolmentId))
+            var firstMapped = (await db.CountingMappings.AsNoTracking().Where(m => m.UnitCode == unit.Code && enrolments.Contains(m.EnrolmentId))
                     .GroupBy(m => new { m.EnrolmentId, m.UnitCode, m.CriterionRef }).Select(g => new { g.Key.EnrolmentId, g.Key.UnitCode, g.Key.CriterionRef, First = g.Min(m => m.CreatedAt) })
                     .ToListAsync(cancellationToken))
                 .ToDictionary(m => (m.EnrolmentId, m.UnitCode, m.CriterionRef), m => m.First);

@@ -75,6 +75,7 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(Core.Quality.SamplePick)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Quality.EqaVisitSample)] = ErasureRoutine.Pseudonymise,
         [nameof(EnrolmentStatusChange)] = ErasureRoutine.Pseudonymise,
+        [nameof(MappingWithdrawal)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Tracking.TrackedStanding)] = ErasureRoutine.Delete,
         [nameof(Core.Planning.AssessmentPlan)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Assessment.AssessorRecord)] = ErasureRoutine.Pseudonymise,
