@@ -273,6 +273,9 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssessorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.CentreId, x.AssessorId });
+            // An enrolment is continued by one transfer at most, however many administrators press at once.
+            e.HasIndex(x => x.TransferredFromEnrolmentId).IsUnique();
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.TransferredFromEnrolmentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

@@ -1,3 +1,4 @@
+using Attest.Core.Qualifications;
 namespace Attest.Core.Portfolios;
 
 /// <summary>A criterion the candidate says an item shows, with where in the item (as typed). <c>Subject</c> names it in reasons ("C3 1.2").</summary>
@@ -103,6 +104,29 @@ public static class CriterionMapping
 
         mapping.Locator = locator;
         mapping.Note = trimmedNote;
+    }
+
+    /// <summary>
+    /// The candidate's mappings that carry to the enrolment a transfer starts: those still counting (none withdrawn) whose
+    /// unit the new enrolment takes and whose criterion the new qualification's unit words the same under the same reference.
+    /// A criterion worded differently is a different standard, so its mapping stays behind for the candidate to make again.
+    /// Copies are the candidate's claims, not judgements: the new assessor judges them afresh.
+    /// </summary>
+    public static IReadOnlyList<EvidenceMapping> CarriedOnTransfer(
+        IEnumerable<EvidenceMapping> counting, QualificationSpec from, Enrolment next, QualificationSpec to, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(counting);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(to);
+        return [.. counting.Where(m => next.HasUnit(m.UnitCode)
+                && from.FindUnit(m.UnitCode)?.FindCriterion(m.CriterionRef) is { } was
+                && to.FindUnit(m.UnitCode)?.FindCriterion(m.CriterionRef) is { } becomes && string.Equals(was.Text, becomes.Text, StringComparison.Ordinal))
+            .Select(m => new EvidenceMapping
+            {
+                CentreId = next.CentreId, EvidenceItemId = m.EvidenceItemId, EnrolmentId = next.Id, UnitCode = to.FindUnit(m.UnitCode)!.Code, CriterionRef = m.CriterionRef,
+                Locator = m.Locator, Note = m.Note, CreatedAt = now,
+            })];
     }
 
     /// <summary>Refuses to change or remove a mapping the assessor has judged the item on.</summary>

@@ -54,8 +54,14 @@ public sealed class Enrolment : Centres.ICentreOwned
     /// <summary>Days spent on breaks in learning that have ended: the pace is measured without them.</summary>
     public int DaysOnBreak { get; private set; }
 
-    /// <summary>"Withdrawn on 3 March 2026", "On a break in learning since ...", or "Enrolled".</summary>
-    public string Status => WithdrawnOn is DateOnly left ? $"Withdrawn on {left:d MMMM yyyy}"
+    /// <summary>The enrolment this one continues, when the learner was transferred from another qualification (see <see cref="TransferTo"/>).</summary>
+    public Guid? TransferredFromEnrolmentId { get; private set; }
+
+    /// <summary>Whether the learner left this enrolment by a transfer to another qualification, on <see cref="WithdrawnOn"/>.</summary>
+    public bool TransferredOut { get; private set; }
+
+    /// <summary>"Withdrawn on 3 March 2026", "Transferred to another qualification on ...", "On a break in learning since ...", or "Enrolled".</summary>
+    public string Status => WithdrawnOn is DateOnly left ? (TransferredOut ? $"Transferred to another qualification on {left:d MMMM yyyy}" : $"Withdrawn on {left:d MMMM yyyy}")
         : OnBreakSince is DateOnly since ? $"On a break in learning since {since:d MMMM yyyy}"
         : "Enrolled";
 
@@ -141,14 +147,57 @@ public sealed class Enrolment : Centres.ICentreOwned
     public EnrolmentStatusChange Withdraw(DateOnly? on, string? reason, Guid by, string byName, DateTime now)
     {
         var day = Check(EnrolmentAct.Withdrawn, on, reason, UkTime.DateOf(now), Earliest());
-        if (OnBreakSince is DateOnly since)
+        EndOn(day);
+        return EnrolmentStatusChange.Record(this, EnrolmentAct.Withdrawn, day, reason!.Trim(), null, by, byName, now);
+    }
+
+    /// <summary>
+    /// The learner moves to another qualification (issue 14): this enrolment ends on the day, as a withdrawal does (nothing
+    /// more is claimed on it, and its evidence, decisions and sign-offs stay as they were), and a new enrolment on
+    /// <paramref name="to"/> starts that day with the same assessor, linked to this one. The new enrolment meets every rule of
+    /// enrolling (rules of combination, the registration window, a sanction's hold); the day meets the rules of a withdrawal.
+    /// </summary>
+    public (Enrolment Next, EnrolmentStatusChange Change) TransferTo(
+        QualificationSpec to, IReadOnlyCollection<string> unitCodes, DateOnly? on, string? reason, Guid by, string byName, DateTime now, string? registrationHold = null)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var reasons = new List<(string Field, string Message)>();
+        if (string.Equals(to.Code, QualificationCode, StringComparison.OrdinalIgnoreCase))
         {
-            DaysOnBreak += day.DayNumber - since.DayNumber;
-            OnBreakSince = null;
+            reasons.Add(("QualificationCode", $"The learner is already on {to.DisplayName}: choose another qualification to transfer to"));
         }
 
-        WithdrawnOn = day;
-        return EnrolmentStatusChange.Record(this, EnrolmentAct.Withdrawn, day, reason!.Trim(), null, by, byName, now);
+        var day = default(DateOnly);
+        Enrolment? next = null;
+        try
+        {
+            day = Check(EnrolmentAct.Transferred, on, reason, UkTime.DateOf(now), Earliest());
+        }
+        catch (DomainRuleException e)
+        {
+            reasons.AddRange(e.FieldReasons ?? e.Reasons.Select(r => (Field: string.Empty, Message: r)));
+        }
+
+        try
+        {
+            next = Create(CentreId, CandidateId, to, unitCodes, on ?? UkTime.DateOf(now), now, by, registrationHold);
+        }
+        catch (DomainRuleException e)
+        {
+            reasons.AddRange((e.FieldReasons ?? e.Reasons.Select(r => (Field: "Units", Message: r))).Where(r => r.Field != "RegisteredOn"));
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new DomainRuleException(reasons);
+        }
+
+        next!.TransferredFromEnrolmentId = Id;
+        next.AssessorId = AssessorId;
+        next.PlannedEndDate = PlannedEndDate > day ? PlannedEndDate : null;
+        EndOn(day);
+        TransferredOut = true;
+        return (next, EnrolmentStatusChange.Record(this, EnrolmentAct.Transferred, day, reason!.Trim(), null, by, byName, now));
     }
 
     /// <summary>The learner pauses their learning (illness, caring, a job change): their pace and forecast stop counting until they resume.</summary>
@@ -170,6 +219,18 @@ public sealed class Enrolment : Centres.ICentreOwned
         var movedEnd = PlannedEndDate?.AddDays(length);
         PlannedEndDate = movedEnd;
         return EnrolmentStatusChange.Record(this, EnrolmentAct.Resumed, day, reason!.Trim(), movedEnd, by, byName, now);
+    }
+
+    /// <summary>The learner leaves on <paramref name="day"/>: a break in progress ends then.</summary>
+    private void EndOn(DateOnly day)
+    {
+        if (OnBreakSince is DateOnly since)
+        {
+            DaysOnBreak += day.DayNumber - since.DayNumber;
+            OnBreakSince = null;
+        }
+
+        WithdrawnOn = day;
     }
 
     /// <summary>The first day a new act can take effect: not before the registration, the break in progress or the last return.</summary>
@@ -194,7 +255,7 @@ public sealed class Enrolment : Centres.ICentreOwned
             reasons.Add((string.Empty, "The learner is not on a break in learning: there is nothing to resume from."));
         }
 
-        var label = act switch { EnrolmentAct.Withdrawn => "withdrawal", EnrolmentAct.BreakStarted => "break", _ => "return" };
+        var label = act switch { EnrolmentAct.Withdrawn => "withdrawal", EnrolmentAct.Transferred => "transfer", EnrolmentAct.BreakStarted => "break", _ => "return" };
         if (on is not DateOnly day)
         {
             reasons.Add(("On", $"Enter the date of the {label}"));

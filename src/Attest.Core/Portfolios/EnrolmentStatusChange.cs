@@ -2,10 +2,10 @@ using Attest.Core.Ledger;
 
 namespace Attest.Core.Portfolios;
 
-public enum EnrolmentAct { Withdrawn, BreakStarted, Resumed }
+public enum EnrolmentAct { Withdrawn, BreakStarted, Resumed, Transferred }
 
 /// <summary>
-/// A withdrawal, or the start or end of a break in learning, as the centre recorded it: the day it took effect, why, who
+/// A withdrawal, a transfer to another qualification, or the start or end of a break in learning, as the centre recorded it: the day it took effect, why, who
 /// recorded it and when. Append-only and signed by the administrator, since it stops claims and moves the planned end.
 /// </summary>
 public sealed class EnrolmentStatusChange : Centres.ICentreOwned, Centres.IAppendOnly, ISignable
@@ -46,11 +46,12 @@ public sealed class EnrolmentStatusChange : Centres.ICentreOwned, Centres.IAppen
     public string Describe() => Act switch
     {
         EnrolmentAct.Withdrawn => $"Withdrew on {EffectiveOn:d MMMM yyyy}",
+        EnrolmentAct.Transferred => $"Transferred to another qualification on {EffectiveOn:d MMMM yyyy}",
         EnrolmentAct.BreakStarted => $"Break in learning from {EffectiveOn:d MMMM yyyy}",
         _ => $"Back from the break on {EffectiveOn:d MMMM yyyy}" + (PlannedEndAfter is DateOnly end ? $"; planned end now {end:d MMMM yyyy}" : string.Empty),
     };
 
-    /// <summary>Made by <see cref="Enrolment.Withdraw"/>, <see cref="Enrolment.StartBreak"/> and <see cref="Enrolment.Resume"/>, which check the rules.</summary>
+    /// <summary>Made by <see cref="Enrolment.Withdraw"/>, <see cref="Enrolment.TransferTo"/>, <see cref="Enrolment.StartBreak"/> and <see cref="Enrolment.Resume"/>, which check the rules.</summary>
     internal static EnrolmentStatusChange Record(Enrolment enrolment, EnrolmentAct act, DateOnly on, string reason, DateOnly? plannedEndAfter, Guid by, string byName, DateTime now) => new()
     {
         CentreId = enrolment.CentreId, EnrolmentId = enrolment.Id, CandidateId = enrolment.CandidateId, Act = act, EffectiveOn = on, Reason = reason,

@@ -1801,6 +1801,12 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("TransferredFromEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("TransferredOut")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
 
@@ -1809,6 +1815,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("AssessorId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("TransferredFromEnrolmentId")
+                        .IsUnique();
 
                     b.HasIndex("CentreId", "AssessorId");
 
@@ -3488,6 +3497,11 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredFromEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>

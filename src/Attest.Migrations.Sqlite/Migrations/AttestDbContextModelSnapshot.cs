@@ -1794,6 +1794,12 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TransferredFromEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TransferredOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
 
@@ -1802,6 +1808,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("AssessorId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("TransferredFromEnrolmentId")
+                        .IsUnique();
 
                     b.HasIndex("CentreId", "AssessorId");
 
@@ -3475,6 +3484,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredFromEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>

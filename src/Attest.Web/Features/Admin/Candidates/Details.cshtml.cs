@@ -10,7 +10,8 @@ namespace Attest.Web.Features.Admin.Candidates;
 public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, Core.Accounts.AccountService accounts) : PageModel, Infrastructure.IRedisplayable
 {
     /// <param name="RecordedBy">Who recorded the enrolment in Attest, or null when the system did.</param>
-    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units, string Status);
+    /// <param name="Transfer">Which enrolment this one continues or is continued by, when the learner was transferred.</param>
+    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units, string Status, bool Open, string? Transfer);
 
     public Core.Centres.Candidate Candidate { get; private set; } = null!;
 
@@ -97,7 +98,19 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             e.CreatedBy is Guid by && names.TryGetValue(by, out var recorder) ? recorder : null,
             e.AssessorId is Guid a && names.TryGetValue(a, out var n) ? n : null,
             e.Units.Select(u => u.UnitCode).ToList(),
-            e.Status)).ToList();
+            e.Status,
+            e.WithdrawnOn is null,
+            Transfer(e))).ToList();
+        string Name(Guid id)
+        {
+            var code = enrolments.Single(x => x.Id == id).QualificationCode;
+            return catalogue.Find(code)?.DisplayName ?? code;
+        }
+
+        string? Transfer(Core.Portfolios.Enrolment e) =>
+            e.TransferredFromEnrolmentId is Guid from ? $"Continues the enrolment on {Name(from)}"
+            : enrolments.FirstOrDefault(x => x.TransferredFromEnrolmentId == e.Id) is { } next ? $"Continued on {Name(next.Id)}"
+            : null;
         return true;
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205121605_Initial")]
+    [Migration("20261205123241_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1797,6 +1797,12 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TransferredFromEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TransferredOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
 
@@ -1805,6 +1811,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("AssessorId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("TransferredFromEnrolmentId")
+                        .IsUnique();
 
                     b.HasIndex("CentreId", "AssessorId");
 
@@ -3478,6 +3487,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredFromEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>

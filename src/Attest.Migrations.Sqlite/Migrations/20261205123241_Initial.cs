@@ -877,7 +877,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OnBreakSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DaysOnBreak = table.Column<int>(type: "INTEGER", nullable: false)
+                    DaysOnBreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransferredFromEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredOut = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -898,6 +900,12 @@ namespace Attest.Migrations.Sqlite.Migrations
                         name: "FK_Enrolments_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Enrolments_TransferredFromEnrolmentId",
+                        column: x => x.TransferredFromEnrolmentId,
+                        principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2139,6 +2147,12 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "IX_Enrolments_CentreId_AssessorId",
                 table: "Enrolments",
                 columns: new[] { "CentreId", "AssessorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_TransferredFromEnrolmentId",
+                table: "Enrolments",
+                column: "TransferredFromEnrolmentId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnrolmentStatusChanges_CentreId",

@@ -878,7 +878,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OnBreakSince = table.Column<DateOnly>(type: "date", nullable: true),
                     LastResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DaysOnBreak = table.Column<int>(type: "integer", nullable: false)
+                    DaysOnBreak = table.Column<int>(type: "integer", nullable: false),
+                    TransferredFromEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransferredOut = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -899,6 +901,12 @@ namespace Attest.Migrations.Postgres.Migrations
                         name: "FK_Enrolments_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Enrolments_TransferredFromEnrolmentId",
+                        column: x => x.TransferredFromEnrolmentId,
+                        principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2140,6 +2148,12 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IX_Enrolments_CentreId_AssessorId",
                 table: "Enrolments",
                 columns: new[] { "CentreId", "AssessorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_TransferredFromEnrolmentId",
+                table: "Enrolments",
+                column: "TransferredFromEnrolmentId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnrolmentStatusChanges_CentreId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205121612_Initial")]
+    [Migration("20261205123247_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1804,6 +1804,12 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("TransferredFromEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("TransferredOut")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
 
@@ -1812,6 +1818,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("AssessorId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("TransferredFromEnrolmentId")
+                        .IsUnique();
 
                     b.HasIndex("CentreId", "AssessorId");
 
@@ -3491,6 +3500,11 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Attest.Core.Portfolios.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("TransferredFromEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Attest.Core.Portfolios.EnrolmentStatusChange", b =>
