@@ -69,6 +69,9 @@ public static class AttestCli
         var verify = new Command("verify", "Check every centre's decision ledger: the hash chain, and that each signed record is as it was signed") { centreOption };
         verify.SetAction(async (parse, cancellationToken) => await VerifyLedgerAsync(configuration, parse.GetValue(centreOption), output, error, cancellationToken));
 
+        var rebuild = new Command("rebuild", "Forget every kept standing, so the app works each out again from the signed records (at its next pass or the next list that reads it)") { centreOption };
+        rebuild.SetAction(async (parse, cancellationToken) => await RebuildStandingsAsync(configuration, parse.GetValue(centreOption), output, error, cancellationToken));
+
         var userCentre = new Option<string>("--centre") { Description = "Centre number", Required = true };
         var userEmail = new Option<string>("--email") { Description = "The person's email address", Required = true };
         var userName = new Option<string>("--name") { Description = "The person's full name", Required = true };
@@ -89,6 +92,7 @@ public static class AttestCli
             new Command("centre", "Centres") { createCentre, quota },
             new Command("user", "People") { invite, deactivate },
             new Command("ledger", "The decision ledger") { verify },
+            new Command("standings", "The standings kept for lists, the dashboard and its exports") { rebuild },
         };
 
         var parsed = root.Parse(args);
@@ -414,6 +418,37 @@ public static class AttestCli
         }
 
         return broken == 0 ? Ok : Invalid;
+    }
+
+    /// <summary>
+    /// Kept standings are derived data: forgetting them loses nothing, and the app works each one out again with the engines
+    /// from the signed records. Exit 0, or 2 for an unknown centre number.
+    /// </summary>
+    private static async Task<int> RebuildStandingsAsync(IConfiguration configuration, string? centreNumber, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var services = Services(configuration);
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>();
+        List<Centre> centres;
+        await using (var db = new AttestDbContext(options, NoCentre.Instance))
+        {
+            centres = await db.Centres.AsNoTracking().Where(c => centreNumber == null || c.Number == centreNumber).OrderBy(c => c.Number).ToListAsync(cancellationToken);
+        }
+
+        if (centres.Count == 0 && centreNumber is not null)
+        {
+            await error.WriteLineAsync($"No centre has the number {centreNumber}.");
+            return BadInput;
+        }
+
+        foreach (var centre in centres)
+        {
+            await using var db = new AttestDbContext(options, new FixedCentre(centre.Id));
+            var forgotten = await db.TrackedStandings.ExecuteDeleteAsync(cancellationToken);
+            await output.WriteLineAsync($"Centre {centre.Number} {centre.Name}: {forgotten} kept standing(s) forgotten; each is worked out again from the signed records when next read.");
+        }
+
+        return Ok;
     }
 
     /// <summary>The centre a command acts for, set once the command has found it (none until then).</summary>

@@ -313,6 +313,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
         {
             Owned(e);
             e.HasKey(x => x.EnrolmentId);
+            e.Property(x => x.Explanation).HasMaxLength(Tracking.TrackedStanding.MaxExplanationLength);
+            e.Property(x => x.Engines).HasMaxLength(64);
             e.HasOne<Enrolment>().WithOne().HasForeignKey<Tracking.TrackedStanding>(x => x.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -2849,14 +2849,46 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AwaitingDecision")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CentreId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteriaTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Engines")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstActionDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReview")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PredictedCompletion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("QualificationClaimed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Rag")
                         .HasColumnType("INTEGER");
@@ -2864,8 +2896,20 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<int>("ReadyForSignOff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SignedOffUnitsWithSummativeReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitsClaimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsEnrolled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsIqaReviewed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitsSignedOff")
                         .HasColumnType("INTEGER");

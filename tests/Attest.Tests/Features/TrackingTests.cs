@@ -111,6 +111,40 @@ public class TrackingTests
         Assert.DoesNotContain("Centrea", await (await otherAdmin.GetAsync("/Admin/Dashboard?handler=Csv")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_dashboard_counts_every_enrolment_but_lists_them_a_page_at_a_time_and_exports_them_all(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using (var db = app.Db(app.A.Id))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var candidate = new Attest.Core.Centres.Candidate { CentreId = app.A.Id, GivenName = "Paged", FamilyName = $"Learner{i:00}", DateOfBirth = new DateOnly(2000, 1, 1), Uln = "1234567899", CreatedAt = now };
+                db.Candidates.Add(candidate);
+                db.Enrolments.Add(Attest.Core.Portfolios.Enrolment.Create(app.A.Id, candidate.Id, ShippedCatalogue.Diploma03456, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], DateOnly.FromDateTime(now).AddDays(-10), now));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await app.SignedInAsync(app.A.Admin);
+        await using var counted = app.Db(app.A.Id);
+        var enrolments = await counted.Enrolments.CountAsync();
+        var first = WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Dashboard?qualification=03456"));
+        var onQualification = await counted.Enrolments.CountAsync(e => e.QualificationCode == "03456");
+        Assert.Contains($"{onQualification} enrolments on", first, StringComparison.Ordinal);
+        Assert.Contains("page 1 of 2", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Admin/Dashboard?page=2&qualification=03456\"", first, StringComparison.Ordinal);
+        var second = WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Dashboard?page=2&qualification=03456"));
+        Assert.Contains("page 2 of 2", second, StringComparison.Ordinal);
+        Assert.Contains("Learner29", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Learner29", first, StringComparison.Ordinal);
+        var csv = await CsvDownload.ReadAsync(await admin.GetAsync("/Admin/Dashboard?handler=Csv"));
+        Assert.Equal(enrolments, csv.Count - 1);
+    }
+
     /// <summary>A cell as the workbook shows it: text, a number, or a date-formatted number as an ISO date (as the CSV writes dates).</summary>
     private static string XlsxText(Cell cell) =>
         cell.StyleIndex?.Value == 1 && cell.CellValue is { } date

@@ -12,6 +12,14 @@ namespace Attest.Web.Features.Tracking;
 /// </summary>
 public static class TrackedStandings
 {
+    /// <summary>
+    /// This build of the engines (the web and core assemblies' module ids, which a deterministic build derives from the
+    /// code): identical instances agree on it, and a release that changes a rule changes it, so no standing worked out by
+    /// the old rule is trusted.
+    /// </summary>
+    public static readonly string Engines = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        [.. typeof(TrackedStandings).Assembly.ManifestModule.ModuleVersionId.ToByteArray(), .. typeof(TrackedStanding).Assembly.ManifestModule.ModuleVersionId.ToByteArray()]))[..32];
+
     /// <summary>Enrolments worked out together: a fixed number of queries each, whatever the list's length.</summary>
     private const int Batch = 500;
 
@@ -27,9 +35,7 @@ public static class TrackedStandings
             var read = batch.ToDictionary(e => e.Id);
             var ids = read.Keys.ToList();
             var tracked = await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken);
-            var rows = tracked.Select(t => TrackedStanding.Of(
-                t.Track.EnrolmentId, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today,
-                t.Track.Forecast.Rag, t.Track.AwaitingDecision, t.UnitsReadyForSignOff, t.Track.UnitsSignedOff)).ToList();
+            var rows = tracked.Select(t => TrackedStanding.Of(t.Track, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today, Engines, t.UnitsReadyForSignOff)).ToList();
             await db.TrackedStandings.Where(s => ids.Contains(s.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
             db.TrackedStandings.AddRange(rows);
             try
@@ -52,11 +58,42 @@ public static class TrackedStandings
         return stale.Count;
     }
 
+    /// <summary>
+    /// The tracking rows of <paramref name="enrolments"/> (already scoped), by candidate's family name, given name, then
+    /// enrolment date: the kept standings, worked out first for those changed since, with today's names joined in SQL. What
+    /// the dashboard and its exports read, so a view costs rows read, not portfolios evaluated.
+    /// </summary>
+    public static async Task<IReadOnlyList<EnrolmentTrack>> TracksAsync(
+        AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        await RefreshAsync(db, catalogue, enrolments, today, cancellationToken);
+        // Today's row, whatever its stamp: one changed since the refresh just now shows as it was a moment ago, never not at all.
+        var rows = await enrolments
+            .Join(db.TrackedStandings.Where(s => s.Day == today && s.Engines == Engines), e => e.Id, s => s.EnrolmentId, (e, s) => new { Enrolment = e, Standing = s })
+            .Join(db.Candidates, x => x.Enrolment.CandidateId, c => c.Id, (x, c) => new
+            {
+                x.Standing, x.Enrolment.QualificationCode, x.Enrolment.AssessorId, x.Enrolment.RegisteredOn, x.Enrolment.PlannedEndDate, x.Enrolment.CreatedAt,
+                c.GivenName, c.FamilyName, c.AwardingBodyCandidateNumber, c.Uln,
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var assessorIds = rows.Select(r => r.AssessorId).OfType<Guid>().Distinct().ToList();
+        // Users are not centre-owned; only the assessors of enrolments already scoped to this centre are read.
+        var assessors = await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return [.. rows
+            .OrderBy(r => r.FamilyName, StringComparer.CurrentCulture).ThenBy(r => r.GivenName, StringComparer.CurrentCulture).ThenBy(r => r.CreatedAt)
+            .Select(r => r.Standing.ToTrack(
+                $"{r.GivenName} {r.FamilyName}", r.AwardingBodyCandidateNumber, r.Uln, r.QualificationCode, catalogue.Find(r.QualificationCode)?.Title ?? r.QualificationCode,
+                r.AssessorId, r.AssessorId is Guid a && assessors.TryGetValue(a, out var name) ? name : CentreSummary.Unassigned, r.RegisteredOn, r.PlannedEndDate))];
+    }
+
     /// <summary>The enrolments whose kept standing for today passes <paramref name="standing"/> and is current (<paramref name="current"/> true), or that have no current one (false).</summary>
     public static IQueryable<Enrolment> Current(AttestDbContext db, IQueryable<Enrolment> enrolments, DateOnly today, bool current = true, Func<IQueryable<TrackedStanding>, IQueryable<TrackedStanding>>? standing = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = (standing ?? (s => s))(db.TrackedStandings.Where(s => s.Day == today));
+        var rows = (standing ?? (s => s))(db.TrackedStandings.Where(s => s.Day == today && s.Engines == Engines));
         return current
             ? enrolments.Where(e => rows.Any(s => s.EnrolmentId == e.Id && s.Stamp == e.ProgressStamp))
             : enrolments.Where(e => !rows.Any(s => s.EnrolmentId == e.Id && s.Stamp == e.ProgressStamp));

@@ -13,7 +13,13 @@ namespace Attest.Web.Features.Admin.Dashboard;
 /// <summary>The centre dashboard (issue 5 tracking): progress, achievement, IQA coverage and overdue actions, with the candidates behind them, and the same rows as CSV or XLSX.</summary>
 public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<EnrolmentTracking> Enrolments { get; private set; } = [];
+    /// <summary>One page of the centre's enrolments, by name.</summary>
+    public IReadOnlyList<EnrolmentTrack> Enrolments { get; private set; } = [];
+
+    public Pager Pager { get; private set; } = null!;
+
+    [FromQuery(Name = "page")]
+    public string? PageNumber { get; set; }
 
     public CentreSummary Summary { get; private set; } = null!;
 
@@ -38,8 +44,10 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Enrolments = await TrackingQueries.LoadAsync(db, catalogue, Filtered(), Today, cancellationToken);
-        Summary = CentreSummary.Of([.. Enrolments.Select(e => e.Track)], Today);
+        var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
+        Summary = CentreSummary.Of(tracks, Today);
+        Pager = new Pager(Pager.Parse(PageNumber), LearnerSearch.PageSize, tracks.Count, page => $"/Admin/Dashboard?page={page.ToString(CultureInfo.InvariantCulture)}{Filters}", "Pages of candidates");
+        Enrolments = [.. tracks.Skip(Pager.Skip).Take(Pager.PageSize)];
         (Qualifications, Assessors) = await db.Enrolments.ChoicesAsync(db, catalogue, cancellationToken);
     }
 
@@ -61,8 +69,8 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     }
 
     private async Task<IReadOnlyList<IReadOnlyList<object?>>> RowsAsync(CancellationToken cancellationToken) =>
-        [.. (await TrackingQueries.LoadAsync(db, catalogue, Filtered(), Today, cancellationToken))
-            .Select(e => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(e.Track))])];
+        [.. (await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken))
+            .Select(e => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(e))])];
 
     private async Task<FileContentResult> DownloadAsync(byte[] content, string contentType, string extension, CancellationToken cancellationToken)
     {

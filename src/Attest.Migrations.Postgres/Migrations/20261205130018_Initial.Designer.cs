@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205123247_Initial")]
+    [Migration("20261205130018_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2859,14 +2859,46 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("AwaitingDecision")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("CentreId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriteriaTotal")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
+
+                    b.Property<string>("Engines")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("FirstActionDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextReview")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PredictedCompletion")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("QualificationClaimed")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("Rag")
                         .HasColumnType("integer");
@@ -2874,8 +2906,20 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<int>("ReadyForSignOff")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SignedOffUnitsWithSummativeReview")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("UnitsClaimed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitsEnrolled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitsIqaReviewed")
+                        .HasColumnType("integer");
 
                     b.Property<int>("UnitsSignedOff")
                         .HasColumnType("integer");
