@@ -36,6 +36,8 @@ Machine(dir);
     ("iqa", "/Iqa/Portfolios"),
     ("iqa", "/Iqa/Portfolios?q=Family3&qualification=03456"),
     ("admin", "/Admin/Candidates?q=Learner7"),
+    ("admin", "/Admin/Dashboard"),
+    ("admin", "/Admin/Dashboard?handler=Csv"),
 ];
 var results = new Dictionary<int, (double Floor, List<(double First, double Median)> Pages)>();
 foreach (var learners in sizes)

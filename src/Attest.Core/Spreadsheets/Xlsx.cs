@@ -33,17 +33,23 @@ public static class Xlsx
                 new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }, // the built-in short date
                 new CellFormat { FontId = 1, ApplyFont = true }));
 
+        // Written element by element rather than built as a tree first: a centre's whole tracking table is tens of thousands of rows.
         var sheet = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        data.Append(new Row(header.Select(h => (OpenXmlElement)Text(h, HeaderStyle))));
-        foreach (var row in rows)
+        using (var writer = OpenXmlWriter.Create(sheet))
         {
-            data.Append(new Row(row.Select(Cell)));
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+            writer.WriteStartElement(new SheetData());
+            writer.WriteElement(new Row(header.Select(h => (OpenXmlElement)Text(h, HeaderStyle))));
+            foreach (var row in rows)
+            {
+                writer.WriteElement(new Row(row.Select(Cell)));
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
 
-        sheet.Worksheet = new Worksheet(
-            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-            data);
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
     }
 

@@ -53,29 +53,31 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     private IQueryable<Core.Portfolios.Enrolment> Filtered() => db.Enrolments.Filtered(QualificationCode, AssessorId);
 
+    /// <summary>Written to the response row by row, never held whole.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(cancellationToken);
-        return await DownloadAsync(Csv.ToBytes(TrackingTable.Columns.Select(c => c.Header), rows.Select(row => row.Select(TrackingTable.Text))), Csv.ContentType + "; charset=utf-8", "csv", cancellationToken);
+        var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        Response.ContentType = Csv.ContentType + "; charset=utf-8";
+        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = await FileNameAsync("csv", cancellationToken) }.ToString();
+        await Csv.WriteAsync(Response.Body, TrackingTable.Columns.Select(c => c.Header), tracks.Select(t => TrackingTable.Columns.Select(c => TrackingTable.Text(c.Value(t)))).ToAsyncEnumerable(), cancellationToken);
+        return new EmptyResult();
     }
 
+    /// <summary>The Open XML package needs a seekable stream: it is written to a temporary file, which goes once sent.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(cancellationToken);
-        // The Open XML package needs a seekable stream; a centre's tracking is a few hundred kilobytes at most.
-        using var workbook = new MemoryStream();
-        Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], rows);
-        return await DownloadAsync(workbook.ToArray(), Xlsx.ContentType, "xlsx", cancellationToken);
+        var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
+        var workbook = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], tracks.Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
+        workbook.Position = 0;
+        Response.Headers.CacheControl = "no-store";
+        return File(workbook, Xlsx.ContentType, await FileNameAsync("xlsx", cancellationToken));
     }
 
-    private async Task<IReadOnlyList<IReadOnlyList<object?>>> RowsAsync(CancellationToken cancellationToken) =>
-        [.. (await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken))
-            .Select(e => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(e))])];
-
-    private async Task<FileContentResult> DownloadAsync(byte[] content, string contentType, string extension, CancellationToken cancellationToken)
+    private async Task<string> FileNameAsync(string extension, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var centre = await db.Centres.Where(c => c.Id == db.CurrentCentreId).Select(c => c.Number).SingleAsync(cancellationToken);
-        return File(content, contentType, $"tracking-{centre}-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}");
+        return $"tracking-{centre}-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
     }
 }
