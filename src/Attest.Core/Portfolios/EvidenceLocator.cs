@@ -6,36 +6,59 @@ namespace Attest.Core.Portfolios;
 /// <summary>What a locator points at in an item.</summary>
 public enum LocatorKind
 {
-    /// <summary>Words written in the portfolio: read whole, with no pages or timings.</summary>
-    None,
-
     /// <summary>Pages of a document (a file, or evidence held elsewhere).</summary>
     Pages,
 
     /// <summary>Start-end timings in a recording.</summary>
     Timings,
+
+    /// <summary>Paragraphs, or the headings over them, of words written in the portfolio.</summary>
+    Paragraphs,
 }
 
 /// <summary>
 /// Where in an item a criterion is shown: page numbers for documents, start-end timings for recordings
-/// (seed 000 evidence checklist: "Give page no(s)/digital timings, etc."), nothing for words written in the portfolio.
-/// Parsed and written back in one form so the evidence log and checklist read the same for everyone.
+/// (seed 000 evidence checklist: "Give page no(s)/digital timings, etc."), paragraphs or headings for words written in
+/// the portfolio (issue 14: "paragraphs or headings for a written account"). Parsed and written back in one form so the
+/// evidence log and checklist read the same for everyone.
 /// </summary>
 public static partial class EvidenceLocator
 {
-    /// <summary>What a locator of this item points at: timings in a recording, pages of a file or of evidence held elsewhere, and nothing in words written in the portfolio.</summary>
+    /// <summary>A heading is at most this long: a label over what follows, not a sentence.</summary>
+    private const int MaxHeadingLength = 80;
+
+    /// <summary>What a locator of this item points at: timings in a recording, pages of a file or of evidence held elsewhere, paragraphs of words written in the portfolio.</summary>
     public static LocatorKind KindFor(EvidenceItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         return item.IsRecording ? LocatorKind.Timings
             : item.HasFile || item.Kind == EvidenceKind.HeldElsewhere ? LocatorKind.Pages
-            : LocatorKind.None;
+            : LocatorKind.Paragraphs;
+    }
+
+    /// <summary>The paragraphs of words written in the portfolio: blocks of text between blank lines (one line break does not start a paragraph).</summary>
+    public static IReadOnlyList<string> Paragraphs(EvidenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return [.. BlankLines().Split((item.Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal)).Select(p => p.Trim()).Where(p => p.Length > 0)];
     }
 
     /// <summary>
-    /// The one rule for a locator, asked by every door: normalised ("pages 3-5, 8" or "02:15-04:30"), or an error
-    /// naming the rule broken: a timing past the recording's end, a page past a PDF's last page, or any locator of
-    /// words written in the portfolio.
+    /// The headings of a written item: a short paragraph's first line that labels what follows ("How the problem was
+    /// spotted:" in a case log) or stands alone and is not a sentence (no closing full stop, question or exclamation mark);
+    /// the closing colon is not part of it. A sentence broken over lines is not a heading.
+    /// </summary>
+    public static IReadOnlyList<string> Headings(EvidenceItem item) =>
+        [.. Paragraphs(item).Select(p => (Lines: p.Split('\n'), First: p.Split('\n')[0].Trim()))
+            .Where(p => p.First.Length <= MaxHeadingLength
+                && (p.First.EndsWith(':') || (p.Lines.Length == 1 && !p.First.EndsWith('.') && !p.First.EndsWith('?') && !p.First.EndsWith('!'))))
+            .Select(p => p.First.TrimEnd(':').Trim())
+            .Where(heading => heading.Length > 0)];
+
+    /// <summary>
+    /// The one rule for a locator, asked by every door: normalised ("pages 3-5, 8", "02:15-04:30" or "paragraphs 2-3"),
+    /// or an error naming the rule broken: a timing past the recording's end, a page past a PDF's last page, a paragraph
+    /// past a written item's last, or words that are neither a number nor one of its headings.
     /// </summary>
     public static (string? Locator, string? Error) For(EvidenceItem item, string? input)
     {
@@ -50,8 +73,52 @@ public static partial class EvidenceLocator
         {
             LocatorKind.Timings => Timings(parts, item.DurationSeconds),
             LocatorKind.Pages => Pages(parts, item),
-            _ => (null, $"{item.Reference} is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty"),
+            _ => WrittenParts(parts, item),
         };
+    }
+
+    /// <summary>Paragraph numbers within the item's paragraphs, or its headings: "paragraphs 2-3, 5" or "paragraph 2, under “Options”".</summary>
+    private static (string?, string?) WrittenParts(string[] parts, EvidenceItem item)
+    {
+        var count = Paragraphs(item).Count;
+        var headings = Headings(item);
+        var ranges = new List<string>();
+        var under = new List<string>();
+        foreach (var part in parts)
+        {
+            var match = ParagraphRange().Match(part);
+            if (!match.Success)
+            {
+                var named = part.Trim().Trim('"', '\u201c', '\u201d', '\'').TrimEnd(':').Trim();
+                named = named.StartsWith("under ", StringComparison.OrdinalIgnoreCase) ? named[6..].Trim().Trim('"', '\u201c', '\u201d', '\'') : named;
+                if (headings.FirstOrDefault(h => string.Equals(h, named, StringComparison.OrdinalIgnoreCase)) is not { } heading)
+                {
+                    return (null, headings.Count == 0
+                        ? $"Give paragraph numbers of {item.Reference}, like 2 or 2-3 (\"{part}\" is not a paragraph or range)"
+                        : $"Give paragraph numbers, like 2 or 2-3, or a heading of {item.Reference}, such as \u201c{headings[0]}\u201d (\"{part}\" is neither)");
+                }
+
+                under.Add($"under \u201c{heading}\u201d");
+                continue;
+            }
+
+            var from = int.Parse(match.Groups["from"].Value, CultureInfo.InvariantCulture);
+            var to = match.Groups["to"].Success ? int.Parse(match.Groups["to"].Value, CultureInfo.InvariantCulture) : from;
+            if (from < 1 || to < from)
+            {
+                return (null, $"A paragraph range must start at paragraph 1 or later and end after it starts (\"{part}\")");
+            }
+
+            if (to > count)
+            {
+                return (null, $"{item.Reference} has {count} paragraph{(count == 1 ? "" : "s")}, so it has no paragraph {to} (\"{part}\"): give paragraphs from 1 to {count}");
+            }
+
+            ranges.Add(from == to ? $"{from}" : $"{from}-{to}");
+        }
+
+        var numbered = ranges.Count == 0 ? [] : new[] { (ranges.Count > 1 || ranges[0].Contains('-', StringComparison.Ordinal) ? "paragraphs " : "paragraph ") + string.Join(", ", ranges) };
+        return (string.Join(", ", numbered.Concat(under)), null);
     }
 
     private static (string?, string?) Pages(string[] parts, EvidenceItem item)
@@ -147,4 +214,10 @@ public static partial class EvidenceLocator
 
     [GeneratedRegex(@"^(?<from>[\d:]+)\s*[-–]\s*(?<to>[\d:]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRange();
+
+    [GeneratedRegex(@"^(?:(?:paragraphs?|paras?|¶)\.?\s*)?(?<from>\d{1,5})(?:\s*[-–]\s*(?<to>\d{1,5}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ParagraphRange();
+
+    [GeneratedRegex(@"\n\s*\n", RegexOptions.CultureInvariant)]
+    private static partial Regex BlankLines();
 }

@@ -86,31 +86,41 @@ public class EvidenceTests
         Assert.Equal(Enumerable.Range(1, posts + 1).Select(EvidenceItem.ReferenceFor), references.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Issue 13: a reflective account written in the portfolio was asked for page numbers when mapped.</summary>
+    /// <summary>
+    /// Issue 13: a reflective account written in the portfolio was asked for page numbers when mapped. Issue 14: it is
+    /// located by "paragraphs or headings for a written account", within the paragraphs it has.
+    /// </summary>
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task An_account_written_in_the_portfolio_is_mapped_without_pages_and_a_locator_sent_for_it_is_refused(DatabaseProvider provider)
+    public async Task An_account_written_in_the_portfolio_is_mapped_by_paragraph_and_a_page_or_a_paragraph_past_its_end_is_refused(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();
         var candidate = await app.SignedInAsync(app.A.Candidate);
         var account = await candidate.PostFormAsync("/Candidate/Evidence/Add?kind=ReflectiveAccount", new()
         {
-            ["Input.Title"] = "What I learned at the desk", ["Input.Body"] = "I listened to the customer, apologised and checked the booking.", ["Input.Context"] = "RealWork",
+            ["Input.Title"] = "What I learned at the desk", ["Input.Context"] = "RealWork",
+            ["Input.Body"] = "The customer was angry about the booking.\n\nI listened to the customer, apologised and checked the booking.\n\nShe thanked me.",
         });
         var url = account.Headers.Location!.OriginalString;
 
-        var page = await candidate.GetStringAsync(url);
+        var page = WebUtility.HtmlDecode(await candidate.GetStringAsync(url));
         Assert.Contains("Map to criteria", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("].Locator", page, StringComparison.Ordinal);
+        Assert.Contains("Paragraph numbers, for example \u20182-3\u2019 (it has 3 paragraphs)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Page numbers", page, StringComparison.Ordinal);
 
         var target = $"{app.A.EnrolmentId:N}|C3|1.1";
-        var refused = await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target, ["Input.Criteria[0].Locator"] = "page 1" });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("E002 is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target })).StatusCode);
+        foreach (var (typed, reason) in new[] { ("page 1", "Give paragraph numbers of E002, like 2 or 2-3"), ("2-4", "E002 has 3 paragraphs, so it has no paragraph 4") })
+        {
+            var refused = await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target, ["Input.Criteria[0].Locator"] = typed });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var shown = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains(reason, shown, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{typed}\"", shown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Criteria[0].Chosen"] = "true", ["Input.Criteria[0].Target"] = target, ["Input.Criteria[0].Locator"] = "2-3" })).StatusCode);
         await using var db = app.Db(app.A.Id);
-        Assert.Null((await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId != app.A.EvidenceId)).Locator);
+        Assert.Equal("paragraphs 2-3", (await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId != app.A.EvidenceId)).Locator);
     }
 
     /// <summary>Issue 13: "page 9" was accepted on a 2-page PDF and printed on the record sheet.</summary>

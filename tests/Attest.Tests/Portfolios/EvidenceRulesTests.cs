@@ -1,6 +1,9 @@
 using Attest.Core;
 using Attest.Core.Portfolios;
 using Attest.Core.Qualifications;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Attest.Tests.Portfolios;
 
@@ -96,17 +99,52 @@ public class EvidenceLocatorTests
         Assert.True(accepted || error!.StartsWith("E004 has 2 pages, so it has no page ", StringComparison.Ordinal), error);
     }
 
+    /// <summary>Issue 14: "paragraphs or headings for a written account"; the OCR student guide's checklist asks where in the evidence each criterion is shown.</summary>
     [Fact]
-    public void Words_written_in_the_portfolio_have_no_pages_or_timings_but_evidence_held_elsewhere_has_pages()
+    public void Words_written_in_the_portfolio_are_located_by_paragraph_and_evidence_held_elsewhere_by_page()
     {
-        var written = new EvidenceItem { Reference = "E005", Title = "Reflective account", Kind = EvidenceKind.ReflectiveAccount, Body = "What I did." };
-        Assert.Equal(LocatorKind.None, EvidenceLocator.KindFor(written));
-        Assert.Equal((null, "E005 is written in the portfolio, not a file: it has no pages or timings, so leave where in the evidence empty"), EvidenceLocator.For(written, "page 1"));
+        var written = new EvidenceItem { Reference = "E005", Title = "Reflective account", Kind = EvidenceKind.ReflectiveAccount, Body = "The guest came to the desk.\n\nI listened and\nrepeated it back.\r\n\r\nShe thanked me." };
+        Assert.Equal(LocatorKind.Paragraphs, EvidenceLocator.KindFor(written));
+        Assert.Equal(3, EvidenceLocator.Paragraphs(written).Count);
+        Assert.Equal(("paragraphs 2-3", (string?)null), EvidenceLocator.For(written, "2-3"));
+        Assert.Equal(("paragraph 2", (string?)null), EvidenceLocator.For(written, "para 2"));
+        Assert.Equal(("paragraphs 1, 3", (string?)null), EvidenceLocator.For(written, "¶1; paragraph 3"));
+        Assert.Equal((null, "E005 has 3 paragraphs, so it has no paragraph 4 (\"2-4\"): give paragraphs from 1 to 3"), EvidenceLocator.For(written, "2-4"));
+        Assert.Equal((null, "Give paragraph numbers of E005, like 2 or 2-3 (\"page 1\" is not a paragraph or range)"), EvidenceLocator.For(written, "page 1"));
         Assert.Equal((null, null), EvidenceLocator.For(written, " "));
         var held = new EvidenceItem { Reference = "E006", Title = "Complaints file", Kind = EvidenceKind.HeldElsewhere, HeldAt = "Office" };
         Assert.Equal(("page 12", (string?)null), EvidenceLocator.For(held, "12"));
         Assert.Equal((LocatorKind.Pages, LocatorKind.Timings), (EvidenceLocator.KindFor(Document(pages: 2)), EvidenceLocator.KindFor(Recording(seconds: 60))));
     }
+
+    /// <summary>A case log is written under its form's headings (OCR unit C3, evidence requirement 4: the problems it must show).</summary>
+    [Fact]
+    public void A_written_item_is_located_under_one_of_its_headings()
+    {
+        var log = new EvidenceItem
+        {
+            Reference = "E007", Title = "Case log", Kind = EvidenceKind.CaseLog,
+            Body = "Workplace: Progress Hotel\n\nHow the problem was spotted:\nThe guest came back to the desk.\n\nOptions offered:\nAnother room, or a refund.\n\nOutcome: resolved",
+        };
+        Assert.Equal(["Workplace: Progress Hotel", "How the problem was spotted", "Options offered", "Outcome: resolved"], EvidenceLocator.Headings(log));
+        Assert.Equal(("under \u201cOptions offered\u201d", (string?)null), EvidenceLocator.For(log, "options offered:"));
+        Assert.Equal(("paragraph 2, under \u201cHow the problem was spotted\u201d", (string?)null), EvidenceLocator.For(log, "under \"How the problem was spotted\", 2"));
+        Assert.Equal((null, "Give paragraph numbers, like 2 or 2-3, or a heading of E007, such as \u201cWorkplace: Progress Hotel\u201d (\"The kitchen\" is neither)"), EvidenceLocator.For(log, "The kitchen"));
+    }
+
+    [Property]
+    public Property A_paragraph_range_within_the_item_is_kept_and_read_back_the_same_and_one_past_its_end_is_refused() =>
+        Prop.ForAll(
+            (from paragraphs in Gen.Choose(1, 12) from start in Gen.Choose(1, 14) from length in Gen.Choose(0, 4) select (paragraphs, start, start + length)).ToArbitrary(),
+            c =>
+            {
+                var item = new EvidenceItem { Reference = "E008", Title = "Account", Kind = EvidenceKind.ReflectiveAccount, Body = string.Join("\n\n", Enumerable.Range(1, c.paragraphs).Select(n => $"Paragraph {n} of the account.")) };
+                var (locator, error) = EvidenceLocator.For(item, $"{c.Item2}-{c.Item3}");
+                var within = c.Item3 <= c.paragraphs;
+                return within
+                    ? error is null && EvidenceLocator.For(item, locator) == (locator, null)
+                    : locator is null && error!.StartsWith($"E008 has {c.paragraphs} paragraph", StringComparison.Ordinal);
+            });
 
     [Fact]
     public void No_locator_is_allowed() => Assert.Equal((null, null), EvidenceLocator.For(Recording(seconds: 60), "  "));
