@@ -62,14 +62,13 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
         Withdrawing = mappingId;
 
         if (!await TryLoadAsync(cancellationToken) || Mappings.SingleOrDefault(m => m.Id == mappingId) is not { } mapping
-            || !await db.Enrolments.AnyAsync(e => e.Id == mapping.EnrolmentId && e.AssessorId == User.UserId(), cancellationToken))
+            || !_states.TryGetValue(mapping.Id, out var state) || !state.Assessed)
         {
             return NotFound();
         }
 
-        var (judged, signedOff) = await StateAsync(mapping, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var withdrawal = MappingWithdrawal.Record(mapping, Item, judged, signedOff, Withdrawals.ContainsKey(mapping.Id), Reason, User.UserId(), User.DisplayName(), now);
+        var withdrawal = MappingWithdrawal.Record(mapping, Item, state.Judged, state.SignedOff, Withdrawals.ContainsKey(mapping.Id), Reason, User.UserId(), User.DisplayName(), now);
         db.MappingWithdrawals.Add(withdrawal);
         db.Sign(withdrawal, Core.Centres.Roles.Assessor, User.UserId(), User.DisplayName(), now);
         await db.SaveChangesAsync(cancellationToken);
@@ -79,12 +78,19 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
 
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
 
-    /// <summary>Whether the assessor has judged the item for the mapping's unit, and whether the unit's standing sign-off is competent.</summary>
-    private async Task<(bool Judged, bool SignedOff)> StateAsync(EvidenceMapping mapping, CancellationToken cancellationToken)
+    /// <summary>For each mapping: whether the reader assesses its enrolment, has judged the item for its unit, and the unit's standing sign-off is competent.</summary>
+    private IReadOnlyDictionary<Guid, (bool Assessed, bool Judged, bool SignedOff)> _states = new Dictionary<Guid, (bool, bool, bool)>();
+
+    /// <summary>The withdrawal states of every mapping of the item, in three queries whatever their number.</summary>
+    private async Task<IReadOnlyDictionary<Guid, (bool Assessed, bool Judged, bool SignedOff)>> StatesAsync(CancellationToken cancellationToken)
     {
-        var judged = await db.EvidenceAcceptances.AnyAsync(a => a.EvidenceItemId == mapping.EvidenceItemId && a.EnrolmentId == mapping.EnrolmentId && a.UnitCode == mapping.UnitCode, cancellationToken);
-        var signOffs = await db.UnitSignOffs.AsNoTracking().Where(s => s.EnrolmentId == mapping.EnrolmentId && s.UnitCode == mapping.UnitCode).ToListAsync(cancellationToken);
-        return (judged, Core.Assessment.UnitSignOff.IsLocked(signOffs));
+        var enrolmentIds = Mappings.Select(m => m.EnrolmentId).Distinct().ToList();
+        var userId = User.UserId();
+        var assessed = (await db.Enrolments.Where(e => enrolmentIds.Contains(e.Id) && e.AssessorId == userId).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var judged = (await db.EvidenceAcceptances.Where(a => a.EvidenceItemId == Id).Select(a => new { a.EnrolmentId, a.UnitCode }).Distinct().ToListAsync(cancellationToken))
+            .Select(a => (a.EnrolmentId, a.UnitCode)).ToHashSet();
+        var signOffs = (await db.UnitSignOffs.AsNoTracking().Where(s => enrolmentIds.Contains(s.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(s => (s.EnrolmentId, s.UnitCode));
+        return Mappings.ToDictionary(m => m.Id, m => (assessed.Contains(m.EnrolmentId), judged.Contains((m.EnrolmentId, m.UnitCode)), Core.Assessment.UnitSignOff.IsLocked([.. signOffs[(m.EnrolmentId, m.UnitCode)]])));
     }
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
@@ -101,19 +107,10 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
         Warnings = await db.EvidenceWarnings.AsNoTracking().Where(w => w.EvidenceItemId == id).OrderBy(w => w.Location).ToListAsync(cancellationToken);
         Mappings = await db.EvidenceMappings.AsNoTracking().Where(m => m.EvidenceItemId == id).OrderBy(m => m.UnitCode).ThenBy(m => m.CriterionRef).ToListAsync(cancellationToken);
         Withdrawals = await db.MappingWithdrawals.AsNoTracking().Where(w => w.EvidenceItemId == id).ToDictionaryAsync(w => w.MappingId, cancellationToken);
-        if (User.IsInRole(Core.Centres.Roles.Assessor) && await db.Enrolments.AnyAsync(e => e.CandidateId == item.CandidateId && e.AssessorId == User.UserId(), cancellationToken))
+        if (User.IsInRole(Core.Centres.Roles.Assessor))
         {
-            var withdrawable = new HashSet<Guid>();
-            foreach (var mapping in Mappings.Where(m => !Withdrawals.ContainsKey(m.Id)))
-            {
-                if (await StateAsync(mapping, cancellationToken) is (true, false)
-                    && await db.Enrolments.AnyAsync(e => e.Id == mapping.EnrolmentId && e.AssessorId == User.UserId(), cancellationToken))
-                {
-                    withdrawable.Add(mapping.Id);
-                }
-            }
-
-            Withdrawable = withdrawable;
+            _states = await StatesAsync(cancellationToken);
+            Withdrawable = Mappings.Where(m => !Withdrawals.ContainsKey(m.Id) && _states[m.Id] is (true, true, false)).Select(m => m.Id).ToHashSet();
         }
 
         if (await db.ProblemCases.AsNoTracking().SingleOrDefaultAsync(p => p.EvidenceItemId == id, cancellationToken) is { } problem)

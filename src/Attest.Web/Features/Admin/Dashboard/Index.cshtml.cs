@@ -53,7 +53,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     private IQueryable<Core.Portfolios.Enrolment> Filtered() => db.Enrolments.Filtered(QualificationCode, AssessorId);
 
-    /// <summary>Written to the response row by row, never held whole.</summary>
+    /// <summary>The kept rows are read, then the file is written to the response row by row, never built whole in memory.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
@@ -69,8 +69,18 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     {
         var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
         var workbook = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], tracks.Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
-        workbook.Position = 0;
+        try
+        {
+            Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], tracks.Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
+            workbook.Position = 0;
+        }
+        catch
+        {
+            // The response disposes (and so deletes) the file once sent; a failed write must do it here.
+            await workbook.DisposeAsync();
+            throw;
+        }
+
         Response.Headers.CacheControl = "no-store";
         return File(workbook, Xlsx.ContentType, await FileNameAsync("xlsx", cancellationToken));
     }

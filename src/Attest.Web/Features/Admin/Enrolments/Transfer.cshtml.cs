@@ -39,6 +39,9 @@ public sealed class TransferModel(AttestDbContext db, Core.Qualifications.Catalo
     /// <summary>The learner's mappings that would carry over to the chosen qualification's units, by unit.</summary>
     public IReadOnlyDictionary<string, int> Carried { get; private set; } = new Dictionary<string, int>();
 
+    /// <summary>The learner's mappings that still count, read once for the preview and the transfer.</summary>
+    private List<EvidenceMapping> _counting = [];
+
     public async Task<IActionResult> OnGetAsync(string? to, CancellationToken cancellationToken)
     {
         Input.QualificationCode = to;
@@ -74,8 +77,8 @@ public sealed class TransferModel(AttestDbContext db, Core.Qualifications.Catalo
         var (by, byName, now) = (User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
         var hold = EqaSanctions.RegistrationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
         var (next, change) = enrolment.TransferTo(To, Input.Units, Input.On, Input.Reason, by, byName, now, hold);
-        var counting = await db.CountingMappings.AsNoTracking().Where(m => m.EnrolmentId == Id).ToListAsync(cancellationToken);
-        var carried = CriterionMapping.CarriedOnTransfer(counting, From!, next, To, now);
+        // A qualification gone from the catalogue has no criteria to compare: nothing carries.
+        var carried = From is null ? [] : CriterionMapping.CarriedOnTransfer(_counting, From, next, To, now);
         db.Enrolments.Add(next);
         db.EvidenceMappings.AddRange(carried);
         db.EnrolmentStatusChanges.Add(change);
@@ -108,9 +111,9 @@ public sealed class TransferModel(AttestDbContext db, Core.Qualifications.Catalo
         To = Input.QualificationCode is { } code ? Choices.FirstOrDefault(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase)) : null;
         if (To is not null && From is not null)
         {
-            var counting = await db.CountingMappings.AsNoTracking().Where(m => m.EnrolmentId == Id).ToListAsync(cancellationToken);
+            _counting = await db.CountingMappings.AsNoTracking().Where(m => m.EnrolmentId == Id).ToListAsync(cancellationToken);
             // As if every unit the two share were chosen: the page says what each unit would bring.
-            Carried = CriterionMapping.CarriedOnTransfer(counting, From, enrolment, To, DateTime.MinValue)
+            Carried = CriterionMapping.CarriedOnTransfer(_counting, From, enrolment, To, DateTime.MinValue)
                 .GroupBy(m => m.UnitCode, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         }
 
