@@ -84,14 +84,17 @@ public static partial class EvidenceLocator
         var headings = Headings(item);
         var ranges = new List<string>();
         var under = new List<string>();
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
+            var part = parts[i];
             var match = ParagraphRange().Match(part);
             if (!match.Success)
             {
-                var named = part.Trim().Trim('"', '\u201c', '\u201d', '\'').TrimEnd(':').Trim();
-                named = named.StartsWith("under ", StringComparison.OrdinalIgnoreCase) ? named[6..].Trim().Trim('"', '\u201c', '\u201d', '\'') : named;
-                if (headings.FirstOrDefault(h => string.Equals(h, named, StringComparison.OrdinalIgnoreCase)) is not { } heading)
+                // A heading may hold commas (a case log's "Options, with pros and cons for ..."), so it may span several parts.
+                var found = Enumerable.Range(1, parts.Length - i)
+                    .Select(n => (Parts: n, Heading: headings.FirstOrDefault(h => string.Equals(h, Named(string.Join(", ", parts[i..(i + n)])), StringComparison.OrdinalIgnoreCase))))
+                    .FirstOrDefault(s => s.Heading is not null);
+                if (found.Heading is not { } heading)
                 {
                     return (null, headings.Count == 0
                         ? $"Give paragraph numbers of {item.Reference}, like 2 or 2-3 (\"{part}\" is not a paragraph or range)"
@@ -99,6 +102,7 @@ public static partial class EvidenceLocator
                 }
 
                 under.Add($"under \u201c{heading}\u201d");
+                i += found.Parts - 1;
                 continue;
             }
 
@@ -119,6 +123,13 @@ public static partial class EvidenceLocator
 
         var numbered = ranges.Count == 0 ? [] : new[] { (ranges.Count > 1 || ranges[0].Contains('-', StringComparison.Ordinal) ? "paragraphs " : "paragraph ") + string.Join(", ", ranges) };
         return (string.Join(", ", numbered.Concat(under)), null);
+    }
+
+    /// <summary>Words typed for a heading, without quotes, a closing colon or the "under" the kept form puts before it.</summary>
+    private static string Named(string typed)
+    {
+        var named = typed.Trim().Trim('"', '\u201c', '\u201d', '\'').TrimEnd(':').Trim();
+        return named.StartsWith("under ", StringComparison.OrdinalIgnoreCase) ? named[6..].Trim().Trim('"', '\u201c', '\u201d', '\'') : named;
     }
 
     private static (string?, string?) Pages(string[] parts, EvidenceItem item)

@@ -54,6 +54,37 @@ public class CaseLogTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(app.A.OtherCandidate)).GetAsync(url)).StatusCode);
     }
 
+    /// <summary>
+    /// Issue 14: "paragraphs or headings for a written account". The case log's heading "Options, with pros and cons ..."
+    /// holds a comma, which also separates a locator's parts: it must be kept whole, and the kept form offered back on the
+    /// change page must save again.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_mapping_is_located_under_a_case_log_heading_with_a_comma_and_saves_again_as_shown(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var candidate = await app.SignedInAsync(app.A.Candidate);
+        var created = await candidate.PostFormAsync("/Candidate/Cases", new(Case("Room not ready at check-in")) { ["Input.Options"] = "Another room now, or wait for hers." });
+        var itemId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        Guid mappingId;
+        await using (var db = app.Db(app.A.Id))
+        {
+            mappingId = (await db.EvidenceMappings.SingleAsync(m => m.EvidenceItemId == itemId && m.UnitCode == "C3" && m.CriterionRef == "1.1")).Id;
+        }
+
+        var url = $"/Candidate/Evidence/{itemId}/Mappings/{mappingId}";
+        const string kept = "under \u201cOptions, with pros and cons for the customer and the organisation\u201d";
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Locator"] = "options, with pros and cons for the customer and the organisation" })).StatusCode);
+        Assert.Contains($"value=\"{kept}\"", WebUtility.HtmlDecode(await candidate.GetStringAsync(url)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(url, new() { ["Input.Locator"] = kept, ["Input.Note"] = "The options I gave her" })).StatusCode);
+        await using (var db = app.Db(app.A.Id))
+        {
+            var mapping = await db.EvidenceMappings.SingleAsync(m => m.Id == mappingId);
+            Assert.Equal((kept, "The options I gave her"), (mapping.Locator, mapping.Note));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_problem_that_repeats_at_a_workplace_is_pointed_out_to_the_candidate_and_across_candidates_to_the_assessor(DatabaseProvider provider)

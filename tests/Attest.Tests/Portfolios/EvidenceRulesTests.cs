@@ -132,6 +132,24 @@ public class EvidenceLocatorTests
         Assert.Equal((null, "Give paragraph numbers, like 2 or 2-3, or a heading of E007, such as \u201cWorkplace: Progress Hotel\u201d (\"The kitchen\" is neither)"), EvidenceLocator.For(log, "The kitchen"));
     }
 
+    /// <summary>A case log's heading "Options, with pros and cons ..." holds a comma, which also separates the parts of a locator.</summary>
+    [Fact]
+    public void A_heading_with_a_comma_is_kept_whole_and_its_kept_form_reads_back_the_same()
+    {
+        var options = ProblemCase.Parts.Single(p => p.Part == "options").Label;
+        var log = new EvidenceItem
+        {
+            Reference = "E007", Title = "Case log", Kind = EvidenceKind.CaseLog,
+            Body = $"Workplace: Progress Hotel\n\nHow the problem was spotted:\nThe guest came back to the desk.\n\n{options}:\nAnother room, or a refund.\n\nOutcome: resolved",
+        };
+        var kept = $"under \u201c{options}\u201d";
+        Assert.Equal((kept, (string?)null), EvidenceLocator.For(log, options.ToUpperInvariant()));
+        Assert.Equal((kept, (string?)null), EvidenceLocator.For(log, kept));
+        Assert.Equal(($"paragraph 2, {kept}", (string?)null), EvidenceLocator.For(log, $"{kept}, 2"));
+        Assert.Equal(($"paragraph 2, {kept}", (string?)null), EvidenceLocator.For(log, $"paragraph 2, {kept}"));
+        Assert.Equal((null, "Give paragraph numbers, like 2 or 2-3, or a heading of E007, such as \u201cWorkplace: Progress Hotel\u201d (\"Options\" is neither)"), EvidenceLocator.For(log, "Options, with pros"));
+    }
+
     [Property]
     public Property A_paragraph_range_within_the_item_is_kept_and_read_back_the_same_and_one_past_its_end_is_refused() =>
         Prop.ForAll(
