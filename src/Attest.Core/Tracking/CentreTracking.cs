@@ -56,13 +56,25 @@ public sealed record AssessorCoverage(string AssessorName, int Candidates, int C
 /// <param name="NotForecast">No planned end date, or nothing assessable yet: no red, amber or green.</param>
 public sealed record StandingCounts(int OnTrack, int AtRisk, int Behind, int NotForecast);
 
+/// <summary>
+/// Enrolments alike in everything the dashboard groups by, counted and summed: the database sums the kept tracking rows
+/// into a few of these per qualification and assessor, whatever the centre's size.
+/// </summary>
+/// <param name="IqaReviewed">Any unit of theirs has had an IQA review.</param>
+public sealed record TrackGroup(
+    string QualificationCode, string QualificationTitle, Guid? AssessorId, string AssessorName, Rag? Rag, bool IqaReviewed, bool QualificationClaimed,
+    int Enrolments, int CriteriaMet, int CriteriaTotal, int UnitsEnrolled, int UnitsSignedOff, int UnitsClaimed, int SignedOffUnitsWithSummativeReview);
+
 /// <summary>The centre dashboard of issue 5: "progress, achievement, IQA coverage, overdue actions".</summary>
+/// <param name="Overdue">The overdue actions listed, oldest first: those of the <paramref name="CandidatesOverdue"/> candidates whose are longest overdue, or of all of them.</param>
+/// <param name="CandidatesOverdue">How many candidates have an overdue action.</param>
 public sealed record CentreSummary(
     int Candidates,
     StandingCounts Standing,
     IReadOnlyList<QualificationSummary> Qualifications,
     IReadOnlyList<AssessorCoverage> Coverage,
-    IReadOnlyList<OpenAction> Overdue)
+    IReadOnlyList<OpenAction> Overdue,
+    int CandidatesOverdue)
 {
     /// <summary>
     /// IQA actions carry no date of their own: the centre expects them done within this many days of the review that set
@@ -72,28 +84,27 @@ public sealed record CentreSummary(
 
     public const string Unassigned = "Not assigned";
 
-    public static CentreSummary Of(IReadOnlyCollection<EnrolmentTrack> tracks, DateOnly today)
+    /// <param name="actions">Open actions of the candidates to list (those whose oldest action is the oldest overdue); the overdue ones are kept.</param>
+    public static CentreSummary Of(IReadOnlyCollection<TrackGroup> groups, IEnumerable<OpenAction> actions, int candidatesOverdue, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(tracks);
-        var standing = new StandingCounts(
-            tracks.Count(t => t.Forecast.Rag == Rag.Green),
-            tracks.Count(t => t.Forecast.Rag == Rag.Amber),
-            tracks.Count(t => t.Forecast.Rag == Rag.Red),
-            tracks.Count(t => t.Forecast.Rag is null));
-        var qualifications = tracks.GroupBy(t => (t.QualificationCode, t.QualificationTitle))
-            .OrderBy(g => g.Key.QualificationCode, StringComparer.Ordinal)
-            .Select(g => new QualificationSummary(g.Key.QualificationCode, g.Key.QualificationTitle, g.Count(), g.Sum(t => t.CriteriaMet), g.Sum(t => t.CriteriaTotal),
-                g.Sum(t => t.UnitsEnrolled), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.UnitsClaimed), g.Count(t => t.QualificationClaimed)))
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(actions);
+        int Counted(Rag? rag) => groups.Where(g => g.Rag == rag).Sum(g => g.Enrolments);
+        var standing = new StandingCounts(Counted(Rag.Green), Counted(Rag.Amber), Counted(Rag.Red), Counted(null));
+        var qualifications = groups.GroupBy(g => (g.QualificationCode, g.QualificationTitle))
+            .OrderBy(q => q.Key.QualificationCode, StringComparer.Ordinal)
+            .Select(q => new QualificationSummary(q.Key.QualificationCode, q.Key.QualificationTitle, q.Sum(g => g.Enrolments), q.Sum(g => g.CriteriaMet), q.Sum(g => g.CriteriaTotal),
+                q.Sum(g => g.UnitsEnrolled), q.Sum(g => g.UnitsSignedOff), q.Sum(g => g.UnitsClaimed), q.Where(g => g.QualificationClaimed).Sum(g => g.Enrolments)))
             .ToList();
         // By assessor, not by name: two assessors may share one.
-        var coverage = tracks.GroupBy(t => (t.AssessorId, t.AssessorName))
-            .OrderBy(g => g.Key.AssessorId is null).ThenBy(g => g.Key.AssessorName, StringComparer.CurrentCulture)
-            .Select(g => new AssessorCoverage(g.Key.AssessorName, g.Count(), g.Count(t => t.UnitsIqaReviewed > 0), g.Sum(t => t.UnitsSignedOff), g.Sum(t => t.SignedOffUnitsWithSummativeReview)))
+        var coverage = groups.GroupBy(g => (g.AssessorId, g.AssessorName))
+            .OrderBy(a => a.Key.AssessorId is null).ThenBy(a => a.Key.AssessorName, StringComparer.CurrentCulture)
+            .Select(a => new AssessorCoverage(a.Key.AssessorName, a.Sum(g => g.Enrolments), a.Where(g => g.IqaReviewed).Sum(g => g.Enrolments), a.Sum(g => g.UnitsSignedOff), a.Sum(g => g.SignedOffUnitsWithSummativeReview)))
             .ToList();
-        var overdue = tracks.SelectMany(t => t.Actions).Where(a => a.IsOverdue(today))
+        var overdue = actions.Where(a => a.IsOverdue(today))
             .OrderBy(a => a.DueOn).ThenBy(a => a.CandidateName, StringComparer.CurrentCulture)
             .ToList();
-        return new CentreSummary(tracks.Count, standing, qualifications, coverage, overdue);
+        return new CentreSummary(groups.Sum(g => g.Enrolments), standing, qualifications, coverage, overdue, candidatesOverdue);
     }
 }
 

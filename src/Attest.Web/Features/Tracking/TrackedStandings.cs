@@ -59,34 +59,17 @@ public static class TrackedStandings
     }
 
     /// <summary>
-    /// The tracking rows of <paramref name="enrolments"/> (already scoped), by candidate's family name, given name, then
-    /// enrolment date: the kept standings, worked out first for those changed since, with today's names joined in SQL. What
-    /// the dashboard and its exports read, so a view costs rows read, not portfolios evaluated.
+    /// The kept tracking rows of <paramref name="enrolments"/> (already scoped), each worked out first where its learner's
+    /// work changed since: what the dashboard and its exports read, so a view costs rows read and summed in SQL, not
+    /// portfolios evaluated.
     /// </summary>
-    public static async Task<IReadOnlyList<EnrolmentTrack>> TracksAsync(
+    public static async Task<KeptTracks> ReadAsync(
         AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(catalogue);
         await RefreshAsync(db, catalogue, enrolments, today, cancellationToken);
-        // Today's row, whatever its stamp: one changed since the refresh just now shows as it was a moment ago, never not at all.
-        var rows = await enrolments
-            .Join(db.TrackedStandings.Where(s => s.Day == today && s.Engines == Engines), e => e.Id, s => s.EnrolmentId, (e, s) => new { Enrolment = e, Standing = s })
-            .Join(db.Candidates, x => x.Enrolment.CandidateId, c => c.Id, (x, c) => new
-            {
-                x.Standing, x.Enrolment.QualificationCode, x.Enrolment.AssessorId, x.Enrolment.RegisteredOn, x.Enrolment.PlannedEndDate, x.Enrolment.CreatedAt,
-                c.GivenName, c.FamilyName, c.AwardingBodyCandidateNumber, c.Uln,
-            })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var assessorIds = rows.Select(r => r.AssessorId).OfType<Guid>().Distinct().ToList();
-        // Users are not centre-owned; only the assessors of enrolments already scoped to this centre are read.
-        var assessors = await db.Users.AsNoTracking().Where(u => assessorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return [.. rows
-            .OrderBy(r => r.FamilyName, StringComparer.CurrentCulture).ThenBy(r => r.GivenName, StringComparer.CurrentCulture).ThenBy(r => r.CreatedAt)
-            .Select(r => r.Standing.ToTrack(
-                $"{r.GivenName} {r.FamilyName}", r.AwardingBodyCandidateNumber, r.Uln, r.QualificationCode, catalogue.Find(r.QualificationCode)?.Title ?? r.QualificationCode,
-                r.AssessorId, r.AssessorId is Guid a && assessors.TryGetValue(a, out var name) ? name : CentreSummary.Unassigned, r.RegisteredOn, r.PlannedEndDate))];
+        return new KeptTracks(db, catalogue, enrolments, today);
     }
 
     /// <summary>The enrolments whose kept standing for today passes <paramref name="standing"/> and is current (<paramref name="current"/> true), or that have no current one (false).</summary>

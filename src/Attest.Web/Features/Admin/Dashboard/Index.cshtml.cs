@@ -23,6 +23,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public CentreSummary Summary { get; private set; } = null!;
 
+    /// <summary>The overdue actions of at most this many candidates are listed (those longest overdue), so the page stays readable at any centre size.</summary>
+    public const int OverdueListed = 25;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Only enrolments on this qualification, when set.</summary>
@@ -44,34 +47,34 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
-        Summary = CentreSummary.Of(tracks, Today);
-        Pager = new Pager(Pager.Parse(PageNumber), LearnerSearch.PageSize, tracks.Count, page => $"/Admin/Dashboard?page={page.ToString(CultureInfo.InvariantCulture)}{Filters}", "Pages of candidates");
-        Enrolments = [.. tracks.Skip(Pager.Skip).Take(Pager.PageSize)];
+        var tracks = await TrackedStandings.ReadAsync(db, catalogue, Filtered(), Today, cancellationToken);
+        Summary = await tracks.SummaryAsync(OverdueListed, cancellationToken);
+        Pager = new Pager(Pager.Parse(PageNumber), LearnerSearch.PageSize, Summary.Candidates, page => $"/Admin/Dashboard?page={page.ToString(CultureInfo.InvariantCulture)}{Filters}", "Pages of candidates");
+        Enrolments = await tracks.PageAsync(Pager.Skip, Pager.PageSize, cancellationToken);
         (Qualifications, Assessors) = await db.Enrolments.ChoicesAsync(db, catalogue, cancellationToken);
     }
 
     private IQueryable<Core.Portfolios.Enrolment> Filtered() => db.Enrolments.Filtered(QualificationCode, AssessorId);
 
-    /// <summary>The kept rows are read, then the file is written to the response row by row, never built whole in memory.</summary>
+    /// <summary>The kept rows are read from the database as the file is written to the response, row by row, never held whole in memory.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
+        var tracks = await TrackedStandings.ReadAsync(db, catalogue, Filtered(), Today, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         Response.ContentType = Csv.ContentType + "; charset=utf-8";
         Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = await FileNameAsync("csv", cancellationToken) }.ToString();
-        await Csv.WriteAsync(Response.Body, TrackingTable.Columns.Select(c => c.Header), tracks.Select(t => TrackingTable.Columns.Select(c => TrackingTable.Text(c.Value(t)))).ToAsyncEnumerable(), cancellationToken);
+        await Csv.WriteAsync(Response.Body, TrackingTable.Columns.Select(c => c.Header), tracks.AllAsync().Select(t => TrackingTable.Columns.Select(c => TrackingTable.Text(c.Value(t)))), cancellationToken);
         return new EmptyResult();
     }
 
     /// <summary>The Open XML package needs a seekable stream: it is written to a temporary file, which goes once sent.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
-        var tracks = await TrackedStandings.TracksAsync(db, catalogue, Filtered(), Today, cancellationToken);
+        var tracks = await TrackedStandings.ReadAsync(db, catalogue, Filtered(), Today, cancellationToken);
         var workbook = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], tracks.Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
+            Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], tracks.All().Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
             workbook.Position = 0;
         }
         catch
