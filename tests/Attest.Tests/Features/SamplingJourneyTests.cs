@@ -70,8 +70,18 @@ public class SamplingJourneyTests
         Assert.DoesNotContain("id=\"Adjust_Reason-error\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal); // not beside the add form's reason
         Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(planUrl + "?handler=Remove", new() { ["Adjust.PickId"] = pick.Id.ToString(), ["Adjust.Reason"] = "Sampled last month at standardisation." }, tokenFrom: planUrl)).StatusCode);
         Assert.Contains("Taken out by iqa A", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+        // The lead IQA finds the learner whose unit to add: only that search's units are offered, never the whole population.
+        Assert.DoesNotContain("id=\"Adjust_Unit\"", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+        Assert.Contains("No learner matching “Otto”", WebUtility.HtmlDecode(await iqa.GetStringAsync(planUrl + "?add=Otto")), StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{app.A.EnrolmentId:N}|C3\">Cara", await iqa.GetStringAsync(planUrl + "?add=Cara"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await iqa.PostFormAsync(planUrl + "?handler=Add", new() { ["Adjust.Unit"] = $"{app.A.EnrolmentId:N}|C3", ["Adjust.Reason"] = "A new assessor's first sign-off." }, tokenFrom: planUrl)).StatusCode);
         Assert.Contains("Added by the lead IQA, iqa A: A new assessor&#x27;s first sign-off.", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+        Assert.Contains("1 unit in the sample; 1 taken out.", await iqa.GetStringAsync(planUrl), StringComparison.Ordinal);
+        var again = await iqa.PostFormAsync(planUrl + "?handler=Add", new() { ["Adjust.Unit"] = $"{app.A.EnrolmentId:N}|C3", ["Adjust.Reason"] = "Twice." }, tokenFrom: planUrl);
+        Assert.Contains("Choose a unit assessed in the period and not already in the sample", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The picks are filtered by learner and assessor.
+        Assert.DoesNotContain("id=\"picks\"", await iqa.GetStringAsync(planUrl + "?q=Otto"), StringComparison.Ordinal);
+        Assert.Contains("id=\"picks\"", await iqa.GetStringAsync($"{planUrl}?q=Cara&assessor={assessorId}"), StringComparison.Ordinal);
 
         // The centre's policy: a unit in a summative sample is claimed only after its review agrees.
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Settings", new() { ["FeedbackMinWords"] = "15", ["RetentionYears"] = "3", ["ReworkLimit"] = "1", ["ClaimsWaitForSummativeSample"] = "true" })).StatusCode);

@@ -19,19 +19,23 @@ public static class SamplingQueries
     }
 
     /// <summary>
-    /// Units of the qualification's enrolments with a decision or a sign-off in the period: summative when the sign-off
-    /// that stands was made in it, interim otherwise; with the methods of the evidence accepted for them.
+    /// Units of the qualification's enrolments (of <paramref name="among"/> only, when given) with a decision or a sign-off
+    /// in the period: summative when the sign-off that stands was made in it, interim otherwise; with the methods of the
+    /// evidence accepted for them.
     /// </summary>
-    public static async Task<Population> LoadAsync(AttestDbContext db, string qualificationCode, DateOnly from, DateOnly to, SamplingStrategy strategy, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Population> LoadAsync(
+        AttestDbContext db, string qualificationCode, DateOnly from, DateOnly to, SamplingStrategy strategy, DateTime now, CancellationToken cancellationToken,
+        IQueryable<Core.Portfolios.Enrolment>? among = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(strategy);
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.QualificationCode == qualificationCode).ToListAsync(cancellationToken);
-        var ids = enrolments.Select(e => e.Id).ToList();
-        var candidateIds = enrolments.Select(e => e.CandidateId).ToList();
-        var candidates = await db.Candidates.AsNoTracking().Where(c => candidateIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);
+        // Sub-queries rather than lists of ids: a qualification of a large centre has tens of thousands of enrolments.
+        var scope = (among ?? db.Enrolments).Where(e => e.QualificationCode == qualificationCode);
+        var ids = scope.Select(e => e.Id);
+        var enrolments = await scope.AsNoTracking().Include(e => e.Units).ToListAsync(cancellationToken);
+        var candidates = await db.Candidates.AsNoTracking().Where(c => scope.Any(e => e.CandidateId == c.Id)).ToDictionaryAsync(c => c.Id, c => c.FullName, cancellationToken);
         var decisions = (await db.CriterionDecisions.AsNoTracking().Where(d => ids.Contains(d.EnrolmentId) && d.DecidedAt >= start && d.DecidedAt < end).ToListAsync(cancellationToken))
             .ToLookup(d => (d.EnrolmentId, d.UnitCode));
         var signOffs = (await db.UnitSignOffs.AsNoTracking().Where(s => ids.Contains(s.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(s => (s.EnrolmentId, s.UnitCode));
