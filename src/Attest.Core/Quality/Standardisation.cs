@@ -113,32 +113,31 @@ public sealed class StandardisationRecord : Centres.ICentreOwned, Centres.IAppen
 public sealed record AssessorComparisonRow(
     Guid AssessorId, string Assessor, int Decisions, int Candidates, double MetRate, double MedianFeedbackWords, double FeedbackWarningRate, double? MedianDaysToDecision, int IqaDisagreements);
 
+/// <summary>
+/// What standardisation compares of one criterion's latest decision: who made it, the outcome, the feedback, whether it
+/// was recorded despite warnings, and when the evidence was first mapped to the criterion (null if never).
+/// </summary>
+public sealed record ComparedDecision(Guid EnrolmentId, Guid AssessorId, string AssessorName, DecisionOutcome Outcome, string Feedback, bool Warned, DateTime DecidedAt, DateTime? FirstMapped);
+
 public static partial class AssessorComparison
 {
     /// <summary>
-    /// Compares assessors on their decisions (each criterion's latest, so a changed mind counts once): the share met, the
-    /// median words of feedback, the share recorded despite feedback warnings, and the median days from the evidence
-    /// first being mapped to the criterion to the decision.
+    /// Compares assessors on each criterion's latest decision (so a changed mind counts once; the database picks them):
+    /// the share met, the median words of feedback, the share recorded despite feedback warnings, the median days from the
+    /// evidence first being mapped to the criterion to the decision, and the IQA reviews that disagreed with them.
     /// </summary>
-    public static IReadOnlyList<AssessorComparisonRow> Compare(
-        IReadOnlyCollection<CriterionDecision> decisions, IReadOnlyDictionary<(Guid EnrolmentId, string UnitCode, string CriterionRef), DateTime> firstMapped, IReadOnlyCollection<IqaReview> reviews)
+    public static IReadOnlyList<AssessorComparisonRow> Compare(IReadOnlyCollection<ComparedDecision> latest, IReadOnlyDictionary<Guid, int> iqaDisagreements)
     {
-        ArgumentNullException.ThrowIfNull(decisions);
-        ArgumentNullException.ThrowIfNull(firstMapped);
-        ArgumentNullException.ThrowIfNull(reviews);
-        var latest = decisions.GroupBy(d => (d.EnrolmentId, d.UnitCode, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!).ToList();
-        return [.. latest.GroupBy(d => d.AssessorId).Select(g =>
-        {
-            var days = g.Where(d => firstMapped.ContainsKey((d.EnrolmentId, d.UnitCode, d.CriterionRef)))
-                .Select(d => Math.Max(0, (d.DecidedAt - firstMapped[(d.EnrolmentId, d.UnitCode, d.CriterionRef)]).TotalDays)).ToList();
-            return new AssessorComparisonRow(
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(iqaDisagreements);
+        return [.. latest.GroupBy(d => d.AssessorId).Select(g => new AssessorComparisonRow(
                 g.Key, g.First().AssessorName, g.Count(), g.Select(d => d.EnrolmentId).Distinct().Count(),
                 g.Count(d => d.Outcome == DecisionOutcome.Met) / (double)g.Count(),
                 Median([.. g.Select(d => (double)Words().Count(d.Feedback))])!.Value,
-                g.Count(d => d.FeedbackWarnings is not null) / (double)g.Count(),
-                Median(days),
-                reviews.Count(r => r.AssessorId == g.Key && r.Outcome == IqaOutcome.Disagree));
-        }).OrderBy(r => r.Assessor, StringComparer.Ordinal)];
+                g.Count(d => d.Warned) / (double)g.Count(),
+                Median([.. g.Where(d => d.FirstMapped is not null).Select(d => Math.Max(0, (d.DecidedAt - d.FirstMapped!.Value).TotalDays))]),
+                iqaDisagreements.GetValueOrDefault(g.Key)))
+            .OrderBy(r => r.Assessor, StringComparer.Ordinal)];
     }
 
     private static double? Median(List<double> values)

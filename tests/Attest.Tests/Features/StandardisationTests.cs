@@ -21,6 +21,8 @@ public class StandardisationTests
         var compared = WebUtility.HtmlDecode(await iqa.GetStringAsync("/Iqa/Standardisation?qualification=03456&unit=C3"));
         Assert.Contains("Unit C3: each criterion's latest decision, by assessor", compared, StringComparison.Ordinal);
         Assert.Matches(@"assessor A</th>\s*<td[^>]*>" + C3Portfolio.Unit.Criteria.Count() + @"</td><td[^>]*>1</td>\s*<td[^>]*>100%</td>", compared);
+        // Days from the first mapping to the decision are worked out (a number, not "-"), and no IQA review disagreed.
+        Assert.Matches(@"<td[^>]*>\d+\.\d</td>\s*<td[^>]*>0</td>", compared);
 
         var refused = await iqa.PostFormAsync("/Iqa/Standardisation", new() { ["Input.HeldOn"] = "2099-01-01", ["Input.QualificationCode"] = "03456", ["Input.Units"] = "C3, Z9" });
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
@@ -58,13 +60,15 @@ public class StandardisationTests
             Decision(ashas, "1.1", "Asha", DecisionOutcome.Met, 2, mapped.AddDays(6), "C3 1.1 now shown in E002 page 2."),
             Decision(bens, "1.1", "Ben", DecisionOutcome.Met, 1, mapped.AddDays(1), "Well done.", warnings: "generic"),
         };
-        var firstMapped = decisions.Select(d => (d.EnrolmentId, d.UnitCode, d.CriterionRef)).Distinct().ToDictionary(k => k, _ => mapped);
+        // The page asks the database for each criterion's latest decision; Asha's first was replaced by her second.
+        var latest = decisions.GroupBy(d => (d.EnrolmentId, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!)
+            .Select(d => new ComparedDecision(d.EnrolmentId, d.AssessorId, d.AssessorName, d.Outcome, d.Feedback, d.FeedbackWarnings is not null, d.DecidedAt, mapped)).ToList();
 
-        var rows = AssessorComparison.Compare(decisions, firstMapped, []);
+        var rows = AssessorComparison.Compare(latest, new Dictionary<Guid, int> { [ben] = 2 });
 
-        // Asha's first decision was replaced: her latest counts once ("1.1" counts as two words, as in the feedback check).
+        // Her latest counts once ("1.1" counts as two words, as in the feedback check).
         Assert.Equal(("Asha", 1, 1.0, 9.0, 0.0, 6.0), (rows[0].Assessor, rows[0].Decisions, rows[0].MetRate, rows[0].MedianFeedbackWords, rows[0].FeedbackWarningRate, rows[0].MedianDaysToDecision!.Value));
-        Assert.Equal(("Ben", 1, 1.0, 2.0, 1.0, 1.0), (rows[1].Assessor, rows[1].Decisions, rows[1].MetRate, rows[1].MedianFeedbackWords, rows[1].FeedbackWarningRate, rows[1].MedianDaysToDecision!.Value));
+        Assert.Equal(("Ben", 1, 1.0, 2.0, 1.0, 1.0, 2), (rows[1].Assessor, rows[1].Decisions, rows[1].MetRate, rows[1].MedianFeedbackWords, rows[1].FeedbackWarningRate, rows[1].MedianDaysToDecision!.Value, rows[1].IqaDisagreements));
     }
 
     private static Core.Portfolios.Enrolment Enrolment(Guid assessor, DateTime at)

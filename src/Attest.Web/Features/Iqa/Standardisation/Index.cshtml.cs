@@ -61,13 +61,18 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         {
             UnitCode = unit.Code;
             var enrolments = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code).Select(e => e.Id);
-            var decisions = await db.CriterionDecisions.AsNoTracking().Where(d => d.UnitCode == unit.Code && enrolments.Contains(d.EnrolmentId)).ToListAsync(cancellationToken);
-            var firstMapped = (await db.CountingMappings.AsNoTracking().Where(m => m.UnitCode == unit.Code && enrolments.Contains(m.EnrolmentId))
-                    .GroupBy(m => new { m.EnrolmentId, m.UnitCode, m.CriterionRef }).Select(g => new { g.Key.EnrolmentId, g.Key.UnitCode, g.Key.CriterionRef, First = g.Min(m => m.CreatedAt) })
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(m => (m.EnrolmentId, m.UnitCode, m.CriterionRef), m => m.First);
-            var reviews = await db.IqaReviews.AsNoTracking().Where(r => r.UnitCode == unit.Code && enrolments.Contains(r.EnrolmentId)).ToListAsync(cancellationToken);
-            Comparison = AssessorComparison.Compare(decisions, firstMapped, reviews);
+            var decisions = db.CriterionDecisions.Where(d => d.UnitCode == unit.Code && enrolments.Contains(d.EnrolmentId));
+            // Each criterion's latest decision, with the first mapping that counts, picked and joined by the database: the
+            // page reads one narrow row per decided criterion, not every revision and mapping of the unit.
+            var latest = await decisions
+                .Where(d => !decisions.Any(later => later.EnrolmentId == d.EnrolmentId && later.CriterionRef == d.CriterionRef && later.Revision > d.Revision))
+                .Select(d => new ComparedDecision(
+                    d.EnrolmentId, d.AssessorId, d.AssessorName, d.Outcome, d.Feedback, d.FeedbackWarnings != null, d.DecidedAt,
+                    db.CountingMappings.Where(m => m.EnrolmentId == d.EnrolmentId && m.UnitCode == d.UnitCode && m.CriterionRef == d.CriterionRef).Min(m => (DateTime?)m.CreatedAt)))
+                .ToListAsync(cancellationToken);
+            var disagreements = await db.IqaReviews.Where(r => r.UnitCode == unit.Code && r.Outcome == IqaOutcome.Disagree && enrolments.Contains(r.EnrolmentId))
+                .GroupBy(r => r.AssessorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            Comparison = AssessorComparison.Compare(latest, disagreements);
         }
 
         Records = await db.StandardisationRecords.AsNoTracking().OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.RecordedAt).Take(100).ToListAsync(cancellationToken);
