@@ -5,7 +5,8 @@ namespace Attest.Web.Infrastructure;
 
 /// <summary>
 /// Takes and gives back <see cref="WorkLease"/>s with statements every database runs atomically: a conditional update of
-/// a lease that ran out (or is already ours), else an insert that the primary key lets only one instance make. No
+/// a lease that ran out (or is already ours), else an insert that the primary key lets only one instance make (the
+/// others' skipped by ON CONFLICT). No
 /// in-process lock: two instances agree because the database decides.
 /// </summary>
 public static class WorkLeases
@@ -32,22 +33,10 @@ public static class WorkLeases
             return true;
         }
 
-        var lease = new WorkLease { Name = name, HeldBy = holder, HeldUntil = until };
-        db.WorkLeases.Add(lease);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance holds it (its row is there and has not run out).
-            return false;
-        }
-        finally
-        {
-            db.Entry(lease).State = EntityState.Detached;
-        }
+        // Both databases skip a conflicting insert quietly: another instance holding the lease is the normal case, not
+        // an error to log (EF Core logs a failed SaveChanges as one, whoever catches it).
+        return await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"WorkLeases\" (\"Name\", \"HeldBy\", \"HeldUntil\") VALUES ({name}, {holder}, {until}) ON CONFLICT (\"Name\") DO NOTHING", cancellationToken) == 1;
     }
 
     /// <summary>Gives <paramref name="name"/> back if <paramref name="instance"/> holds it, so the next taker need not wait for it to run out.</summary>
