@@ -1,4 +1,5 @@
 using Attest.Web.Infrastructure.Storage;
+using Microsoft.Win32.SafeHandles;
 
 namespace Attest.Web.Features.Evidence.Uploads;
 
@@ -14,12 +15,12 @@ public sealed class UploadFiles(string dataFolder)
     public string Root { get; } = Path.Combine(dataFolder, "uploads");
 
     /// <summary>The upload's file held by this request alone, made if need be; null while another request holds it.</summary>
-    public FileStream? TryHold(string uploadId)
+    public SafeFileHandle? TryHold(string uploadId)
     {
         Directory.CreateDirectory(Root);
         try
         {
-            return new FileStream(PathOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            return File.OpenHandle(PathOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None);
         }
         catch (IOException e) when (IsHeldElsewhere(e))
         {
