@@ -214,7 +214,7 @@ public static class ResumableUploadEndpoints
         }
 
         var (userId, centreId) = Owner(http.User);
-        var result = await uploads.AppendAsync(uploadId, userId, centreId, offset, request.BodyReader, request.ContentLength, sha1, http.RequestAborted);
+        var result = await uploads.AppendAsync(uploadId, userId, centreId, offset, request.Body, request.ContentLength, sha1, http.RequestAborted);
         switch (result.Outcome)
         {
             case UploadOutcome.Done:

@@ -1,12 +1,9 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Security.Cryptography;
 using Attest.Core.Data;
 using Attest.Web.Infrastructure;
 using Attest.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Win32.SafeHandles;
 
 namespace Attest.Web.Features.Evidence.Uploads;
 
@@ -52,11 +49,7 @@ public sealed record AppendResult(UploadOutcome Outcome, long Offset = 0, DateTi
 public sealed class ResumableUploads(
     AttestDbContext db, IFileStore store, StagingArea staging, UploadFiles files, UploadHashes hashes, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
 {
-    /// <summary>
-    /// The least a read of the body waits for (less only at its end): each write and hash then takes many of the server's
-    /// 4 KiB receive buffers at once. A client that goes away loses at most this much of what reached the server.
-    /// </summary>
-    private const int ReadBytes = 64 * 1024;
+    private const int BufferSize = 1024 * 1024;
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
 
@@ -97,7 +90,7 @@ public sealed class ResumableUploads(
     /// bytes received are kept and reported by the next HEAD, unless a checksum was sent: then the body is one part, kept
     /// only when the whole of it arrived and matches.
     /// </summary>
-    public async Task<AppendResult> AppendAsync(string uploadId, Guid userId, Guid centreId, long offset, PipeReader body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(string uploadId, Guid userId, Guid centreId, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!await Owned(uploadId, userId, centreId).AnyAsync(cancellationToken))
@@ -115,7 +108,7 @@ public sealed class ResumableUploads(
         {
             // The upload's file is held before the offset is read: a request whose lease ran out may still hold it, and
             // commits only while it does, so the offset read next stands until this request lets go.
-            using PartSink? sink = InOneFile ? files.TryHold(uploadId) is { } file ? new OneFile(file) : null : new StoredParts(staging, store);
+            await using PartSink? sink = InOneFile ? files.TryHold(uploadId) is { } file ? new OneFile(file) : null : new StoredParts(staging, store);
             if (sink is null)
             {
                 return new(UploadOutcome.Locked);
@@ -176,7 +169,7 @@ public sealed class ResumableUploads(
     }
 
     private async Task<AppendResult> AppendAsync(
-        ResumableUpload upload, Writer writer, PartSink sink, RunningHash? sha256, long offset, PipeReader body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
+        ResumableUpload upload, Writer writer, PartSink sink, RunningHash? sha256, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
     {
         var uploadId = upload.Id;
         if (offset != upload.Offset)
@@ -184,7 +177,7 @@ public sealed class ResumableUploads(
             return new(UploadOutcome.OffsetMismatch, upload.Offset);
         }
 
-        if (offset + (contentLength ?? 0) > upload.Length || (upload.IsComplete && await HasMoreAsync(body)))
+        if (offset + (contentLength ?? 0) > upload.Length || (upload.IsComplete && await body.ReadAsync(new byte[1], cancellationToken) > 0))
         {
             return new(UploadOutcome.PastLength, offset);
         }
@@ -192,6 +185,7 @@ public sealed class ResumableUploads(
         using var sha1 = expectedSha1 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
         var partBytes = sha1 is null ? options.Value.ResumablePartBytes : long.MaxValue;
         var (position, expires) = (offset, ExpiresAt(upload.WrittenAt));
+        var buffer = new byte[BufferSize];
         sink.Begin(position);
         while (position < upload.Length)
         {
@@ -199,26 +193,26 @@ public sealed class ResumableUploads(
             (long Written, bool Ended, bool Cut, bool PastLength) received;
             try
             {
-                received = await ReceiveAsync(body, sink, Math.Min(partBytes, left), left, sha1, sha256, writer);
+                received = await ReceiveAsync(body, sink, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
             }
             catch
             {
                 // A write that failed (the disk full, say) leaves no half-written part; the committed parts stand.
-                sink.Drop();
+                await sink.DropAsync();
                 throw;
             }
 
             var (written, ended, cut, pastLength) = received;
             if (pastLength || (sha1 is not null && (cut || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1))))
             {
-                sink.Drop();
+                await sink.DropAsync();
                 // An interrupted body with a checksum cannot be checked, so it is dropped; the client resends from HEAD's offset.
                 return new(pastLength ? UploadOutcome.PastLength : cut ? UploadOutcome.Done : UploadOutcome.ChecksumMismatch, position, expires);
             }
 
             if (written == 0)
             {
-                sink.Drop();
+                await sink.DropAsync();
                 break;
             }
 
@@ -375,17 +369,17 @@ public sealed class ResumableUploads(
     /// what had arrived kept.
     /// </summary>
     private static async Task<(long Written, bool Ended, bool Cut, bool PastLength)> ReceiveAsync(
-        PipeReader body, PartSink sink, long partBytes, long left, IncrementalHash? sha1, RunningHash? sha256, Writer writer)
+        Stream body, PartSink sink, byte[] buffer, long partBytes, long left, IncrementalHash? sha1, RunningHash? sha256, Writer writer)
     {
         long written = 0;
         while (written < partBytes)
         {
-            ReadResult read;
+            int read;
             try
             {
                 // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are still
                 // to be read, and the read itself then fails.
-                read = await body.ReadAtLeastAsync((int)Math.Min(ReadBytes, partBytes - written), CancellationToken.None);
+                read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, partBytes - written)), CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException)
             {
@@ -393,49 +387,30 @@ public sealed class ResumableUploads(
                 return (written, true, true, false);
             }
 
-            // Lengths are taken before the buffers go back to the body, after which they are not ours to read.
-            var bytes = read.Buffer.Slice(0, Math.Min(read.Buffer.Length, partBytes - written));
-            var tookAll = bytes.Length == read.Buffer.Length;
-            try
-            {
-                sink.Write(bytes);
-                foreach (var segment in bytes)
-                {
-                    sha1?.AppendData(segment.Span);
-                    sha256?.Append(segment.Span);
-                }
-
-                written += bytes.Length;
-            }
-            finally
-            {
-                body.AdvanceTo(bytes.End);
-            }
-
-            if (read.IsCompleted && tookAll)
+            if (read == 0)
             {
                 sink.FlushToDisk();
                 return (written, true, false, false);
             }
 
+            await sink.WriteAsync(buffer.AsMemory(0, read));
+            sha1?.AppendData(buffer, 0, read);
+            sha256?.Append(buffer, read);
+            written += read;
             await writer.KeepAsync();
         }
 
         sink.FlushToDisk();
 
         // A part that reaches the upload's length: any byte more is past it.
-        return (written, false, false, written == left && await HasMoreAsync(body));
+        return (written, false, false, written == left && await PeekAsync(body, buffer));
     }
 
-    /// <summary>Whether the body holds another byte (read, not taken); false when the client has gone.</summary>
-    private static async Task<bool> HasMoreAsync(PipeReader body)
+    private static async Task<bool> PeekAsync(Stream body, byte[] buffer)
     {
         try
         {
-            var read = await body.ReadAsync(CancellationToken.None);
-            var more = !read.Buffer.IsEmpty;
-            body.AdvanceTo(read.Buffer.Start);
-            return more;
+            return await body.ReadAsync(buffer.AsMemory(0, 1), CancellationToken.None) > 0;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
@@ -569,14 +544,14 @@ public sealed class ResumableUploads(
     }
 
     /// <summary>Where one request puts the bytes it receives, part by part, until each is committed.</summary>
-    private abstract class PartSink : IDisposable
+    private abstract class PartSink : IAsyncDisposable
     {
         /// <summary>Starts at the upload's committed offset, read while this request holds the upload.</summary>
         public virtual void Begin(long committed)
         {
         }
 
-        public abstract void Write(ReadOnlySequence<byte> bytes);
+        public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> bytes);
 
         public abstract void FlushToDisk();
 
@@ -584,51 +559,33 @@ public sealed class ResumableUploads(
         public abstract Task<string?> KeepAsync(long size);
 
         /// <summary>Drops what was received of the part since the last one kept.</summary>
-        public abstract void Drop();
+        public abstract ValueTask DropAsync();
 
-        public abstract void Dispose();
-
-        /// <summary>Writes the body's buffers as they are, in one system call (the disk takes them as fast as they come).</summary>
-        protected static void Write(SafeFileHandle file, ReadOnlySequence<byte> bytes, long at)
-        {
-            var buffers = new List<ReadOnlyMemory<byte>>();
-            foreach (var segment in bytes)
-            {
-                buffers.Add(segment);
-            }
-
-            RandomAccess.Write(file, buffers, at);
-        }
+        public abstract ValueTask DisposeAsync();
     }
 
     /// <summary>
     /// The upload's one file, held by this request alone: parts are appended to it, and committing moves only the offset.
     /// Bytes past the committed offset (a request cut off before its commit) are cut off first.
     /// </summary>
-    private sealed class OneFile(SafeFileHandle file) : PartSink
+    private sealed class OneFile(FileStream file) : PartSink
     {
         private long _partStart;
-        private long _end;
 
         public override void Begin(long committed)
         {
-            var length = RandomAccess.GetLength(file);
-            if (length < committed)
+            if (file.Length < committed)
             {
-                throw new IOException($"The upload's file holds {length} bytes, fewer than the {committed} committed.");
+                throw new IOException($"The upload's file holds {file.Length} bytes, fewer than the {committed} committed.");
             }
 
-            RandomAccess.SetLength(file, committed);
-            _partStart = _end = committed;
+            file.SetLength(committed);
+            file.Position = _partStart = committed;
         }
 
-        public override void Write(ReadOnlySequence<byte> bytes)
-        {
-            Write(file, bytes, _end);
-            _end += bytes.Length;
-        }
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes) => file.WriteAsync(bytes, CancellationToken.None);
 
-        public override void FlushToDisk() => RandomAccess.FlushToDisk(file);
+        public override void FlushToDisk() => file.Flush(flushToDisk: true);
 
         public override Task<string?> KeepAsync(long size)
         {
@@ -636,9 +593,14 @@ public sealed class ResumableUploads(
             return Task.FromResult<string?>(null);
         }
 
-        public override void Drop() => RandomAccess.SetLength(file, _end = _partStart);
+        public override ValueTask DropAsync()
+        {
+            file.SetLength(_partStart);
+            file.Position = _partStart;
+            return ValueTask.CompletedTask;
+        }
 
-        public override void Dispose() => file.Dispose();
+        public override ValueTask DisposeAsync() => file.DisposeAsync();
     }
 
     /// <summary>
@@ -648,52 +610,48 @@ public sealed class ResumableUploads(
     private sealed class StoredParts(StagingArea staging, IFileStore store) : PartSink
     {
         private string? _path;
-        private SafeFileHandle? _file;
-        private long _end;
+        private FileStream? _file;
 
-        public override void Write(ReadOnlySequence<byte> bytes)
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes)
         {
             if (_file is null)
             {
                 _path = staging.NewPath();
-                _file = File.OpenHandle(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                _file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
             }
 
-            Write(_file, bytes, _end);
-            _end += bytes.Length;
+            await _file.WriteAsync(bytes, CancellationToken.None);
         }
 
-        public override void FlushToDisk()
-        {
-            if (_file is not null)
-            {
-                RandomAccess.FlushToDisk(_file);
-            }
-        }
+        public override void FlushToDisk() => _file?.Flush(flushToDisk: true);
 
         public override async Task<string?> KeepAsync(long size)
         {
             var path = _path!;
-            Close();
+            await CloseAsync();
             return (await store.PromoteAsync(new StagedFile(path, StagedFile.Unhashed, size, []), CancellationToken.None)).Name;
         }
 
-        public override void Drop()
+        public override async ValueTask DropAsync()
         {
             var path = _path;
-            Close();
+            await CloseAsync();
             if (path is not null)
             {
                 File.Delete(path);
             }
         }
 
-        public override void Dispose() => Drop();
+        public override ValueTask DisposeAsync() => DropAsync();
 
-        private void Close()
+        private async ValueTask CloseAsync()
         {
-            _file?.Dispose();
-            (_file, _path, _end) = (null, null, 0);
+            if (_file is not null)
+            {
+                await _file.DisposeAsync();
+            }
+
+            (_file, _path) = (null, null);
         }
     }
 

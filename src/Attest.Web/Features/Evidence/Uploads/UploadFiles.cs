@@ -1,5 +1,4 @@
 using Attest.Web.Infrastructure.Storage;
-using Microsoft.Win32.SafeHandles;
 
 namespace Attest.Web.Features.Evidence.Uploads;
 
@@ -15,12 +14,12 @@ public sealed class UploadFiles(string dataFolder)
     public string Root { get; } = Path.Combine(dataFolder, "uploads");
 
     /// <summary>The upload's file held by this request alone, made if need be; null while another request holds it.</summary>
-    public SafeFileHandle? TryHold(string uploadId)
+    public FileStream? TryHold(string uploadId)
     {
         Directory.CreateDirectory(Root);
         try
         {
-            return File.OpenHandle(PathOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None);
+            return new FileStream(PathOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         }
         catch (IOException e) when (IsHeldElsewhere(e))
         {

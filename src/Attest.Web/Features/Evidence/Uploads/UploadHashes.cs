@@ -73,10 +73,10 @@ public sealed class RunningHash(DateTime now) : IDisposable
 
     public DateTime UsedAt { get; set; } = now;
 
-    public void Append(ReadOnlySpan<byte> bytes)
+    public void Append(byte[] buffer, int count)
     {
-        _hash.AppendData(bytes);
-        _taken += bytes.Length;
+        _hash.AppendData(buffer, 0, count);
+        _taken += count;
     }
 
     /// <summary>The hash of the kept bytes, or null when it is not <see cref="Intact"/>.</summary>
