@@ -28,8 +28,9 @@ public sealed class UploadOptions
     public int ResumableExpiryHours { get; set; } = 24;
 
     /// <summary>
-    /// The largest part a resumable upload's bytes are kept in (default 8 MiB): a PATCH is committed part by part, so a
-    /// long one keeps its progress through a crash, at the cost of one stored file and one row per part.
+    /// The most of a resumable upload's bytes committed at once (default 8 MiB): a PATCH is committed part by part, so a
+    /// long one keeps its progress through a crash, at the cost of an fsync and an update per part (and with S3, one
+    /// stored file and one row per part).
     /// </summary>
     public long ResumablePartBytes { get; set; } = 8L * 1024 * 1024;
 }

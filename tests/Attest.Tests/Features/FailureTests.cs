@@ -108,16 +108,11 @@ public class FailureTests
                 Assert.Equal(1, await db.EvidenceItems.CountAsync(i => i.CandidateId == app.A.CandidateId));
             }
 
-            // Nothing half-written in staging, of the refused form upload or the refused PATCH; the upload's first part is
-            // kept in the store, waiting to be resumed.
+            // Nothing half-written in staging, of the refused form upload, nor in the upload's file, of the refused PATCH:
+            // the file holds the first PATCH's bytes, waiting to be resumed.
             var uploadId = url["/uploads/".Length..];
             Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, "staging"), "*", SearchOption.AllDirectories));
-            await using (var db = app.Db(app.A.Id))
-            {
-                var part = await db.ResumableUploadParts.SingleAsync(p => p.UploadId == uploadId);
-                Assert.Equal((0L, 200_000L), (part.Offset, part.Size));
-                Assert.True(File.Exists(Path.Combine(folder, "files", part.StoredName[..2], part.StoredName)));
-            }
+            Assert.Equal(200_000, new FileInfo(Path.Combine(folder, "uploads", uploadId)).Length);
 
             File.Delete(filler);
             var offset = await Tus.OffsetAsync(candidate, url) ?? throw new InvalidOperationException("the upload was lost");

@@ -25,7 +25,7 @@ public sealed record SweepReport(int ExpiredUploads, int StagedFiles, int Stored
 /// <summary>
 /// Removes what a crash, a dropped client or an abandoned upload leaves behind (security.md: write order that cannot
 /// lose data): expired resumable uploads, staging files older than the grace period, and
-/// stored files older than the grace period that no row refers to. Runs at start and then every interval.
+/// stored files and upload files older than the grace period that no row refers to. Runs at start and then every interval.
 /// </summary>
 public sealed class StorageSweeper(
     IServiceScopeFactory scopes, IFileStore store, StagingArea staging, UploadHashes hashes, IOptions<SweeperOptions> options, TimeProvider clock, AppInstance instance, ILogger<StorageSweeper> logger)
@@ -42,13 +42,15 @@ public sealed class StorageSweeper(
 
         // Staging is this instance's own; uploads and the store are shared, so one instance at a time sweeps them, each
         // sweep holding the lease for an interval: of several instances, one sweeps per interval.
-        var (expired, orphans) = (0, new List<string>());
+        var (expired, orphans, orphanFiles) = (0, new List<string>(), 0);
         await using var scope = scopes.CreateAsyncScope();
         await using (var db = new AttestDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AttestDbContext>>(), NoCentre.Instance))
         {
             if (await WorkLeases.TryTakeAsync(db, instance, StoreSweepLease, now, TimeSpan.FromMinutes(options.Value.IntervalMinutes), cancellationToken))
             {
-                expired = await ActivatorUtilities.CreateInstance<ResumableUploads>(scope.ServiceProvider, db, clock).RemoveExpiredAsync(now, cancellationToken);
+                var uploads = ActivatorUtilities.CreateInstance<ResumableUploads>(scope.ServiceProvider, db, clock);
+                expired = await uploads.RemoveExpiredAsync(now, cancellationToken);
+                orphanFiles = await uploads.RemoveOrphanFilesAsync(before, cancellationToken);
 
                 // Names are read before the store is listed: a file promoted after this point is younger than the grace period.
                 var referenced = await ReferencedNamesAsync(cancellationToken);
@@ -67,10 +69,10 @@ public sealed class StorageSweeper(
             }
         }
 
-        var report = new SweepReport(expired, staged, orphans.Count);
+        var report = new SweepReport(expired, staged, orphans.Count + orphanFiles);
         if (report != new SweepReport(0, 0, 0))
         {
-            logger.LogInformation("Storage sweep removed {Expired} expired uploads, {Staged} staged files and {Orphans} unreferenced stored files", expired, staged, orphans.Count);
+            logger.LogInformation("Storage sweep removed {Expired} expired uploads, {Staged} staged files and {Orphans} unreferenced stored or upload files", expired, staged, report.StoredOrphans);
         }
 
         return report;

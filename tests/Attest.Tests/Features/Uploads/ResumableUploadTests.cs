@@ -73,7 +73,47 @@ public class ResumableUploadTests
             Assert.Equal(2, await db.EvidenceItems.CountAsync());
         }
 
+        // The upload's file was renamed into the store, not copied: no upload file or staged copy is left behind.
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.DataFolder, "staging"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.DataFolder, "uploads")));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bytes_a_request_wrote_but_never_committed_are_cut_off_by_the_next_patch_and_a_request_still_holding_the_file_locks_out_others(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var client = await app.SignedInAsync(app.A.Candidate);
+        var bytes = Tus.Mp4(400_000);
+        var url = await Tus.CreateAsync(client, bytes.Length);
+        var id = url.Split('/')[^1];
+        using (var first = await Tus.PatchAsync(client, url, 0, bytes.AsMemory(0, 150_000)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        }
+
+        // A request on an instance killed after writing and before committing: its bytes sit past the committed offset.
+        var files = app.Services.GetRequiredService<Web.Features.Evidence.Uploads.UploadFiles>();
+        await File.AppendAllTextAsync(Path.Combine(files.Root, id), new string('x', 70_000));
+
+        // A request whose lease ran out but which still holds the file (a stalled instance): others wait for it (423).
+        using (files.TryHold(id))
+        {
+            using var locked = await Tus.PatchAsync(client, url, 150_000, bytes.AsMemory(150_000, 100_000));
+            Assert.Equal(HttpStatusCode.Locked, locked.StatusCode);
+            Assert.Null(files.TryHold(id));
+        }
+
+        Assert.Equal(150_000, await Tus.OffsetAsync(client, url));
+        using (var rest = await Tus.PatchAsync(client, url, 150_000, bytes.AsMemory(150_000)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Tus.AddEvidenceAsync(client, url, "Clip after a crash mid-write")).StatusCode);
+        await using var db = app.Db(app.A.Id);
+        var item = await db.EvidenceItems.SingleAsync(i => i.Title == "Clip after a crash mid-write");
+        Assert.Equal((Tus.Sha256(bytes), 400_000L), (item.Sha256, item.SizeBytes));
     }
 
     [Theory]

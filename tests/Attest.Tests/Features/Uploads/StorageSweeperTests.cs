@@ -47,29 +47,34 @@ public class StorageSweeperTests
             Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
         }
 
-        // Idle for an hour by the moved clock: its part is older than the grace period, but the upload has not expired.
-        string expiredPart, idlePart;
+        // Idle for an hour by the moved clock: its file is older than the grace period, but the upload has not expired.
         await using (var db = app.Db(app.A.Id))
         {
             await db.ResumableUploads.Where(u => u.Id == idle).ExecuteUpdateAsync(set => set.SetProperty(u => u.WrittenAt, now.AddHours(-1)));
-            expiredPart = await db.ResumableUploadParts.Where(p => p.UploadId == expired).Select(p => p.StoredName).SingleAsync();
-            idlePart = await db.ResumableUploadParts.Where(p => p.UploadId == idle).Select(p => p.StoredName).SingleAsync();
         }
 
-        File.SetLastWriteTimeUtc(StorePath(app, idlePart), now.AddHours(-1));
+        File.SetLastWriteTimeUtc(UploadPath(app, idle), now.AddHours(-1));
+
+        // Upload files whose row is gone (a crash between removing the two): one old, one younger than the grace period.
+        var (oldUploadOrphan, freshUploadOrphan) = (UploadPath(app, StoredNames.New()), UploadPath(app, StoredNames.New()));
+        await File.WriteAllTextAsync(oldUploadOrphan, "an upload removed by a crash");
+        await File.WriteAllTextAsync(freshUploadOrphan, "an upload removed a moment ago");
+        File.SetLastWriteTimeUtc(freshUploadOrphan, now.AddMinutes(-1));
 
         var report = await sweeper.SweepAsync(default);
 
-        Assert.Equal(new SweepReport(ExpiredUploads: 1, StagedFiles: 1, StoredOrphans: 1), report);
+        Assert.Equal(new SweepReport(ExpiredUploads: 1, StagedFiles: 1, StoredOrphans: 2), report);
         Assert.True(File.Exists(StorePath(app, referenced)));
         Assert.False(File.Exists(StorePath(app, oldOrphan)));
         Assert.True(File.Exists(StorePath(app, freshOrphan)));
         Assert.False(File.Exists(oldStaged));
         Assert.True(File.Exists(freshStaged));
         Assert.Null(await Tus.OffsetAsync(client, $"/uploads/{expired}"));
-        Assert.False(File.Exists(StorePath(app, expiredPart)));
+        Assert.False(File.Exists(UploadPath(app, expired)));
         Assert.Equal(50, await Tus.OffsetAsync(client, $"/uploads/{idle}"));
-        Assert.True(File.Exists(StorePath(app, idlePart)));
+        Assert.True(File.Exists(UploadPath(app, idle)));
+        Assert.False(File.Exists(oldUploadOrphan));
+        Assert.True(File.Exists(freshUploadOrphan));
         Assert.Equal(new SweepReport(0, 0, 0), await sweeper.SweepAsync(default));
     }
 
@@ -87,13 +92,7 @@ public class StorageSweeperTests
         }
 
         var id = url.Split('/')[^1];
-        await using (var db = app.Db(app.A.Id))
-        {
-            foreach (var part in await db.ResumableUploadParts.Where(p => p.UploadId == id).Select(p => p.StoredName).ToListAsync())
-            {
-                File.SetLastWriteTimeUtc(StorePath(app, part), DateTime.UnixEpoch.AddYears(50)); // finished long ago (but not expired: expiry counts from the last write's row)
-            }
-        }
+        File.SetLastWriteTimeUtc(UploadPath(app, id), DateTime.UnixEpoch.AddYears(50)); // finished long ago (but not expired: expiry counts from the last write's row)
 
         using var scope = app.Services.CreateScope();
         var uploads = scope.ServiceProvider.GetRequiredService<Web.Features.Evidence.Uploads.ResumableUploads>();
@@ -108,6 +107,8 @@ public class StorageSweeperTests
     }
 
     private static string StorePath(AttestFactory app, string name) => Path.Combine(app.DataFolder, "files", name[..2], name);
+
+    private static string UploadPath(AttestFactory app, string uploadId) => Path.Combine(app.DataFolder, "uploads", uploadId);
 
     private static async Task<Guid> UserIdAsync(AttestFactory app, string email)
     {

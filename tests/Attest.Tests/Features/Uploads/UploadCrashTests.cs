@@ -73,7 +73,7 @@ public sealed class UploadCrashTests : IDisposable
         Assert.True(added.StatusCode == HttpStatusCode.Redirect, await added.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await Tus.AddEvidenceAsync(client, url, "The same recording again")).StatusCode);
 
-        // Exactly one row, with the hash of the bytes; the store holds exactly the files rows name; staging is empty.
+        // Exactly one row, with the hash of the bytes; the store holds exactly the files rows name; staging and uploads are empty.
         var options = new DbContextOptionsBuilder<AttestDbContext>();
         DatabaseOptions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_app.DataFolder, "attest.db")};Pooling=False");
         Guid centre;
@@ -92,6 +92,7 @@ public sealed class UploadCrashTests : IDisposable
         }
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "staging"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_app.DataFolder, "uploads")));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Attest.Core;
 using Attest.Core.Centres;
+using Attest.Core.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,6 +39,7 @@ public static class ResumableUploadEndpoints
     {
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadHashes>();
+        services.AddSingleton(sp => new UploadFiles(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
         services.AddScoped<StorageQuota>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(UploaderRoles));
 

@@ -33,24 +33,30 @@ public sealed record AppendResult(UploadOutcome Outcome, long Offset = 0, DateTi
 
 /// <summary>
 /// The storage behind the tus endpoints, shared by every app instance (decision 0020): an upload is a
-/// <see cref="ResumableUpload"/> row and its bytes are parts in the file store, each at most
-/// <see cref="UploadOptions.ResumablePartBytes"/>, so a PATCH may land on any instance and a long PATCH keeps its progress
-/// part by part. One request at a time writes to an upload, holding a lease on it in the database ("upload/{id}", renewed
-/// while it writes, so a dead instance's runs out in half a minute); others get 423. A part is staged, fsynced and promoted
-/// into the store, then committed with a compare-and-set on the upload's offset, so even a request whose lease ran out
-/// cannot keep bytes at an offset that has moved on (409, which tus clients resume from). The SHA-256 is worked out as
-/// bytes arrive when one instance receives them all (<see cref="UploadHashes"/>), or else when
-/// <see cref="TakeCompletedAsync"/> joins the parts into one staged file and hands it to the evidence page exactly once. A crash leaves a staged part (swept as stale staging) or
-/// a promoted part with no row (swept as a stored orphan), never a committed offset without its bytes.
+/// <see cref="ResumableUpload"/> row, and a PATCH is committed part by part (each at most
+/// <see cref="UploadOptions.ResumablePartBytes"/>), so a PATCH may land on any instance and a long PATCH keeps its progress.
+/// With the local store the bytes are appended to one file per upload in the shared data folder (<see cref="UploadFiles"/>)
+/// and taken with a rename; with S3, whose instances share no disk, each part is staged, fsynced and promoted into the
+/// store, and the parts are joined when taken. One request at a time writes to an upload, holding a lease on it in the
+/// database ("upload/{id}", renewed while it writes, so a dead instance's runs out in half a minute); others get 423. A
+/// part is committed with a compare-and-set on the upload's offset, so even a request whose lease ran out cannot keep
+/// bytes at an offset that has moved on (409, which tus clients resume from). The SHA-256 is worked out as bytes arrive
+/// when one instance receives them all (<see cref="UploadHashes"/>), or else when <see cref="TakeCompletedAsync"/> hands
+/// the upload to the evidence page, exactly once. A crash leaves uncommitted bytes at the end of an upload's file (cut off
+/// by the next request), a staged part (swept as stale staging) or a promoted part with no row (swept as a stored
+/// orphan), never a committed offset without its bytes.
 /// </summary>
 public sealed class ResumableUploads(
-    AttestDbContext db, IFileStore store, StagingArea staging, UploadHashes hashes, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
+    AttestDbContext db, IFileStore store, StagingArea staging, UploadFiles files, UploadHashes hashes, IOptions<UploadOptions> options, TimeProvider clock, ILogger<ResumableUploads> logger)
 {
     private const int BufferSize = 1024 * 1024;
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
 
     private TimeSpan Expiry => TimeSpan.FromHours(options.Value.ResumableExpiryHours);
+
+    /// <summary>Whether uploads are kept as one file each: with the local store, whose data folder every instance shares.</summary>
+    private bool InOneFile => store is LocalFileStore;
 
     /// <summary>Ids are made by the server (32 lower-case hex digits), so an id can never become a path elsewhere.</summary>
     public static bool IsValidId(string? id) => id is not null && StoredNames.IsValid(id);
@@ -100,6 +106,14 @@ public sealed class ResumableUploads(
 
         try
         {
+            // The upload's file is held before the offset is read: a request whose lease ran out may still hold it, and
+            // commits only while it does, so the offset read next stands until this request lets go.
+            await using PartSink? sink = InOneFile ? files.TryHold(uploadId) is { } file ? new OneFile(file) : null : new StoredParts(staging, store);
+            if (sink is null)
+            {
+                return new(UploadOutcome.Locked);
+            }
+
             // Read again under the lease: a request that held it a moment ago may have moved the offset.
             var current = await Owned(uploadId, userId, centreId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             if (current is null)
@@ -111,7 +125,7 @@ public sealed class ResumableUploads(
             AppendResult result;
             try
             {
-                result = await AppendAsync(current, writer, sha256, offset, body, contentLength, expectedSha1, cancellationToken);
+                result = await AppendAsync(current, writer, sink, sha256, offset, body, contentLength, expectedSha1, cancellationToken);
             }
             catch
             {
@@ -154,7 +168,8 @@ public sealed class ResumableUploads(
         }
     }
 
-    private async Task<AppendResult> AppendAsync(ResumableUpload upload, Writer writer, RunningHash? sha256, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
+    private async Task<AppendResult> AppendAsync(
+        ResumableUpload upload, Writer writer, PartSink sink, RunningHash? sha256, long offset, Stream body, long? contentLength, byte[]? expectedSha1, CancellationToken cancellationToken)
     {
         var uploadId = upload.Id;
         if (offset != upload.Offset)
@@ -171,37 +186,37 @@ public sealed class ResumableUploads(
         var partBytes = sha1 is null ? options.Value.ResumablePartBytes : long.MaxValue;
         var (position, expires) = (offset, ExpiresAt(upload.WrittenAt));
         var buffer = new byte[BufferSize];
+        sink.Begin(position);
         while (position < upload.Length)
         {
-            var path = staging.NewPath();
             var left = upload.Length - position;
             (long Written, bool Ended, bool Cut, bool PastLength) received;
             try
             {
-                received = await ReceiveAsync(body, path, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
+                received = await ReceiveAsync(body, sink, buffer, Math.Min(partBytes, left), left, sha1, sha256, writer);
             }
             catch
             {
                 // A write that failed (the disk full, say) leaves no half-written part; the committed parts stand.
-                File.Delete(path);
+                await sink.DropAsync();
                 throw;
             }
 
             var (written, ended, cut, pastLength) = received;
             if (pastLength || (sha1 is not null && (cut || !CryptographicOperations.FixedTimeEquals(sha1.GetHashAndReset(), expectedSha1))))
             {
-                File.Delete(path);
+                await sink.DropAsync();
                 // An interrupted body with a checksum cannot be checked, so it is dropped; the client resends from HEAD's offset.
                 return new(pastLength ? UploadOutcome.PastLength : cut ? UploadOutcome.Done : UploadOutcome.ChecksumMismatch, position, expires);
             }
 
             if (written == 0)
             {
-                File.Delete(path);
+                await sink.DropAsync();
                 break;
             }
 
-            var committed = await CommitPartAsync(upload.Id, path, position, written, cancellationToken);
+            var committed = await CommitPartAsync(upload.Id, sink, position, written, cancellationToken);
             if (committed.Outcome != UploadOutcome.Done)
             {
                 return committed;
@@ -253,9 +268,9 @@ public sealed class ResumableUploads(
     }
 
     /// <summary>
-    /// Hands a completed upload of this user in this centre to the caller exactly once: its parts are joined into one
-    /// staged file (hashed on the way), then its row is removed, so a second call (or HEAD, PATCH, DELETE) finds nothing.
-    /// The caller checks and promotes the staged file; if it fails before promoting, the sweeper removes it.
+    /// Hands a completed upload of this user in this centre to the caller exactly once, as one staged file (hashed now if
+    /// no instance hashed every byte as it arrived), then removes its row, so a second call (or HEAD, PATCH, DELETE) finds
+    /// nothing. The caller checks and promotes the staged file; if it fails before promoting, the sweeper removes it.
     /// </summary>
     public async Task<IncomingFile?> TakeCompletedAsync(string uploadId, Guid userId, Guid centreId, CancellationToken cancellationToken)
     {
@@ -264,6 +279,51 @@ public sealed class ResumableUploads(
             return null;
         }
 
+        return InOneFile ? await TakeFileAsync(upload, cancellationToken) : await TakePartsAsync(upload, cancellationToken);
+    }
+
+    /// <summary>The upload's file is renamed into staging (of two takes at once, one rename finds it), so its bytes are not written again.</summary>
+    private async Task<IncomingFile?> TakeFileAsync(ResumableUpload upload, CancellationToken cancellationToken)
+    {
+        var path = staging.NewPath();
+        if (!files.TryMoveOut(upload.Id, path))
+        {
+            return null;
+        }
+
+        StagedFile staged;
+        bool taken;
+        try
+        {
+            // The sweepers judge staged and stored files by their last write: this one is new here, however long ago its bytes came.
+            File.SetLastWriteTimeUtc(path, clock.GetUtcNow().UtcDateTime);
+            staged = upload.Sha256 is { } sha256 ? new StagedFile(path, sha256, new FileInfo(path).Length, StagingArea.ReadHead(path)) : await StagingArea.DescribeAsync(path, cancellationToken);
+            if (staged.Size != upload.Length)
+            {
+                throw new IOException($"Upload {upload.Id}: its file holds {staged.Size} bytes, not {upload.Length}");
+            }
+
+            taken = await db.ResumableUploads.Where(u => u.Id == upload.Id && u.Offset == upload.Length).ExecuteDeleteAsync(cancellationToken) == 1;
+        }
+        catch
+        {
+            files.MoveBack(path, upload.Id);
+            throw;
+        }
+
+        if (!taken)
+        {
+            // The row went (expired or cancelled) while the file was moved: its bytes go with it.
+            File.Delete(path);
+            return null;
+        }
+
+        await ForgetLeaseAsync(upload.Id);
+        return new IncomingFile(staged, upload.FileName);
+    }
+
+    private async Task<IncomingFile?> TakePartsAsync(ResumableUpload upload, CancellationToken cancellationToken)
+    {
         var parts = upload.Parts.OrderBy(p => p.Offset).ToList();
         StagedFile joined;
         await using (var content = new JoinedParts(store, parts.Select(p => p.StoredName).ToList()))
@@ -304,55 +364,43 @@ public sealed class ResumableUploads(
     }
 
     /// <summary>
-    /// Stages one part of the body: at most <paramref name="partBytes"/>, fsynced; the file is made with the first byte, so
-    /// a PATCH waiting for bytes leaves nothing behind if the app is killed. <c>PastLength</c> when the body holds more than
-    /// <paramref name="left"/>; <c>Cut</c> when the client went away, with what had arrived kept.
+    /// Receives one part of the body into <paramref name="sink"/>: at most <paramref name="partBytes"/>, fsynced.
+    /// <c>PastLength</c> when the body holds more than <paramref name="left"/>; <c>Cut</c> when the client went away, with
+    /// what had arrived kept.
     /// </summary>
     private static async Task<(long Written, bool Ended, bool Cut, bool PastLength)> ReceiveAsync(
-        Stream body, string path, byte[] buffer, long partBytes, long left, IncrementalHash? sha1, RunningHash? sha256, Writer writer)
+        Stream body, PartSink sink, byte[] buffer, long partBytes, long left, IncrementalHash? sha1, RunningHash? sha256, Writer writer)
     {
         long written = 0;
-        FileStream? file = null;
-        try
+        while (written < partBytes)
         {
-            while (written < partBytes)
+            int read;
+            try
             {
-                int read;
-                try
-                {
-                    // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are still
-                    // to be read, and the read itself then fails.
-                    read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, partBytes - written)), CancellationToken.None);
-                }
-                catch (Exception e) when (e is IOException or OperationCanceledException)
-                {
-                    file?.Flush(flushToDisk: true);
-                    return (written, true, true, false);
-                }
-
-                if (read == 0)
-                {
-                    file?.Flush(flushToDisk: true);
-                    return (written, true, false, false);
-                }
-
-                file ??= new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-                await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
-                sha1?.AppendData(buffer, 0, read);
-                sha256?.Append(buffer, read);
-                written += read;
-                await writer.KeepAsync();
+                // Not cancelled by the request's abort token: when a client goes away, the bytes it sent before are still
+                // to be read, and the read itself then fails.
+                read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, partBytes - written)), CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                sink.FlushToDisk();
+                return (written, true, true, false);
             }
 
-            file?.Flush(flushToDisk: true);
-        }
-        finally
-        {
-            if (file is not null)
+            if (read == 0)
             {
-                await file.DisposeAsync();
+                sink.FlushToDisk();
+                return (written, true, false, false);
             }
+
+            await sink.WriteAsync(buffer.AsMemory(0, read));
+            sha1?.AppendData(buffer, 0, read);
+            sha256?.Append(buffer, read);
+            written += read;
+            await writer.KeepAsync();
         }
+
+        sink.FlushToDisk();
 
         // A part that reaches the upload's length: any byte more is past it.
         return (written, false, false, written == left && await PeekAsync(body, buffer));
@@ -370,10 +418,10 @@ public sealed class ResumableUploads(
         }
     }
 
-    /// <summary>Promotes a staged part and commits it if the upload is still where this PATCH found it; otherwise the part is removed.</summary>
-    private async Task<AppendResult> CommitPartAsync(string uploadId, string path, long at, long size, CancellationToken cancellationToken)
+    /// <summary>Keeps a received part and commits it if the upload is still where this PATCH found it; otherwise a stored part is removed.</summary>
+    private async Task<AppendResult> CommitPartAsync(string uploadId, PartSink sink, long at, long size, CancellationToken cancellationToken)
     {
-        var stored = await store.PromoteAsync(new StagedFile(path, StagedFile.Unhashed, size, []), CancellationToken.None);
+        var stored = await sink.KeepAsync(size);
         var now = clock.GetUtcNow().UtcDateTime;
         var next = at + size;
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
@@ -381,17 +429,21 @@ public sealed class ResumableUploads(
             if (await db.ResumableUploads.Where(u => u.Id == uploadId && u.Offset == at)
                     .ExecuteUpdateAsync(set => set.SetProperty(u => u.Offset, next).SetProperty(u => u.WrittenAt, now), CancellationToken.None) == 1)
             {
-                var part = new ResumableUploadPart { UploadId = uploadId, Offset = at, Size = size, StoredName = stored.Name };
-                db.ResumableUploadParts.Add(part);
-                await db.SaveChangesAsync(CancellationToken.None);
-                db.Entry(part).State = EntityState.Detached;
+                if (stored is not null)
+                {
+                    var part = new ResumableUploadPart { UploadId = uploadId, Offset = at, Size = size, StoredName = stored };
+                    db.ResumableUploadParts.Add(part);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    db.Entry(part).State = EntityState.Detached;
+                }
+
                 await transaction.CommitAsync(CancellationToken.None);
                 return new(UploadOutcome.Done, next, ExpiresAt(now));
             }
         }
 
         // Another PATCH moved the upload on (or it was removed) while these bytes arrived.
-        await DeleteStoredAsync([stored.Name], CancellationToken.None);
+        await DeleteStoredAsync(stored is null ? [] : [stored], CancellationToken.None);
         var current = await db.ResumableUploads.Where(u => u.Id == uploadId).Select(u => (long?)u.Offset).SingleOrDefaultAsync(cancellationToken);
         return current is long moved ? new(UploadOutcome.OffsetMismatch, moved) : new(UploadOutcome.NotFound);
     }
@@ -407,8 +459,31 @@ public sealed class ResumableUploads(
 
         // A part committed between the read and the delete lost its row with the upload; the store's sweep removes its file.
         await DeleteStoredAsync(names, cancellationToken);
+        DeleteFile(uploadId);
         await ForgetLeaseAsync(uploadId);
         return true;
+    }
+
+    /// <summary>Removes upload files older than <paramref name="before"/> that no upload row names (left by a crash between the two), for the sweeper.</summary>
+    public async Task<int> RemoveOrphanFilesAsync(DateTime before, CancellationToken cancellationToken)
+    {
+        var old = files.NotWrittenSince(before).ToList();
+        var live = await db.ResumableUploads.Where(u => old.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var orphans = old.Except(live, StringComparer.Ordinal).ToList();
+        orphans.ForEach(DeleteFile);
+        return orphans.Count;
+    }
+
+    private void DeleteFile(string uploadId)
+    {
+        try
+        {
+            files.Delete(uploadId);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning(e, "Upload file {Id} was not removed; the sweep will remove it", uploadId);
+        }
     }
 
     /// <summary>Removes the lease row a crashed request left on an upload that is gone (a live holder's commit fails on the missing row anyway).</summary>
@@ -466,6 +541,118 @@ public sealed class ResumableUploads(
         }
 
         public Task ReleaseAsync() => WorkLeases.ReleaseAsync(db, _holder, _lease, CancellationToken.None);
+    }
+
+    /// <summary>Where one request puts the bytes it receives, part by part, until each is committed.</summary>
+    private abstract class PartSink : IAsyncDisposable
+    {
+        /// <summary>Starts at the upload's committed offset, read while this request holds the upload.</summary>
+        public virtual void Begin(long committed)
+        {
+        }
+
+        public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> bytes);
+
+        public abstract void FlushToDisk();
+
+        /// <summary>Makes the part received ready to commit: its name in the store, or null when its bytes are already in place.</summary>
+        public abstract Task<string?> KeepAsync(long size);
+
+        /// <summary>Drops what was received of the part since the last one kept.</summary>
+        public abstract ValueTask DropAsync();
+
+        public abstract ValueTask DisposeAsync();
+    }
+
+    /// <summary>
+    /// The upload's one file, held by this request alone: parts are appended to it, and committing moves only the offset.
+    /// Bytes past the committed offset (a request cut off before its commit) are cut off first.
+    /// </summary>
+    private sealed class OneFile(FileStream file) : PartSink
+    {
+        private long _partStart;
+
+        public override void Begin(long committed)
+        {
+            if (file.Length < committed)
+            {
+                throw new IOException($"The upload's file holds {file.Length} bytes, fewer than the {committed} committed.");
+            }
+
+            file.SetLength(committed);
+            file.Position = _partStart = committed;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes) => file.WriteAsync(bytes, CancellationToken.None);
+
+        public override void FlushToDisk() => file.Flush(flushToDisk: true);
+
+        public override Task<string?> KeepAsync(long size)
+        {
+            _partStart += size;
+            return Task.FromResult<string?>(null);
+        }
+
+        public override ValueTask DropAsync()
+        {
+            file.SetLength(_partStart);
+            file.Position = _partStart;
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask DisposeAsync() => file.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Each part a staged file of its own, promoted into the store when kept (for S3, where instances share no disk). The
+    /// file is made with the first byte, so a PATCH waiting for bytes leaves nothing behind if the app is killed.
+    /// </summary>
+    private sealed class StoredParts(StagingArea staging, IFileStore store) : PartSink
+    {
+        private string? _path;
+        private FileStream? _file;
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes)
+        {
+            if (_file is null)
+            {
+                _path = staging.NewPath();
+                _file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            }
+
+            await _file.WriteAsync(bytes, CancellationToken.None);
+        }
+
+        public override void FlushToDisk() => _file?.Flush(flushToDisk: true);
+
+        public override async Task<string?> KeepAsync(long size)
+        {
+            var path = _path!;
+            await CloseAsync();
+            return (await store.PromoteAsync(new StagedFile(path, StagedFile.Unhashed, size, []), CancellationToken.None)).Name;
+        }
+
+        public override async ValueTask DropAsync()
+        {
+            var path = _path;
+            await CloseAsync();
+            if (path is not null)
+            {
+                File.Delete(path);
+            }
+        }
+
+        public override ValueTask DisposeAsync() => DropAsync();
+
+        private async ValueTask CloseAsync()
+        {
+            if (_file is not null)
+            {
+                await _file.DisposeAsync();
+            }
+
+            (_file, _path) = (null, null);
+        }
     }
 
     /// <summary>An upload's parts read one after another from the store, as one stream.</summary>
