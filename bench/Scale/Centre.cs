@@ -25,10 +25,14 @@ internal static class Centre
     /// <summary>An assessor's account: the user, its roles and its staff profile.</summary>
     private static readonly string[] AssessorTables = ["AspNetUsers", "AspNetUserRoles", "StaffProfiles"];
 
+    /// <summary>The rows of an evidence item, copied <c>evidenceCopies</c> times within a learner.</summary>
+    private static readonly HashSet<string> Evidence = new(StringComparer.Ordinal) { "EvidenceItems", "EvidenceMappings", "EvidenceAcceptances" };
+
     private sealed record Table(string Name, string[] Columns, Dictionary<string, List<object?[]>> RowsByOwner);
 
     /// <summary>Grows the demo centre in the SQLite file to <paramref name="learners"/> learners on 03456, in one transaction, then ANALYZE.</summary>
-    public static void Grow(string file, int learners)
+    /// <param name="evidenceCopies">How many times each learner has each of its template's evidence items (with their mappings and judgements), numbered on.</param>
+    public static void Grow(string file, int learners, int evidenceCopies)
     {
         using var db = new SqliteConnection($"Data Source={file};Pooling=False");
         db.Open();
@@ -72,6 +76,7 @@ internal static class Centre
         var ids = tables.SelectMany(t => t.RowsByOwner.Values.SelectMany(rows => rows).Select(r => Array.IndexOf(t.Columns, "Id") is var i and >= 0 ? (string?)r[i] : null)).OfType<string>()
             .Concat(enrolmentOwner.Keys).Concat(userOwner.Keys).ToHashSet(StringComparer.Ordinal);
 
+        var itemsOf = owners.ToDictionary(o => o, o => int.Parse(Strings(db, $"SELECT count(*) FROM \"EvidenceItems\" WHERE \"CandidateId\" = '{o}'").Single(), CultureInfo.InvariantCulture));
         var timer = Stopwatch.StartNew();
         using var transaction = db.BeginTransaction();
         var assessors = AddAssessors(db, transaction, asha, (learners + Caseload - 1) / Caseload);
@@ -100,7 +105,8 @@ internal static class Centre
                 }
 
                 var command = inserts[table.Name];
-                foreach (var row in rows)
+                var copies = Evidence.Contains(table.Name) ? evidenceCopies : 1;
+                foreach (var (row, copy) in rows.SelectMany(r => Enumerable.Range(0, copies).Select(c => (r, c))))
                 {
                     for (var i = 0; i < table.Columns.Length; i++)
                     {
@@ -115,6 +121,9 @@ internal static class Centre
                             "NormalizedUserName" or "NormalizedEmail" => $"LEARNER{learner}@SCALE.EXAMPLE",
                             "AssessorId" => assessorId,
                             "AssessorName" => assessorName,
+                            "LastEvidenceNumber" => (long)row[i]! * evidenceCopies,
+                            "Reference" or "EvidenceReference" when copy > 0 => $"E{int.Parse(((string)row[i]!)[1..], CultureInfo.InvariantCulture) + (copy * itemsOf[owner]):D3}",
+                            "Id" or "EvidenceItemId" when copy > 0 => Renew(Renew((string)row[i]!, salt), [0, 0, 0, 0], copy),
                             _ when row[i] is string value && ids.Contains(value) => Renew(value, salt),
                             _ => row[i] ?? DBNull.Value,
                         };
@@ -172,14 +181,19 @@ internal static class Centre
         return result;
     }
 
-    /// <summary>The same id in copy <paramref name="salt"/>: its last four bytes XORed with the copy's number (ids are random in those bytes).</summary>
-    private static string Renew(string id, byte[] salt)
+    /// <summary>
+    /// The same id in copy <paramref name="salt"/>: its last four bytes XORed with the copy's number (ids are random in
+    /// those bytes), and the byte before them with the evidence copy's number.
+    /// </summary>
+    private static string Renew(string id, byte[] salt, int evidenceCopy = 0)
     {
         var bytes = Guid.Parse(id).ToByteArray();
         for (var i = 0; i < 4; i++)
         {
             bytes[12 + i] ^= salt[i];
         }
+
+        bytes[11] ^= (byte)evidenceCopy;
 
         return new Guid(bytes).ToString("D").ToUpperInvariant();
     }
@@ -194,7 +208,8 @@ internal static class Centre
         target.Open();
         // Replica mode skips foreign-key checks and the append-only triggers, so tables load in any order.
         Execute(target, "SET session_replication_role = replica; SET TimeZone = 'UTC';");
-        var tables = Strings(source, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' ORDER BY name");
+        // The app's tables; EF Core's own (migrations history, SQLite's migration lock) stay as each provider made them.
+        var tables = Strings(source, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\' ORDER BY name");
         Execute(target, $"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))};");
         long rows = 0;
         foreach (var table in tables)

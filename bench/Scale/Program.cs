@@ -5,7 +5,7 @@
 //
 //   dotnet build -c Release src/Attest.Web
 //   dotnet run -c Release --project bench/Scale -- --learners 10000 [--db sqlite|postgres] [--requests 20]
-//       [--postgres "Host=127.0.0.1;Port=55490;Username=postgres"] [--dir /tmp/attest-bench-scale] [--keep]
+//       [--evidence-copies 5] [--postgres "Host=127.0.0.1;Port=55490;Username=postgres"] [--dir /tmp/attest-bench-scale] [--keep]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -16,6 +16,7 @@ using static Bench;
 var options = Arguments(args);
 var learners = int.Parse(options.GetValueOrDefault("--learners", "1000"), CultureInfo.InvariantCulture);
 var provider = options.GetValueOrDefault("--db", "sqlite");
+var evidenceCopies = int.Parse(options.GetValueOrDefault("--evidence-copies", "5"), CultureInfo.InvariantCulture);
 var requests = int.Parse(options.GetValueOrDefault("--requests", "20"), CultureInfo.InvariantCulture);
 var server = options.GetValueOrDefault("--postgres", "Host=127.0.0.1;Port=55490;Username=postgres");
 var dir = Path.GetFullPath(options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "attest-bench-scale")));
@@ -51,7 +52,7 @@ var seeded = generation.Elapsed;
 
 // 2. Grown in SQL; on PostgreSQL, copied into a database the app has migrated.
 var file = Path.Combine(data, "attest.db");
-Centre.Grow(file, learners);
+Centre.Grow(file, learners, evidenceCopies);
 if (provider == "postgres")
 {
     await using (var admin = new NpgsqlConnection($"{server};Database=postgres"))
