@@ -86,44 +86,46 @@ try
         await SignInAsync(client, role == "candidate" ? "candidate3@demo.attest.test" : $"{role}@demo.attest.test");
     }
 
-    // One sampling plan of the whole period, made through the page (timed: it reads every assessed unit).
     var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-    var planTimer = Stopwatch.StartNew();
-    var plan = await PostAsync(clients["iqa"], "/Iqa/Sampling", new()
-    {
-        ["Input.QualificationCode"] = "03456", ["Input.From"] = today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.To"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    });
-    var planMs = planTimer.Elapsed.TotalMilliseconds;
-    var planId = Guid.Parse(plan.Split('/')[^1]);
     var maya = raw.MayasEnrolment();
-
-    (string Role, string Page, Func<double>? Sql)[] pages =
-    [
-        ("admin", "/Admin/Dashboard", raw.Dashboard),
-        ("admin", "/Admin/Dashboard?handler=Csv", raw.DashboardCsv),
-        ("admin", "/Admin/Claims", raw.Claims),
-        ("iqa", $"/Iqa/Sampling/{planId}", () => raw.SamplingPlan(planId, today.AddYears(-1))),
-        ("iqa", "/Iqa/Standardisation?qualification=03456&unit=C3", raw.Standardisation),
-        ("assessor", "/Assessor", null),
-        ("assessor", $"/Tracking/Enrolments/{maya}", null),
-        ("candidate", "/Candidate", null),
-        ("candidate", "/Candidate/Evidence", null),
-    ];
-
     var floor = await TimeAsync(Client(), "/Account/SignIn");
     Console.WriteLine();
-    Console.WriteLine($"{learners:N0} learners, {(provider == "postgres" ? "PostgreSQL" : "SQLite")}; sampling plan made in {planMs:F0} ms");
+    Console.WriteLine($"{learners:N0} learners, {(provider == "postgres" ? "PostgreSQL" : "SQLite")}");
     Console.WriteLine();
     Console.WriteLine($"| page (median of {requests}) | median | first request | raw SQL (median) | page / raw SQL |");
     Console.WriteLine("| --- | --- | --- | --- | --- |");
     Console.WriteLine($"| floor: `/Account/SignIn` | {floor.Median:F1} ms | {floor.First:F0} ms | | |");
-    foreach (var (role, page, sql) in pages)
+    async Task RowAsync(string role, string page, Func<double>? sql, string shown)
     {
         var (first, median) = await TimeAsync(clients[role], page);
-        var shown = page.Replace(planId.ToString(), "{plan}", StringComparison.Ordinal).Replace(maya.ToString(), "{Maya}", StringComparison.Ordinal);
         var sqlMs = sql is null ? (double?)null : Median(sql);
         Console.WriteLine($"| {role} `{shown}` | {median:F1} ms | {first:F0} ms | {(sqlMs is { } s ? $"{s:F1} ms" : "")} | {(sqlMs is { } r ? $"{median / r:F1}x" : "")} |");
     }
+
+    await RowAsync("admin", "/Admin/Dashboard", raw.Dashboard, "/Admin/Dashboard");
+    await RowAsync("admin", "/Admin/Dashboard?handler=Csv", raw.DashboardCsv, "/Admin/Dashboard?handler=Csv");
+    await RowAsync("admin", "/Admin/Claims", raw.Claims, "/Admin/Claims");
+
+    // One sampling plan of the last year, made through the page. Its picks are saved with their enrolments' ids, which
+    // moves those enrolments' progress stamps: the next dashboard works their standings out again (timed too).
+    var from = today.AddYears(-1);
+    var made = Stopwatch.StartNew();
+    var plan = Guid.Parse((await PostAsync(clients["iqa"], "/Iqa/Sampling", new()
+    {
+        ["Input.QualificationCode"] = "03456", ["Input.From"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.To"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    })).Split('/')[^1]);
+    var madeMs = made.Elapsed.TotalMilliseconds;
+    var stale = raw.KeptStandings();
+    var after = Stopwatch.StartNew();
+    await FetchAsync(clients["admin"], "/Admin/Dashboard");
+    Console.WriteLine($"| iqa POST `/Iqa/Sampling` (make a plan, once) | | {madeMs:F0} ms | | |");
+    Console.WriteLine($"| admin `/Admin/Dashboard` just after (once; {stale.Enrolments - stale.Current:N0} standings to work out again) | | {after.Elapsed.TotalMilliseconds:F0} ms | | |");
+    await RowAsync("iqa", $"/Iqa/Sampling/{plan}", () => raw.SamplingPlan(plan, from), "/Iqa/Sampling/{plan}");
+    await RowAsync("iqa", "/Iqa/Standardisation?qualification=03456&unit=C3", raw.Standardisation, "/Iqa/Standardisation?qualification=03456&unit=C3");
+    await RowAsync("assessor", "/Assessor", null, "/Assessor");
+    await RowAsync("assessor", $"/Tracking/Enrolments/{maya}", null, "/Tracking/Enrolments/{Maya}");
+    await RowAsync("candidate", "/Candidate", null, "/Candidate");
+    await RowAsync("candidate", "/Candidate/Evidence", null, "/Candidate/Evidence");
 }
 finally
 {
@@ -148,13 +150,15 @@ async Task<(double First, double Median)> TimeAsync(HttpClient client, string pa
     var first = Stopwatch.StartNew();
     await FetchAsync(client, page);
     var firstMs = first.Elapsed.TotalMilliseconds;
-    for (var i = 0; i < 3; i++)
+    // A page of seconds gets one warm-up and five requests, so a run at 50,000 stays within minutes.
+    var slow = firstMs > 2000;
+    for (var i = 0; i < (slow ? 1 : 3); i++)
     {
         await FetchAsync(client, page);
     }
 
     var times = new List<double>();
-    for (var i = 0; i < requests; i++)
+    for (var i = 0; i < (slow ? Math.Min(5, requests) : requests); i++)
     {
         var timer = Stopwatch.StartNew();
         await FetchAsync(client, page);
@@ -167,12 +171,13 @@ async Task<(double First, double Median)> TimeAsync(HttpClient client, string pa
 
 double Median(Func<double> run)
 {
-    for (var i = 0; i < 3; i++)
+    var slow = run() > 2000;
+    for (var i = 0; i < (slow ? 0 : 2); i++)
     {
         run();
     }
 
-    var times = Enumerable.Range(0, requests).Select(_ => run()).Order().ToList();
+    var times = Enumerable.Range(0, slow ? Math.Min(5, requests) : requests).Select(_ => run()).Order().ToList();
     return times[times.Count / 2];
 }
 
