@@ -62,7 +62,8 @@ internal sealed class App
 
     public int Pid => _process.Id;
 
-    public static async Task<App> StartAsync(string web, string data, int port, string log, bool sql = false)
+    /// <param name="environment">More settings, e.g. the database provider and connection string.</param>
+    public static async Task<App> StartAsync(string web, string data, int port, string log, bool sql = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [web]) { WorkingDirectory = Path.GetDirectoryName(web)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -72,6 +73,11 @@ internal sealed class App
         if (sql)
         {
             start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;
