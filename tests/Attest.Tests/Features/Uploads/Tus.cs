@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Tests.Features.Uploads;
 
@@ -116,6 +117,14 @@ public static partial class Tus
             ["Input.Context"] = "RealWork",
             ["Input.UploadId"] = uploadUrl.Split('/')[^1],
         });
+
+    /// <summary>Adds the finished upload as evidence, which must be taken (a redirect), and reads the item it made.</summary>
+    public static async Task<Core.Portfolios.EvidenceItem> AddedAsEvidenceAsync(AttestFactory app, HttpClient client, string uploadUrl, string title)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await AddEvidenceAsync(client, uploadUrl, title)).StatusCode);
+        await using var db = app.Db(app.A.Id);
+        return await db.EvidenceItems.SingleAsync(i => i.Title == title);
+    }
 
     /// <summary>Signs in on any instance of the app (a second factory on the same database and data folder, say).</summary>
     public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> app, string email, string password = AttestFactory.Password)
