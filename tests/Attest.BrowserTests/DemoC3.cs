@@ -18,7 +18,7 @@ internal static class DemoC3
     /// </summary>
     public static async Task<Guid> PrepareAsync(AttestServer server)
     {
-        var catalogue = server.Services.GetRequiredService<Catalogue>();
+        var catalogue = new Catalogue(server.Services.GetRequiredService<SpecificationLibrary>().Shipped);
         var options = server.Services.GetRequiredService<DbContextOptions<AttestDbContext>>();
         Guid centreId;
         AppUser asha, sam;

@@ -34,6 +34,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
+    public DbSet<Qualifications.SpecificationVersion> SpecificationVersions => Set<Qualifications.SpecificationVersion>();
+
     public DbSet<Tracking.TrackedStanding> TrackedStandings => Set<Tracking.TrackedStanding>();
 
     public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
@@ -276,6 +278,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             // An enrolment is continued by one transfer at most, however many administrators press at once.
             e.HasIndex(x => x.TransferredFromEnrolmentId).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.TransferredFromEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Qualifications.SpecificationVersion>().WithMany().HasForeignKey(x => x.SpecificationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>
@@ -486,11 +489,25 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
         builder.Entity<Privacy.ErasureWindow>(Owned);
 
+        builder.Entity<Qualifications.SpecificationVersion>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.QualificationCode).HasMaxLength(32);
+            e.Property(x => x.Yaml).HasMaxLength(Qualifications.SpecificationVersion.MaxYamlLength);
+            e.Property(x => x.Origin).HasMaxLength(260);
+            e.Property(x => x.Note).HasMaxLength(Qualifications.SpecificationVersion.MaxNoteLength);
+            e.Property(x => x.CreatedByName).HasMaxLength(200);
+            // Two administrators saving a version at once: the number is taken once, the other save gets 409.
+            e.HasIndex(x => new { x.CentreId, x.QualificationCode, x.Version }).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<EnrolmentStatusChange>(e =>
         {
             Owned(e);
             e.Property(x => x.Act).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Reason).HasMaxLength(EnrolmentStatusChange.MaxReasonLength);
+            e.Property(x => x.Changes).HasMaxLength(20_000);
             e.Property(x => x.RecordedByName).HasMaxLength(200);
             e.HasIndex(x => new { x.EnrolmentId, x.RecordedAt });
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);

@@ -50,6 +50,7 @@ public static class LedgerVerifier
         [Portfolios.EnrolmentStatusChange.Kind] = Read<Portfolios.EnrolmentStatusChange>,
         [Portfolios.MappingWithdrawal.Kind] = Read<Portfolios.MappingWithdrawal>,
         [Privacy.LearnerErasure.Kind] = Read<Privacy.LearnerErasure>,
+        [Qualifications.SpecificationVersion.Kind] = Read<Qualifications.SpecificationVersion>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

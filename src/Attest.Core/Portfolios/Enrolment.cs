@@ -19,6 +19,12 @@ public sealed class Enrolment : Centres.ICentreOwned
 
     public string QualificationCode { get; private init; } = string.Empty;
 
+    /// <summary>
+    /// The centre's version of the qualification the learner is assessed against, or null for the shipped catalogue's: kept
+    /// from enrolment, so a corrected specification changes nothing for them until they are moved (<see cref="MoveToVersion"/>).
+    /// </summary>
+    public Guid? SpecificationId { get; private set; }
+
     /// <summary>The date of registration with the awarding body.</summary>
     public DateOnly RegisteredOn { get; private init; }
 
@@ -119,6 +125,7 @@ public sealed class Enrolment : Centres.ICentreOwned
             CentreId = centreId,
             CandidateId = candidateId,
             QualificationCode = qualification.Code,
+            SpecificationId = qualification.SpecificationId,
             RegisteredOn = registeredOn,
             CreatedAt = now,
             CreatedBy = recordedBy,
@@ -198,6 +205,62 @@ public sealed class Enrolment : Centres.ICentreOwned
         EndOn(day);
         TransferredOut = true;
         return (next, EnrolmentStatusChange.Record(this, EnrolmentAct.Transferred, day, reason!.Trim(), null, by, byName, now));
+    }
+
+    /// <summary>
+    /// Moves the learner to a newer version of their qualification's specification (issue 16): recorded with what it changes
+    /// for their units, signed by the administrator. Every decision, sign-off and mapping stays as it was; from now on the
+    /// engines read the new version's criteria. Refused when the new version lacks one of their units or their units no
+    /// longer meet its rules of combination.
+    /// </summary>
+    public EnrolmentStatusChange MoveToVersion(QualificationSpec from, QualificationSpec to, string? reason, Guid by, string byName, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var reasons = new List<(string Field, string Message)>();
+        if (WithdrawnOn is DateOnly left)
+        {
+            reasons.Add((string.Empty, $"The learner left this enrolment on {left:d MMMM yyyy}: it stays on the version it ended on."));
+        }
+
+        if (!string.Equals(to.Code, QualificationCode, StringComparison.OrdinalIgnoreCase) || from.SpecificationId != SpecificationId)
+        {
+            reasons.Add(("Version", $"Choose a version of {from.DisplayName}."));
+        }
+        else if (to.Version <= from.Version)
+        {
+            reasons.Add(("Version", $"The learner is on {from.VersionName}: they can move only to a later version."));
+        }
+
+        var units = _units.Select(u => u.UnitCode).ToList();
+        var missing = units.Where(u => to.FindUnit(u) is null).ToList();
+        if (missing.Count > 0)
+        {
+            reasons.Add(("Version", $"{to.VersionName} has no unit {string.Join(", ", missing)}, which the learner is enrolled on: add the unit to that version first."));
+        }
+        else
+        {
+            reasons.AddRange(RulesOfCombination.Check(to, units).Findings.Select(f => ("Version", $"Under {to.VersionName}: {f.Message}")));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            reasons.Add(("Reason", "Say why the learner moves, for example \"criterion 1.2's wording corrected by the awarding body\""));
+        }
+        else if (reason.Trim().Length > EnrolmentStatusChange.MaxReasonLength)
+        {
+            reasons.Add(("Reason", $"The reason must be {EnrolmentStatusChange.MaxReasonLength} characters or fewer"));
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new DomainRuleException(reasons);
+        }
+
+        var changes = SpecificationChanges.Between(from, to).For(units).Describe();
+        SpecificationId = to.SpecificationId;
+        return EnrolmentStatusChange.Record(this, EnrolmentAct.SpecificationMoved, UkTime.DateOf(now), reason!.Trim(), null, by, byName, now,
+            $"from {from.VersionName} to {to.VersionName}" + string.Concat(changes.Select(c => "\n" + c)));
     }
 
     /// <summary>The learner pauses their learning (illness, caring, a job change): their pace and forecast stop counting until they resume.</summary>

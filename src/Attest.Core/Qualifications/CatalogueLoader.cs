@@ -20,7 +20,7 @@ public sealed class CatalogueException(IReadOnlyList<CatalogueError> errors)
     public IReadOnlyList<CatalogueError> Errors { get; } = errors;
 }
 
-public sealed record CatalogueLoadResult(Catalogue Catalogue, IReadOnlyList<CatalogueError> Errors)
+public sealed record CatalogueLoadResult(Catalogue Catalogue, IReadOnlyList<CatalogueError> Errors, JsonSchema? Schema = null)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -57,7 +57,7 @@ public static partial class CatalogueLoader
             return new CatalogueLoadResult(new Catalogue([]), errors);
         }
 
-        var schema = JsonSchema.FromJsonAsync(File.ReadAllText(schemaPath)).GetAwaiter().GetResult();
+        var schema = LoadSchema(directory);
         var qualifications = new List<QualificationSpec>();
         var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
@@ -86,16 +86,32 @@ public static partial class CatalogueLoader
             errors.Add(new CatalogueError(directory, 0, 0, "no qualification files (*.yaml) found"));
         }
 
-        return new CatalogueLoadResult(new Catalogue(qualifications), errors);
+        return new CatalogueLoadResult(new Catalogue(qualifications), errors, schema);
     }
 
     /// <summary>Parses and checks one file; adds its errors and returns null when it is invalid.</summary>
     public static QualificationSpec? LoadFile(string path, string displayName, JsonSchema schema, List<CatalogueError> errors)
     {
+        using var reader = File.OpenText(path);
+        return Read(reader, displayName, schema, errors);
+    }
+
+    /// <summary>Checks one specification given as text (an upload, a form's result, a stored version) exactly as a catalogue file is checked.</summary>
+    public static QualificationSpec? Parse(string text, string displayName, JsonSchema schema, List<CatalogueError> errors)
+    {
+        using var reader = new StringReader(text);
+        return Read(reader, displayName, schema, errors);
+    }
+
+    /// <summary>The schema every specification is checked against, from a catalogue folder.</summary>
+    public static JsonSchema LoadSchema(string directory) =>
+        JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(directory, SchemaRelativePath))).GetAwaiter().GetResult();
+
+    private static QualificationSpec? Read(TextReader reader, string displayName, JsonSchema schema, List<CatalogueError> errors)
+    {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
         JToken document;
-        using var reader = File.OpenText(path);
         var parser = new Parser(reader);
         try
         {

@@ -30,6 +30,14 @@ public sealed record QualificationSpec(
 {
     public string DisplayName => $"{Code} {Title}";
 
+    /// <summary>The centre's version this is (see <see cref="SpecificationVersion"/>), or null for the catalogue Attest ships.</summary>
+    public Guid? SpecificationId { get; init; }
+
+    /// <summary>0 for the shipped catalogue's file, then 1, 2, ... for a centre's versions.</summary>
+    public int Version { get; init; }
+
+    public string VersionName => Version == 0 ? "as shipped" : $"version {Version}";
+
     public UnitSpec? FindUnit(string code) =>
         Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
 

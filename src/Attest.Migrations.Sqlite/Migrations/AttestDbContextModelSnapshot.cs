@@ -1794,6 +1794,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SpecificationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TransferredFromEnrolmentId")
                         .HasColumnType("TEXT");
 
@@ -1808,6 +1811,8 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("AssessorId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("SpecificationId");
 
                     b.HasIndex("TransferredFromEnrolmentId")
                         .IsUnique();
@@ -1832,6 +1837,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveOn")
@@ -2293,6 +2303,59 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("CentreId");
 
                     b.ToTable("LearnerErasures");
+                });
+
+            modelBuilder.Entity("Attest.Core.Qualifications.SpecificationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasMaxLength(2000000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("CentreId", "QualificationCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SpecificationVersions");
                 });
 
             modelBuilder.Entity("Attest.Core.Quality.CentreSamplingStrategy", b =>
@@ -3529,6 +3592,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Attest.Core.Qualifications.SpecificationVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SpecificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Attest.Core.Portfolios.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("TransferredFromEnrolmentId")
@@ -3668,6 +3736,21 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasOne("Attest.Core.Centres.Centre", null)
                         .WithMany()
                         .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Qualifications.SpecificationVersion", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Centres.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -43,8 +43,10 @@ public static class AttestHost
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentCentre, HttpCurrentCentre>();
 
-        // The catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
-        services.AddSingleton(sp => CatalogueLoader.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
+        // The shipped catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
+        // A request's catalogue adds its centre's own versions of specifications (issue 16).
+        services.AddSingleton(sp => SpecificationLibrary.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
+        services.AddScoped(sp => sp.GetRequiredService<SpecificationLibrary>().CatalogueFor(sp.GetRequiredService<DbContextOptions<AttestDbContext>>(), sp.GetRequiredService<ICurrentCentre>()));
         services.AddSingleton(sp => new StagingArea(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
         services.AddFileStore(config);
 
@@ -177,7 +179,7 @@ public static class AttestHost
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var catalogue = app.Services.GetRequiredService<Catalogue>();
+        var shipped = app.Services.GetRequiredService<SpecificationLibrary>().Shipped;
         await using var scope = app.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
@@ -189,10 +191,10 @@ public static class AttestHost
         await scope.ServiceProvider.GetRequiredService<CentreProvisioning>().EnsureRolesAsync();
         if (database.Provider == DatabaseProvider.Sqlite && scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
         {
-            await DemoSeeder.SeedAsync(scope.ServiceProvider, catalogue);
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, new Catalogue(shipped));
         }
 
-        app.Logger.LogInformation("Catalogue: {Count} qualifications loaded ({Codes})", catalogue.Qualifications.Count, string.Join(", ", catalogue.Qualifications.Select(q => q.Code)));
+        app.Logger.LogInformation("Catalogue: {Count} qualifications loaded ({Codes})", shipped.Count, string.Join(", ", shipped.Select(q => q.Code)));
     }
 
     public static void UseAttest(this WebApplication app)

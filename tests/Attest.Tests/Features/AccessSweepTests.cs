@@ -78,6 +78,8 @@ public partial class AccessSweepTests
             .Replace("{visitId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             // The seed maps nothing: MappingInOneGoTests check a real mapping against another centre and the wrong roles.
             .Replace("{mappingId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            // The seed adds no specification of its own: SpecificationVersionTests check a centre's own against another centre and the wrong roles.
+            .Replace("{code}", "NOT-SEEDED", StringComparison.Ordinal)
             .Replace("{candidateId:guid}", a.CandidateId.ToString(), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;

@@ -27,7 +27,7 @@ public partial class AwardingBodyWordingTests
         var (learner, assessor) = await GradedUnitTests.HandInAsync(app); // unit 7's grading form, with its rework hint
         var candidate = await app.SignedInAsync(a.Candidate);
         var iqa = await app.SignedInAsync(a.Iqa);
-        var catalogue = app.Services.GetRequiredService<Catalogue>();
+        var catalogue = new Catalogue(app.Services.GetRequiredService<SpecificationLibrary>().Shipped);
         var pages = new List<(HttpClient Client, string Url)> { (assessor, "/Catalogue"), (app.Anonymous(), "/openapi/v1.json") };
         foreach (var qualification in catalogue.Qualifications)
         {

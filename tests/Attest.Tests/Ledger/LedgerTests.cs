@@ -222,6 +222,8 @@ public class LedgerTests
         {
             ["RequestedOn"] = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = "Letter to the centre.",
         })).StatusCode);
+        // The centre's own version of a specification.
+        Assert.Equal(HttpStatusCode.Redirect, (await SpecificationVersionTests.UploadAsync(admin, "03456-with-c4.yaml", SpecificationVersionTests.WithC4("Test wording: a criterion"), null)).StatusCode);
         var candidate = await app.SignedInAsync(app.A.Candidate);
         await EvidenceJudgementTests.MapAsync(candidate, app.A.EvidenceId, app.A.EnrolmentId, "C3", "1.1");
         await Assess.AcceptAsync(assessor, app.A.EnrolmentId, "C3", app.A.EvidenceId, ["1.1"], method: "WorkProduct");

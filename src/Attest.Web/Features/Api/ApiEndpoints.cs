@@ -72,7 +72,7 @@ public static class ApiEndpoints
         var assessorIds = enrolments.Select(e => e.AssessorId).OfType<Guid>().Distinct().ToList();
         var assessors = await db.Users.Where(u => assessorIds.Contains(u.Id) && u.CentreId == db.CurrentCentreId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return TypedResults.Ok(new ApiPage<ApiEnrolment>(
-            [.. enrolments.Select(e => new ApiEnrolment(e.Id, e.CandidateId, e.QualificationCode, catalogue.Find(e.QualificationCode)?.Title ?? e.QualificationCode, e.RegisteredOn,
+            [.. enrolments.Select(e => new ApiEnrolment(e.Id, e.CandidateId, e.QualificationCode, catalogue.Of(e)?.Title ?? e.QualificationCode, e.RegisteredOn,
                 e.AssessorId is Guid a ? assessors.GetValueOrDefault(a) : null, [.. e.Units.Select(u => u.UnitCode)]))],
             number, PageSize, total));
     }

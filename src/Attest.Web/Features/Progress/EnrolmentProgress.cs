@@ -56,7 +56,7 @@ public static class EnrolmentProgress
         var itemIds = acceptances.SelectMany(g => g).Select(a => a.EvidenceItemId).Distinct().ToList();
         var items = await db.EvidenceItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         return enrolments
-            .Select(e => (Enrolment: e, Qualification: catalogue.Find(e.QualificationCode)))
+            .Select(e => (Enrolment: e, Qualification: catalogue.Of(e)))
             .Where(x => x.Qualification is not null)
             .Select(x =>
             {

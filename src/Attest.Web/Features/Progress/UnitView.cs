@@ -111,7 +111,7 @@ public sealed record UnitView(
         ArgumentNullException.ThrowIfNull(catalogue);
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Units)
             .Where(e => e.Id == enrolmentId).Where(access).SingleOrDefaultAsync(cancellationToken);
-        var qualification = enrolment is null ? null : catalogue.Find(enrolment.QualificationCode);
+        var qualification = enrolment is null ? null : catalogue.Of(enrolment);
         var unit = enrolment is not null && enrolment.HasUnit(unitCode) ? qualification?.FindUnit(unitCode) : null;
         if (enrolment is null || qualification is null || unit is null)
         {

@@ -11,7 +11,7 @@ public sealed record CriteriaChoiceModel(string FieldName, string Heading, IRead
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var qualification = catalogue.Find(enrolment.QualificationCode);
+        var qualification = catalogue.Of(enrolment);
         return qualification is null ? [] : [.. enrolment.Units.Select(u => qualification.FindUnit(u.UnitCode)).OfType<UnitSpec>().Where(u => u.IsAssessable)
             .Select(u => (u, (IReadOnlyList<(string, string)>)[.. u.Criteria.Select(c => ($"{u.Code}|{c.Ref}", $"{u.Code} {c.Ref} {c.Text}"))]))];
     }

@@ -9,7 +9,7 @@ namespace Attest.Web.Features.Tracking;
 /// midnight (UTC, the day the pages keep standings for), so that the first filtered list of the day finds them current
 /// instead of working out the whole centre's (issue 14). Of several instances, the one that takes the day's lease does it.
 /// </summary>
-public sealed class StandingsRefresher(IServiceScopeFactory scopes, Core.Qualifications.Catalogue catalogue, TimeProvider clock, AppInstance instance, ILogger<StandingsRefresher> logger)
+public sealed class StandingsRefresher(IServiceScopeFactory scopes, Core.Qualifications.SpecificationLibrary library, TimeProvider clock, AppInstance instance, ILogger<StandingsRefresher> logger)
     : BackgroundService
 {
     private const string LeasePrefix = "standings/";
@@ -47,7 +47,7 @@ public sealed class StandingsRefresher(IServiceScopeFactory scopes, Core.Qualifi
         foreach (var centre in centres)
         {
             await using var db = new AttestDbContext(contextOptions, new FixedCentre(centre));
-            worked += await TrackedStandings.RefreshAsync(db, catalogue, db.Enrolments.Where(e => e.WithdrawnOn == null), today, cancellationToken);
+            worked += await TrackedStandings.RefreshAsync(db, library.CatalogueFor(contextOptions, new FixedCentre(centre)), db.Enrolments.Where(e => e.WithdrawnOn == null), today, cancellationToken);
         }
 
         return worked;

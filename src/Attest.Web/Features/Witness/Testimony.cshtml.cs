@@ -114,7 +114,7 @@ public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catal
         Witness = await db.Witnesses.AsNoTracking().SingleAsync(w => w.Id == request.WitnessId, cancellationToken);
         _enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Units).SingleAsync(e => e.Id == request.EnrolmentId, cancellationToken);
         CandidateName = await db.Candidates.Where(c => c.Id == _enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
-        var qualification = catalogue.Find(_enrolment.QualificationCode);
+        var qualification = catalogue.Of(_enrolment);
         Criteria = [.. TestimonyIntake.Targets(request.Targets.Split(',', StringSplitOptions.RemoveEmptyEntries), _enrolment)
             .Select(t => qualification?.FindUnit(t.Unit)?.FindCriterion(t.Ref) is { } c ? $"{t.Unit} {c.Ref}: {c.Text}" : $"{t.Unit} {t.Ref}")];
         if (request.Refusal(clock.GetUtcNow().UtcDateTime) is { } refusal)

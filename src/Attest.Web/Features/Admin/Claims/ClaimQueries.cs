@@ -37,7 +37,7 @@ public static class ClaimQueries
         var result = new List<Claimability>();
         foreach (var enrolment in loaded)
         {
-            if (catalogue.Find(enrolment.QualificationCode) is not { } qualification)
+            if (catalogue.Of(enrolment) is not { } qualification)
             {
                 continue;
             }

@@ -106,7 +106,7 @@ public sealed class TransferModel(AttestDbContext db, Core.Qualifications.Catalo
 
         Enrolment = enrolment;
         CandidateName = await db.Candidates.Where(c => c.Id == enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
-        From = catalogue.Find(enrolment.QualificationCode);
+        From = catalogue.Of(enrolment);
         Choices = [.. catalogue.Qualifications.Where(q => !string.Equals(q.Code, enrolment.QualificationCode, StringComparison.OrdinalIgnoreCase))];
         To = Input.QualificationCode is { } code ? Choices.FirstOrDefault(q => string.Equals(q.Code, code, StringComparison.OrdinalIgnoreCase)) : null;
         if (To is not null && From is not null)

@@ -95,7 +95,7 @@ public sealed class NewModel(AttestDbContext db, Core.Qualifications.Catalogue c
         }
 
         var signOffs = await db.UnitSignOffs.AsNoTracking().Where(s => s.EnrolmentId == EnrolmentId).ToListAsync(cancellationToken);
-        var units = targets.Select(t => t.Unit).Distinct().Select(code => catalogue.Find(_enrolment.QualificationCode)!.FindUnit(code)!).ToList();
+        var units = targets.Select(t => t.Unit).Distinct().Select(code => catalogue.Of(_enrolment)!.FindUnit(code)!).ToList();
         units.ForEach(u => UnitSignOff.EnsureOpen([.. signOffs.Where(s => s.UnitCode == u.Code)], u));
         var candidateUserId = _candidate.UserId ?? Guid.Empty;
         var item = await intake.KeepAsync(_candidate, User.UserId(), Kind, evidenceDetails with { Body = record.Render() }, null, cancellationToken, related: kept =>
@@ -125,7 +125,7 @@ public sealed class NewModel(AttestDbContext db, Core.Qualifications.Catalogue c
     {
         var userId = User.UserId();
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Units).SingleOrDefaultAsync(e => e.Id == EnrolmentId && e.AssessorId == userId, cancellationToken);
-        var qualification = enrolment is null ? null : catalogue.Find(enrolment.QualificationCode);
+        var qualification = enrolment is null ? null : catalogue.Of(enrolment);
         if (enrolment is null || qualification is null || !AssessorRecord.Kinds.Contains(Kind))
         {
             return false;

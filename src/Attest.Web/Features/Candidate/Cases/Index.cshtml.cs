@@ -112,7 +112,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     {
         foreach (var enrolment in _enrolments)
         {
-            var qualification = catalogue.Find(enrolment.QualificationCode);
+            var qualification = catalogue.Of(enrolment);
             foreach (var unit in enrolment.Units.Select(u => qualification?.FindUnit(u.UnitCode)).OfType<UnitSpec>())
             {
                 foreach (var criterion in problem.SuggestedCriteria(unit).Where(c => !existing.Any(m => m.EnrolmentId == enrolment.Id && m.UnitCode == unit.Code && m.CriterionRef == c)))
@@ -137,7 +137,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
         _candidate = candidate;
         _enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Units).Where(e => e.CandidateId == candidate.Id).ToListAsync(cancellationToken);
-        ProblemTypes = [.. _enrolments.SelectMany(e => e.Units.Select(u => catalogue.Find(e.QualificationCode)?.FindUnit(u.UnitCode))).OfType<UnitSpec>()
+        ProblemTypes = [.. _enrolments.SelectMany(e => e.Units.Select(u => catalogue.Of(e)?.FindUnit(u.UnitCode))).OfType<UnitSpec>()
             .SelectMany(u => u.EvidenceRequirements.Where(r => r.ProblemTypes).SelectMany(r => r.Items)).DistinctBy(i => i.Ref)];
         Cases = await db.OwnItems(User).AsNoTracking().Where(i => i.Kind == EvidenceKind.CaseLog).OrderByDescending(i => i.Reference).ToListAsync(cancellationToken);
         if (Id is Guid id)

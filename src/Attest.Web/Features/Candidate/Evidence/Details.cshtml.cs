@@ -127,7 +127,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         var options = new List<Option>();
         foreach (var enrolment in enrolments)
         {
-            var qualification = catalogue.Find(enrolment.QualificationCode);
+            var qualification = catalogue.Of(enrolment);
             foreach (var unit in enrolment.Units.Select(u => qualification?.FindUnit(u.UnitCode)).OfType<UnitSpec>())
             {
                 foreach (var outcome in unit.LearningOutcomes)

@@ -101,6 +101,8 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(CandidateImport)] = ErasureRoutine.NotPersonal,
         [nameof(LearnerErasure)] = ErasureRoutine.NotPersonal,
         [nameof(ErasureWindow)] = ErasureRoutine.NotPersonal,
+        // A specification holds a qualification's text, never a learner's.
+        [nameof(Core.Qualifications.SpecificationVersion)] = ErasureRoutine.NotPersonal,
         [nameof(RateCount)] = ErasureRoutine.NotPersonal,
         [nameof(WorkLease)] = ErasureRoutine.NotPersonal,
         [nameof(ResumableUpload)] = ErasureRoutine.Delete,

@@ -19,9 +19,9 @@ namespace Attest.Web.Features.Admin.Candidates.Import;
 /// <remarks>
 /// The body limit is well above <see cref="ImportLimits.MaxBytes"/>, so that a file somewhat over it is read and refused with
 /// a message on this page; a post declaring a body larger still is sent back to the page, with the same message, before
-/// anything reads it (<see cref="RefuseOversizeAttribute"/>).
+/// anything reads it (<see cref="Infrastructure.RefuseOversizeAttribute"/>).
 /// </remarks>
-[RefuseOversize]
+[RefuseOversize(BodyLimit, "/Admin/Candidates/Import")]
 [RequestSizeLimit(BodyLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = BodyLimit)]
 public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) : PageModel, IRedisplayable
@@ -112,27 +112,6 @@ public sealed class IndexModel(AttestDbContext db, CandidateImporter importer) :
         Imports = await imports.OrderByDescending(i => i.UploadedAt).Skip(Pager.Skip).Take(PageSize)
             .Select(i => new Row(i.Id, i.FileName, i.UploadedAt, db.Users.Where(u => u.Id == i.UploadedBy && u.CentreId == centreId).Select(u => u.DisplayName).FirstOrDefault(), i.ImportedAt, i.Summary))
             .ToListAsync(cancellationToken);
-    }
-}
-
-/// <summary>
-/// Sends a post whose declared length is over <see cref="IndexModel.BodyLimit"/> back to the page with the reason, before the
-/// antiforgery check or model binding reads the body (which would fail on the limit and answer with a generic error).
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class RefuseOversizeAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
-{
-    /// <summary>Before the request size limit and the antiforgery check.</summary>
-    public int Order => int.MinValue;
-
-    public void OnAuthorization(AuthorizationFilterContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var request = context.HttpContext.Request;
-        if (HttpMethods.IsPost(request.Method) && request.ContentLength is long length && length > IndexModel.BodyLimit)
-        {
-            context.Result = new RedirectResult("/Admin/Candidates/Import?tooLarge=" + length.ToString(CultureInfo.InvariantCulture));
-        }
     }
 }
 

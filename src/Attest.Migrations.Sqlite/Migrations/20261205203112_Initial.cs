@@ -771,6 +771,38 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpecificationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Yaml = table.Column<string>(type: "TEXT", maxLength: 2000000, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpecificationVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpecificationVersions_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpecificationVersions_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffProfiles",
                 columns: table => new
                 {
@@ -856,56 +888,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                         name: "FK_CandidateDetailsChanges_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Enrolments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PlannedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProgressStamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OnBreakSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DaysOnBreak = table.Column<int>(type: "INTEGER", nullable: false),
-                    TransferredFromEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TransferredOut = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Enrolments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_AspNetUsers_AssessorId",
-                        column: x => x.AssessorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_Candidates_CandidateId",
-                        column: x => x.CandidateId,
-                        principalTable: "Candidates",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_Enrolments_TransferredFromEnrolmentId",
-                        column: x => x.TransferredFromEnrolmentId,
-                        principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1066,6 +1048,178 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Enrolments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SpecificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlannedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProgressStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OnBreakSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DaysOnBreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransferredFromEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredOut = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enrolments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_AspNetUsers_AssessorId",
+                        column: x => x.AssessorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Enrolments_TransferredFromEnrolmentId",
+                        column: x => x.TransferredFromEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_SpecificationVersions_SpecificationId",
+                        column: x => x.SpecificationId,
+                        principalTable: "SpecificationVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Found = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Advice = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceWarnings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceWarnings_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Workplace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProblemType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SpottedHow = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgreedOption = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Updates = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SatisfactionCheck = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReasonsGiven = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Alerted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemCases_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProblemCases_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WitnessTestimonies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WitnessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ActivityDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActivityTime = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    WrittenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SignatureName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IsExpert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Missing = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TranscribedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WitnessTestimonies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WitnessTestimonies_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WitnessTestimonies_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WitnessTestimonies_Witnesses_WitnessId",
+                        column: x => x.WitnessId,
+                        principalTable: "Witnesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AssessmentPlans",
                 columns: table => new
                 {
@@ -1110,6 +1264,56 @@ namespace Attest.Migrations.Sqlite.Migrations
                         name: "FK_AssessmentPlans_Enrolments_EnrolmentId",
                         column: x => x.EnrolmentId,
                         principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessorRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    PlanNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordingParts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ExaminedItems = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessorRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_AspNetUsers_AssessorId",
+                        column: x => x.AssessorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1243,6 +1447,7 @@ namespace Attest.Migrations.Sqlite.Migrations
                     EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     PlannedEndAfter = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -1305,6 +1510,93 @@ namespace Attest.Migrations.Sqlite.Migrations
                         principalTable: "EqaVisits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceAcceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ItemContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accepted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Requirements = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceAcceptances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_AspNetUsers_AssessorId",
+                        column: x => x.AssessorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Locator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceMappings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceMappings_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceMappings_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1467,209 +1759,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AssessorRecords",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    Questions = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
-                    PlanNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordingParts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ExaminedItems = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AssessorRecords", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_AspNetUsers_AssessorId",
-                        column: x => x.AssessorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_Enrolments_EnrolmentId",
-                        column: x => x.EnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EvidenceAcceptances",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ItemContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Accepted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Criteria = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Requirements = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EvidenceAcceptances", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_AspNetUsers_AssessorId",
-                        column: x => x.AssessorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_Enrolments_EnrolmentId",
-                        column: x => x.EnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EvidenceMappings",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Locator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EvidenceMappings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EvidenceMappings_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceMappings_Enrolments_EnrolmentId",
-                        column: x => x.EnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceMappings_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EvidenceWarnings",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Found = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Advice = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EvidenceWarnings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EvidenceWarnings_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceWarnings_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProblemCases",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Workplace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ProblemType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    SpottedHow = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Options = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AgreedOption = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Updates = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SatisfactionCheck = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReasonsGiven = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Alerted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProblemCases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProblemCases_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_ProblemCases_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "WitnessRequests",
                 columns: table => new
                 {
@@ -1709,50 +1798,41 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "WitnessTestimonies",
+                name: "MappingWithdrawals",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MappingId = table.Column<Guid>(type: "TEXT", nullable: false),
                     EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WitnessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ActivityDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ActivityTime = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
-                    WrittenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SignatureName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    IsExpert = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Missing = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Warnings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    TranscribedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WitnessTestimonies", x => x.Id);
+                    table.PrimaryKey("PK_MappingWithdrawals", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_WitnessTestimonies_Centres_CentreId",
+                        name: "FK_MappingWithdrawals_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MappingWithdrawals_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_WitnessTestimonies_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_WitnessTestimonies_Witnesses_WitnessId",
-                        column: x => x.WitnessId,
-                        principalTable: "Witnesses",
+                        name: "FK_MappingWithdrawals_EvidenceMappings_MappingId",
+                        column: x => x.MappingId,
+                        principalTable: "EvidenceMappings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1891,46 +1971,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                         name: "FK_IqaReviews_UnitSignOffs_SignOffId",
                         column: x => x.SignOffId,
                         principalTable: "UnitSignOffs",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MappingWithdrawals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MappingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MappingWithdrawals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MappingWithdrawals_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_MappingWithdrawals_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_MappingWithdrawals_EvidenceMappings_MappingId",
-                        column: x => x.MappingId,
-                        principalTable: "EvidenceMappings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2160,6 +2200,11 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "IX_Enrolments_CentreId_AssessorId",
                 table: "Enrolments",
                 columns: new[] { "CentreId", "AssessorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_SpecificationId",
+                table: "Enrolments",
+                column: "SpecificationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_TransferredFromEnrolmentId",
@@ -2500,6 +2545,17 @@ namespace Attest.Migrations.Sqlite.Migrations
                 column: "CentreId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpecificationVersions_CentreId_QualificationCode_Version",
+                table: "SpecificationVersions",
+                columns: new[] { "CentreId", "QualificationCode", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpecificationVersions_CreatedBy",
+                table: "SpecificationVersions",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffProfiles_CentreId",
                 table: "StaffProfiles",
                 column: "CentreId");
@@ -2579,7 +2635,7 @@ namespace Attest.Migrations.Sqlite.Migrations
                 column: "WitnessId");
 
             // Decisions, sign-offs, declarations, reviews and claims: the database refuses to change them.
-            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
+            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "SpecificationVersions", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
         }
 
         /// <inheritdoc />
@@ -2758,6 +2814,9 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "EvidenceItems");
+
+            migrationBuilder.DropTable(
+                name: "SpecificationVersions");
 
             migrationBuilder.DropTable(
                 name: "Candidates");

@@ -772,6 +772,38 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpecificationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Yaml = table.Column<string>(type: "character varying(2000000)", maxLength: 2000000, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpecificationVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpecificationVersions_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpecificationVersions_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffProfiles",
                 columns: table => new
                 {
@@ -857,56 +889,6 @@ namespace Attest.Migrations.Postgres.Migrations
                         name: "FK_CandidateDetailsChanges_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Enrolments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProgressStamp = table.Column<Guid>(type: "uuid", nullable: false),
-                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OnBreakSince = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DaysOnBreak = table.Column<int>(type: "integer", nullable: false),
-                    TransferredFromEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TransferredOut = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Enrolments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_AspNetUsers_AssessorId",
-                        column: x => x.AssessorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_Candidates_CandidateId",
-                        column: x => x.CandidateId,
-                        principalTable: "Candidates",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Enrolments_Enrolments_TransferredFromEnrolmentId",
-                        column: x => x.TransferredFromEnrolmentId,
-                        principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1067,6 +1049,178 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Enrolments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SpecificationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssessorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProgressStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OnBreakSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DaysOnBreak = table.Column<int>(type: "integer", nullable: false),
+                    TransferredFromEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransferredOut = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enrolments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_AspNetUsers_AssessorId",
+                        column: x => x.AssessorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_Enrolments_TransferredFromEnrolmentId",
+                        column: x => x.TransferredFromEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enrolments_SpecificationVersions_SpecificationId",
+                        column: x => x.SpecificationId,
+                        principalTable: "SpecificationVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Found = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Advice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceWarnings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceWarnings_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Workplace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProblemType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SpottedHow = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Options = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgreedOption = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Updates = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SatisfactionCheck = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReasonsGiven = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Alerted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemCases_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProblemCases_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WitnessTestimonies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WitnessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CandidateName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActivityDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ActivityTime = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
+                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Relationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignatureName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IsExpert = table.Column<bool>(type: "boolean", nullable: false),
+                    Missing = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Warnings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TranscribedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WitnessTestimonies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WitnessTestimonies_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WitnessTestimonies_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WitnessTestimonies_Witnesses_WitnessId",
+                        column: x => x.WitnessId,
+                        principalTable: "Witnesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AssessmentPlans",
                 columns: table => new
                 {
@@ -1111,6 +1265,56 @@ namespace Attest.Migrations.Postgres.Migrations
                         name: "FK_AssessmentPlans_Enrolments_EnrolmentId",
                         column: x => x.EnrolmentId,
                         principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessorRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OccurredAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    Questions = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
+                    PlanNumber = table.Column<int>(type: "integer", nullable: true),
+                    RecordingParts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ExaminedItems = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessorRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_AspNetUsers_AssessorId",
+                        column: x => x.AssessorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessorRecords_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1244,6 +1448,7 @@ namespace Attest.Migrations.Postgres.Migrations
                     EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     PlannedEndAfter = table.Column<DateOnly>(type: "date", nullable: true),
+                    Changes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
                     RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -1306,6 +1511,93 @@ namespace Attest.Migrations.Postgres.Migrations
                         principalTable: "EqaVisits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceAcceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceReference = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ItemContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Accepted = table.Column<bool>(type: "boolean", nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Criteria = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Requirements = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceAcceptances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_AspNetUsers_AssessorId",
+                        column: x => x.AssessorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceAcceptances_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Locator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceMappings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceMappings_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceMappings_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1468,209 +1760,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AssessorRecords",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OccurredAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
-                    Questions = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
-                    PlanNumber = table.Column<int>(type: "integer", nullable: true),
-                    RecordingParts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ExaminedItems = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AssessorRecords", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_AspNetUsers_AssessorId",
-                        column: x => x.AssessorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_Enrolments_EnrolmentId",
-                        column: x => x.EnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessorRecords_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EvidenceAcceptances",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceReference = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ItemContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Accepted = table.Column<bool>(type: "boolean", nullable: false),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Criteria = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Requirements = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EvidenceAcceptances", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_AspNetUsers_AssessorId",
-                        column: x => x.AssessorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_Enrolments_EnrolmentId",
-                        column: x => x.EnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceAcceptances_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EvidenceMappings",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Locator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EvidenceMappings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EvidenceMappings_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceMappings_Enrolments_EnrolmentId",
-                        column: x => x.EnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceMappings_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "EvidenceWarnings",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Found = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Advice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    FoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_EvidenceWarnings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_EvidenceWarnings_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_EvidenceWarnings_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProblemCases",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Workplace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ProblemType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    SpottedHow = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Options = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AgreedOption = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Updates = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SatisfactionCheck = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ReasonsGiven = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Alerted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProblemCases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProblemCases_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_ProblemCases_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "WitnessRequests",
                 columns: table => new
                 {
@@ -1710,50 +1799,41 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "WitnessTestimonies",
+                name: "MappingWithdrawals",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MappingId = table.Column<Guid>(type: "uuid", nullable: false),
                     EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WitnessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CandidateName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ActivityDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ActivityTime = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
-                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Relationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SignatureName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    IsExpert = table.Column<bool>(type: "boolean", nullable: false),
-                    Missing = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Warnings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TranscribedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WitnessTestimonies", x => x.Id);
+                    table.PrimaryKey("PK_MappingWithdrawals", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_WitnessTestimonies_Centres_CentreId",
+                        name: "FK_MappingWithdrawals_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MappingWithdrawals_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_WitnessTestimonies_EvidenceItems_EvidenceItemId",
-                        column: x => x.EvidenceItemId,
-                        principalTable: "EvidenceItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_WitnessTestimonies_Witnesses_WitnessId",
-                        column: x => x.WitnessId,
-                        principalTable: "Witnesses",
+                        name: "FK_MappingWithdrawals_EvidenceMappings_MappingId",
+                        column: x => x.MappingId,
+                        principalTable: "EvidenceMappings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1892,46 +1972,6 @@ namespace Attest.Migrations.Postgres.Migrations
                         name: "FK_IqaReviews_UnitSignOffs_SignOffId",
                         column: x => x.SignOffId,
                         principalTable: "UnitSignOffs",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MappingWithdrawals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MappingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MappingWithdrawals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MappingWithdrawals_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_MappingWithdrawals_Centres_CentreId",
-                        column: x => x.CentreId,
-                        principalTable: "Centres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_MappingWithdrawals_EvidenceMappings_MappingId",
-                        column: x => x.MappingId,
-                        principalTable: "EvidenceMappings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2161,6 +2201,11 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IX_Enrolments_CentreId_AssessorId",
                 table: "Enrolments",
                 columns: new[] { "CentreId", "AssessorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_SpecificationId",
+                table: "Enrolments",
+                column: "SpecificationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_TransferredFromEnrolmentId",
@@ -2501,6 +2546,17 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "CentreId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpecificationVersions_CentreId_QualificationCode_Version",
+                table: "SpecificationVersions",
+                columns: new[] { "CentreId", "QualificationCode", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpecificationVersions_CreatedBy",
+                table: "SpecificationVersions",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffProfiles_CentreId",
                 table: "StaffProfiles",
                 column: "CentreId");
@@ -2581,7 +2637,7 @@ namespace Attest.Migrations.Postgres.Migrations
 
             // Decisions, sign-offs, declarations, reviews and claims: the database refuses to change them.
             AppendOnlyTables.CreateRefusal(migrationBuilder);
-            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
+            AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "SpecificationVersions", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
         }
 
         /// <inheritdoc />
@@ -2760,6 +2816,9 @@ namespace Attest.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EvidenceItems");
+
+            migrationBuilder.DropTable(
+                name: "SpecificationVersions");
 
             migrationBuilder.DropTable(
                 name: "Candidates");
