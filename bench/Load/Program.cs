@@ -38,13 +38,13 @@ const string WritePath = "/Candidate/Evidence/Add?kind=ReflectiveAccount";
 var environment = new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = postgres };
 int[] ports = [FreePort(), FreePort()];
 var apps = new List<App>();
-foreach (var (port, i) in ports.Select((p, i) => (p, i)))
-{
-    apps.Add(await App.StartAsync(web, data, port, Path.Combine(dir, $"app-{i + 1}.log"), environment: environment));
-}
-
 try
 {
+    foreach (var (port, i) in ports.Select((p, i) => (p, i)))
+    {
+        apps.Add(await App.StartAsync(web, data, port, Path.Combine(dir, $"app-{i + 1}.log"), environment: environment));
+    }
+
     // Sessions: learners signed in on alternate instances (a cookie from one is read by the other), with a form token
     // each for the write; the first twelve assessors of the grown centre, and the demo's administrator.
     var write = new Dictionary<string, string>
@@ -62,7 +62,7 @@ try
         var body = string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
         if (n == 0)
         {
-            // The write must be accepted (a redirect), or wrk would count the redisplayed form as a success.
+            // The write must be accepted (a redirect to the new item) before a run that would only count it refused.
             using var check = await client.PostAsync(WritePath, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
             if (check.StatusCode != HttpStatusCode.Redirect)
             {
