@@ -78,6 +78,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<SamplePick> SamplePicks => Set<SamplePick>();
 
+    public DbSet<SamplingPlanAssessor> SamplingPlanAssessors => Set<SamplingPlanAssessor>();
+
     public DbSet<EqaVisit> EqaVisits => Set<EqaVisit>();
 
     public DbSet<EqaVisitSample> EqaVisitSamples => Set<EqaVisitSample>();
@@ -442,11 +444,22 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             Owned(e);
             e.Property(x => x.QualificationCode).HasMaxLength(32);
             e.Property(x => x.Strategy).HasMaxLength(2000);
-            e.Property(x => x.Coverage).HasMaxLength(20_000);
+            // Units of the qualification only: the assessors, whose number grows with the centre, are rows of SamplingPlanAssessors.
+            e.Property(x => x.Gaps).HasMaxLength(20_000);
             e.Property(x => x.GeneratedByName).HasMaxLength(200);
             e.HasMany(x => x.Picks).WithOne().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
             e.Navigation(x => x.Picks).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasMany(x => x.Assessors).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.Navigation(x => x.Assessors).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.HasIndex(x => new { x.CentreId, x.GeneratedAt });
+        });
+
+        builder.Entity<SamplingPlanAssessor>(e =>
+        {
+            Owned(e);
+            e.HasKey(x => new { x.PlanId, x.AssessorId });
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.RateReason).HasMaxLength(200);
         });
 
         builder.Entity<SamplePick>(e =>
@@ -871,7 +884,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     /// <summary>
     /// Any row tied to an enrolment or a candidate (decisions, sign-offs, mappings, evidence, the enrolment itself) may change
-    /// what the engines work out; deciding which could not would be a second copy of the engines, so all of them count.
+    /// what the engines work out; deciding which could not would be a second copy of the engines, so all of them count, but
+    /// for the samples, which no engine reads.
     /// </summary>
     private ProgressChanges ProgressTouched()
     {
@@ -882,6 +896,11 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             switch (entry.Entity)
             {
                 case Tracking.TrackedStanding:
+                    break;
+                // A sample (the IQA's plan, the EQA's visit) chooses whose work to look at and changes none of it: the kept
+                // standing is read from decisions, sign-offs, mappings, reviews and claims, never from a sample. A plan
+                // picks thousands of units, and counting them would make every picked learner's standing be worked out again.
+                case SamplePick or EqaVisitSample:
                     break;
                 case Enrolment enrolment:
                     // A new enrolment starts with a stamp no standing was worked out from.

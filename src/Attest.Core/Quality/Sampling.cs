@@ -66,8 +66,11 @@ public sealed record AssessorRisk(Guid AssessorId, string Name, AssessorStanding
 /// <summary>One unit of one candidate to sample, and why.</summary>
 public sealed record SamplePickPlan(AssessedUnit Unit, IReadOnlyList<string> Reasons);
 
+/// <summary>An assessor's rate and how many of their candidates were sampled; no candidates when they made no assessment decisions in the period.</summary>
 public sealed record AssessorCoverage(Guid AssessorId, string Name, int RatePercent, string RateReason, int Candidates, int Target, int CandidatesSampled);
 
+/// <param name="Assessors">Every assessor given, by name.</param>
+/// <param name="Gaps">The units offered that had nothing to sample.</param>
 public sealed record SamplingResult(IReadOnlyList<SamplePickPlan> Picks, IReadOnlyList<AssessorCoverage> Assessors, IReadOnlyList<string> Gaps);
 
 /// <summary>
@@ -117,10 +120,15 @@ public static class Sampling
         int Novelty(AssessedUnit u) => (coveredUnits.Contains(u.UnitCode) ? 0 : 4) + u.Methods.Count(m => !coveredMethods.Contains(m)) + (u.Stage == IqaStage.Summative ? 1 : 0);
 
         var byAssessor = population.GroupBy(u => u.AssessorId).ToList();
-        foreach (var assessor in assessors.Where(a => byAssessor.Any(g => g.Key == a.AssessorId)).OrderBy(a => a.Name, StringComparer.Ordinal))
+        foreach (var assessor in assessors.OrderBy(a => a.Name, StringComparer.Ordinal))
         {
             var (rate, why) = RateFor(strategy, assessor);
-            var work = byAssessor.Single(g => g.Key == assessor.AssessorId).ToList();
+            if (byAssessor.SingleOrDefault(g => g.Key == assessor.AssessorId)?.ToList() is not { } work)
+            {
+                coverage.Add(new AssessorCoverage(assessor.AssessorId, assessor.Name, rate, why, 0, 0, 0));
+                continue;
+            }
+
             var candidates = work.GroupBy(u => u.EnrolmentId).OrderBy(_ => random.Next()).ToList();
             var target = Math.Max(1, (int)Math.Ceiling(candidates.Count * rate / 100.0));
             var chosen = new List<IGrouping<Guid, AssessedUnit>>();
@@ -167,8 +175,6 @@ public static class Sampling
         var gaps = new List<string>();
         gaps.AddRange(unitsOffered.Where(code => !population.Any(u => string.Equals(u.UnitCode, code, StringComparison.OrdinalIgnoreCase))).Order(StringComparer.Ordinal)
             .Select(code => $"Unit {code} has no assessment decisions in the period: nothing to sample yet."));
-        gaps.AddRange(assessors.Where(a => !byAssessor.Any(g => g.Key == a.AssessorId)).OrderBy(a => a.Name, StringComparer.Ordinal)
-            .Select(a => $"{a.Name} made no assessment decisions in the period: nothing to sample yet."));
 
         var assessed = population.ToDictionary(u => (u.EnrolmentId, u.UnitCode));
         return new SamplingResult(

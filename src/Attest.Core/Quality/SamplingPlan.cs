@@ -40,6 +40,8 @@ public sealed class SamplingPlan : Centres.ICentreOwned
 {
     private readonly List<SamplePick> _picks = [];
 
+    private readonly List<SamplingPlanAssessor> _assessors = [];
+
     private SamplingPlan()
     {
     }
@@ -57,8 +59,8 @@ public sealed class SamplingPlan : Centres.ICentreOwned
     /// <summary>The strategy as it was when the plan was made.</summary>
     public string Strategy { get; private init; } = string.Empty;
 
-    /// <summary>Assessors' rates and the gaps found, one line each, as generated.</summary>
-    public string Coverage { get; private init; } = string.Empty;
+    /// <summary>The units offered that had nothing to sample, one line each, as generated.</summary>
+    public string Gaps { get; private init; } = string.Empty;
 
     public int Seed { get; private init; }
 
@@ -69,6 +71,9 @@ public sealed class SamplingPlan : Centres.ICentreOwned
     public DateTime GeneratedAt { get; private init; }
 
     public IReadOnlyList<SamplePick> Picks => _picks;
+
+    /// <summary>Each assessor's rate and coverage, as generated: one row each, however many assessors the centre has.</summary>
+    public IReadOnlyList<SamplingPlanAssessor> Assessors => _assessors;
 
     public static SamplingPlan Generate(
         Guid centreId, string qualificationCode, DateOnly from, DateOnly to, SamplingStrategy strategy, IReadOnlyList<AssessedUnit> population, IReadOnlyList<AssessorRisk> assessors,
@@ -88,13 +93,17 @@ public sealed class SamplingPlan : Centres.ICentreOwned
             From = from,
             To = to,
             Strategy = strategy.Describe(),
-            Coverage = string.Join("\n", result.Assessors.Select(a => $"{a.Name}: {a.RatePercent}% ({a.RateReason}); {a.CandidatesSampled} of {a.Candidates} candidates sampled")
-                .Concat(result.Gaps.Select(g => "Gap: " + g))),
+            Gaps = string.Join("\n", result.Gaps),
             Seed = seed,
             GeneratedBy = generatedBy,
             GeneratedByName = generatedByName,
             GeneratedAt = now,
         };
+        plan._assessors.AddRange(result.Assessors.Select(a => new SamplingPlanAssessor
+        {
+            CentreId = centreId, PlanId = plan.Id, AssessorId = a.AssessorId, Name = a.Name, RatePercent = a.RatePercent, RateReason = a.RateReason,
+            Candidates = a.Candidates, Target = a.Target, Sampled = a.CandidatesSampled,
+        }));
         plan._picks.AddRange(result.Picks.Select(p => SamplePick.For(plan, p.Unit, string.Join("\n", p.Reasons), null, null, now)));
         return plan;
     }
@@ -117,6 +126,31 @@ public sealed class SamplingPlan : Centres.ICentreOwned
         _picks.Add(pick);
         return pick;
     }
+}
+
+/// <summary>One assessor in a sampling plan: the rate their candidates were sampled at and why, as generated.</summary>
+public sealed class SamplingPlanAssessor : Centres.ICentreOwned
+{
+    public Guid CentreId { get; internal init; }
+
+    public Guid PlanId { get; internal init; }
+
+    public Guid AssessorId { get; internal init; }
+
+    public string Name { get; internal init; } = string.Empty;
+
+    public int RatePercent { get; internal init; }
+
+    public string RateReason { get; internal init; } = string.Empty;
+
+    /// <summary>Their candidates with work assessed in the period; none when they made no assessment decisions in it.</summary>
+    public int Candidates { get; internal init; }
+
+    /// <summary>How many of those candidates the rate asks for.</summary>
+    public int Target { get; internal init; }
+
+    /// <summary>How many of them were sampled.</summary>
+    public int Sampled { get; internal init; }
 }
 
 /// <summary>One unit of one candidate in a sampling plan, with why; the lead IQA may take it out, saying why.</summary>

@@ -2813,13 +2813,13 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<Guid>("CentreId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Coverage")
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Gaps")
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
 
                     b.Property<DateTime>("GeneratedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2853,6 +2853,46 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("CentreId", "GeneratedAt");
 
                     b.ToTable("SamplingPlans");
+                });
+
+            modelBuilder.Entity("Attest.Core.Quality.SamplingPlanAssessor", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RatePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RateReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanId", "AssessorId");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("SamplingPlanAssessors");
                 });
 
             modelBuilder.Entity("Attest.Core.Quality.StandardisationRecord", b =>
@@ -3920,6 +3960,21 @@ namespace Attest.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attest.Core.Quality.SamplingPlanAssessor", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Quality.SamplingPlan", null)
+                        .WithMany("Assessors")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attest.Core.Quality.StandardisationRecord", b =>
                 {
                     b.HasOne("Attest.Core.Centres.Centre", null)
@@ -4017,6 +4072,8 @@ namespace Attest.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Attest.Core.Quality.SamplingPlan", b =>
                 {
+                    b.Navigation("Assessors");
+
                     b.Navigation("Picks");
                 });
 #pragma warning restore 612, 618

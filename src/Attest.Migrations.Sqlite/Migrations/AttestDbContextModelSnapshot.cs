@@ -2806,12 +2806,12 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CentreId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Coverage")
-                        .IsRequired()
-                        .HasMaxLength(20000)
+                    b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("From")
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GeneratedAt")
@@ -2846,6 +2846,46 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("CentreId", "GeneratedAt");
 
                     b.ToTable("SamplingPlans");
+                });
+
+            modelBuilder.Entity("Attest.Core.Quality.SamplingPlanAssessor", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RateReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "AssessorId");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("SamplingPlanAssessors");
                 });
 
             modelBuilder.Entity("Attest.Core.Quality.StandardisationRecord", b =>
@@ -3907,6 +3947,21 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attest.Core.Quality.SamplingPlanAssessor", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Quality.SamplingPlan", null)
+                        .WithMany("Assessors")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attest.Core.Quality.StandardisationRecord", b =>
                 {
                     b.HasOne("Attest.Core.Centres.Centre", null)
@@ -4004,6 +4059,8 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Attest.Core.Quality.SamplingPlan", b =>
                 {
+                    b.Navigation("Assessors");
+
                     b.Navigation("Picks");
                 });
 #pragma warning restore 612, 618

@@ -2,6 +2,7 @@ using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Core.Quality;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -108,6 +109,28 @@ public class PersistenceTests
 
         await using var check = database.Context(new FixedCentre(a));
         Assert.Equal("Observed listening to a customer's complaint about a late delivery.", (await check.CriterionDecisions.SingleAsync()).Justification);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sampling_plan_keeps_a_row_for_each_assessor_however_many_the_centre_has(DatabaseProvider provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var (a, _) = await TwoCentresAsync(database);
+        // 400 assessors: as one line of text each, a plan's coverage passed its 20,000-character limit at about 280.
+        var assessors = Enumerable.Range(0, 400).Select(i => new AssessorRisk(Guid.NewGuid(), $"Assessor {i:000} of a large college", AssessorStanding.Qualified, 0)).ToList();
+        var plan = SamplingPlan.Generate(a, "03456", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), SamplingStrategy.Default, [], assessors, ["C3"], 1, Guid.NewGuid(), "Lead IQA", Now);
+        await using (var db = database.Context(new FixedCentre(a)))
+        {
+            db.SamplingPlans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.Context(new FixedCentre(a));
+        var rows = await check.SamplingPlanAssessors.Where(x => x.PlanId == plan.Id).OrderBy(x => x.Name).ToListAsync();
+        Assert.Equal(assessors.Select(x => x.Name), rows.Select(x => x.Name));
+        Assert.All(rows, x => Assert.Equal((25, "the centre's usual rate", 0, 0), (x.RatePercent, x.RateReason, x.Candidates, x.Sampled)));
+        Assert.Equal("Unit C3 has no assessment decisions in the period: nothing to sample yet.", (await check.SamplingPlans.SingleAsync()).Gaps);
     }
 
     internal static async Task<(Guid A, Guid B)> TwoCentresAsync(TestDatabase database)

@@ -49,11 +49,23 @@ public class SamplingJourneyTests
         var backwards = await iqa.PostFormAsync("/Iqa/Sampling", new() { ["Input.QualificationCode"] = "03456", ["Input.From"] = "2026-11-01", ["Input.To"] = "2026-10-01" });
         Assert.Contains("<p id=\"Input_To-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> The period must end on or after the day it starts</p>",
             await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Dictionary<Guid, Guid> stampsBefore;
+        await using (var db = app.Db(app.A.Id))
+        {
+            stampsBefore = await db.Enrolments.ToDictionaryAsync(e => e.Id, e => e.ProgressStamp);
+        }
+
         var made = await iqa.PostFormAsync("/Iqa/Sampling", new() { ["Input.QualificationCode"] = "03456", ["Input.From"] = "2020-01-01", ["Input.To"] = "2099-12-31" });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        // Sampling looks at the learners' work and changes none of it: their kept standings stay current, not worked out again.
+        await using (var db = app.Db(app.A.Id))
+        {
+            Assert.NotEmpty(await db.SamplePicks.ToListAsync());
+            Assert.Equal(stampsBefore, await db.Enrolments.ToDictionaryAsync(e => e.Id, e => e.ProgressStamp));
+        }
         var planUrl = made.Headers.Location!.OriginalString;
         var plan = WebUtility.HtmlDecode(await iqa.GetStringAsync(planUrl));
-        Assert.Contains("assessor A: 100% (a new assessor); 1 of 1 candidates sampled", plan, StringComparison.Ordinal);
+        Assert.Matches(@"<td class=""govuk-table__cell"">assessor A</td>\s*<td class=""govuk-table__cell"">100% \(a new assessor\)</td>\s*<td class=""govuk-table__cell govuk-table__cell--numeric"">1 of 1</td>", plan);
         Assert.Contains("100% of assessor A's candidates (a new assessor); 40% of the candidate's units.", plan, StringComparison.Ordinal);
         Assert.Contains("Summative: signed off by assessor A on", plan, StringComparison.Ordinal);
         Assert.Contains("Unit F3 has no assessment decisions in the period: nothing to sample yet.", plan, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using Attest.Core.Data;
 using Attest.Core.Quality;
 using Attest.Tests.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Features;
 
@@ -19,7 +20,15 @@ public class StandardisationTests
         var iqa = await app.SignedInAsync(app.A.Iqa);
 
         var compared = WebUtility.HtmlDecode(await iqa.GetStringAsync("/Iqa/Standardisation?qualification=03456&unit=C3"));
-        Assert.Contains("Unit C3: each criterion's latest decision, by assessor", compared, StringComparison.Ordinal);
+        // The comparison covers a year up to today unless the IQA chooses the period, and says which.
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        Assert.Contains($"Unit C3: each criterion's latest decision made from {today.AddYears(-1).AddDays(1):d MMMM yyyy} to {today:d MMMM yyyy}, by assessor", compared, StringComparison.Ordinal);
+        Assert.Contains("No decisions on unit C3 from 1 January 2020 to 31 December 2020.",
+            WebUtility.HtmlDecode(await iqa.GetStringAsync("/Iqa/Standardisation?qualification=03456&unit=C3&from=2020-01-01&to=2020-12-31")), StringComparison.Ordinal);
+        var backwards = await iqa.GetAsync("/Iqa/Standardisation?qualification=03456&unit=C3&from=2021-01-01&to=2020-12-31");
+        Assert.Equal(HttpStatusCode.OK, backwards.StatusCode);
+        Assert.Contains("<p id=\"to-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> The period must end on or after the day it starts</p>",
+            await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Matches(@"assessor A</th>\s*<td[^>]*>" + C3Portfolio.Unit.Criteria.Count() + @"</td><td[^>]*>1</td>\s*<td[^>]*>100%</td>", compared);
         // Days from the first mapping to the decision are worked out (a number, not "-"), and no IQA review disagreed.
         Assert.Matches(@"<td[^>]*>\d+\.\d</td>\s*<td[^>]*>0</td>", compared);

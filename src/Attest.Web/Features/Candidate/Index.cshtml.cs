@@ -1,6 +1,6 @@
 using Attest.Core.Data;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Features.Tracking;
-using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attest.Web.Features.Candidate;
@@ -14,7 +14,6 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        Enrolments = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId)), Today, cancellationToken);
+        Enrolments = await TrackingQueries.LoadAsync(db, catalogue, db.OwnEnrolments(User), Today, cancellationToken);
     }
 }

@@ -26,16 +26,29 @@ public static class EvidenceAccess
     public static Task<Core.Centres.Candidate?> SignedInCandidateAsync(this AttestDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var userId = user.UserId();
-        return db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        return db.SignedInCandidate(user).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The signed-in candidate's own items: what they may change, map and declare.</summary>
     public static IQueryable<EvidenceItem> OwnItems(this AttestDbContext db, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return db.SignedInCandidate(user).SelectMany(c => db.EvidenceItems.Where(i => i.CandidateId == c.Id));
+    }
+
+    /// <summary>The signed-in candidate's own enrolments.</summary>
+    public static IQueryable<Enrolment> OwnEnrolments(this AttestDbContext db, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.SignedInCandidate(user).SelectMany(c => db.Enrolments.Where(e => e.CandidateId == c.Id));
+    }
+
+    // Starts from the candidate (one lookup on the unique UserId index) and joins its rows by CandidateId. Filtering the
+    // rows with a correlated EXISTS on the candidate instead, SQLite walks every row of the centre (CentreId index).
+    private static IQueryable<Core.Centres.Candidate> SignedInCandidate(this AttestDbContext db, ClaimsPrincipal user)
+    {
         var userId = user.UserId();
-        return db.EvidenceItems.Where(i => db.Candidates.Any(c => c.Id == i.CandidateId && c.UserId == userId));
+        return db.Candidates.Where(c => c.UserId == userId);
     }
 
     public static IQueryable<Core.Centres.Candidate> VisibleCandidates(this AttestDbContext db, ClaimsPrincipal user, DateTime now)

@@ -49,6 +49,9 @@ public sealed class PlanModel(AttestDbContext db, TimeProvider clock) : PageMode
 
     public IReadOnlyList<(Guid Id, string Name)> Assessors { get; private set; } = [];
 
+    /// <summary>Each assessor's rate and how many of their candidates were sampled, by name, as the plan was made.</summary>
+    public IReadOnlyList<SamplingPlanAssessor> Coverage { get; private set; } = [];
+
     /// <summary>The latest IQA review of each picked unit on the page made since the start of the plan's period, keyed by the unit code in upper case.</summary>
     public IReadOnlyDictionary<(Guid EnrolmentId, string UnitCode), IqaReview> Reviews { get; private set; } = new Dictionary<(Guid, string), IqaReview>();
 
@@ -131,6 +134,7 @@ public sealed class PlanModel(AttestDbContext db, TimeProvider clock) : PageMode
 
         Plan = plan;
         IsLead = await db.IsLeadIqaAsync(User.UserId(), cancellationToken);
+        Coverage = await db.SamplingPlanAssessors.AsNoTracking().Where(a => a.PlanId == PlanId).OrderBy(a => a.Name).ThenBy(a => a.AssessorId).ToListAsync(cancellationToken);
         var all = db.SamplePicks.AsNoTracking().Where(p => p.PlanId == PlanId);
         var counts = await all.GroupBy(p => p.RemovedAt == null).Select(g => new { InSample = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Counts = (counts.SingleOrDefault(c => c.InSample)?.Count ?? 0, counts.SingleOrDefault(c => !c.InSample)?.Count ?? 0);

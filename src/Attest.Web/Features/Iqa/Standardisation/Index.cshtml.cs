@@ -18,6 +18,14 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     [FromQuery(Name = "unit")]
     public string? UnitCode { get; set; }
 
+    /// <summary>The first day of the decisions compared; a year before <see cref="To"/> unless chosen.</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; set; }
+
+    /// <summary>The last day of the decisions compared; today unless chosen.</summary>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; set; }
+
     public IReadOnlyList<Core.Qualifications.QualificationSpec> Qualifications { get; private set; } = [];
 
     public Core.Qualifications.QualificationSpec? Qualification { get; private set; }
@@ -57,11 +65,20 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         var codes = await db.Enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
         Qualifications = [.. codes.Select(catalogue.Find).OfType<Core.Qualifications.QualificationSpec>().OrderBy(q => q.Code, StringComparer.Ordinal)];
         Qualification = Qualifications.FirstOrDefault(q => q.Code == QualificationCode);
-        if (Qualification is not null && Qualification.FindUnit(UnitCode ?? string.Empty) is { } unit)
+        To ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        From ??= To.Value.AddYears(-1).AddDays(1);
+        if (To < From)
+        {
+            ModelState.AddModelError("to", "The period must end on or after the day it starts");
+        }
+
+        // A period, a year unless chosen, bounds what is compared: every decision ever made on a unit grows with the centre and its history.
+        if (Qualification is not null && Qualification.FindUnit(UnitCode ?? string.Empty) is { } unit && To >= From)
         {
             UnitCode = unit.Code;
+            var (start, end) = (From.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
             var enrolments = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code).Select(e => e.Id);
-            var decisions = db.CriterionDecisions.Where(d => d.UnitCode == unit.Code && enrolments.Contains(d.EnrolmentId));
+            var decisions = db.CriterionDecisions.Where(d => d.UnitCode == unit.Code && d.DecidedAt >= start && d.DecidedAt < end && enrolments.Contains(d.EnrolmentId));
             // Each criterion's latest decision, with the first mapping that counts, picked and joined by the database: the
             // page reads one narrow row per decided criterion, not every revision and mapping of the unit.
             var latest = await decisions
@@ -70,7 +87,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
                     d.EnrolmentId, d.AssessorId, d.AssessorName, d.Outcome, d.Feedback, d.FeedbackWarnings != null, d.DecidedAt,
                     db.CountingMappings.Where(m => m.EnrolmentId == d.EnrolmentId && m.UnitCode == d.UnitCode && m.CriterionRef == d.CriterionRef).Min(m => (DateTime?)m.CreatedAt)))
                 .ToListAsync(cancellationToken);
-            var disagreements = await db.IqaReviews.Where(r => r.UnitCode == unit.Code && r.Outcome == IqaOutcome.Disagree && enrolments.Contains(r.EnrolmentId))
+            var disagreements = await db.IqaReviews.Where(r => r.UnitCode == unit.Code && r.Outcome == IqaOutcome.Disagree && r.ReviewedAt >= start && r.ReviewedAt < end && enrolments.Contains(r.EnrolmentId))
                 .GroupBy(r => r.AssessorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             Comparison = AssessorComparison.Compare(latest, disagreements);
         }

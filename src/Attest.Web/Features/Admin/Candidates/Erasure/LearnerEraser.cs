@@ -93,6 +93,8 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(StaffProfile)] = ErasureRoutine.NotPersonal,
         [nameof(CentrePolicy)] = ErasureRoutine.NotPersonal,
         [nameof(Core.Quality.CentreSamplingStrategy)] = ErasureRoutine.NotPersonal,
+        // An assessor's rate and counts in a sampling plan: names staff, never a learner.
+        [nameof(Core.Quality.SamplingPlanAssessor)] = ErasureRoutine.NotPersonal,
         [nameof(Core.Quality.EqaAccess)] = ErasureRoutine.NotPersonal,
         [nameof(ApiToken)] = ErasureRoutine.NotPersonal,
         [nameof(CentreSingleSignOn)] = ErasureRoutine.NotPersonal,
