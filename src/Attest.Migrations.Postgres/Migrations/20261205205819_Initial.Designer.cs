@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205203057_SamplingPlanAssessorRows")]
-    partial class SamplingPlanAssessorRows
+    [Migration("20261205205819_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1804,6 +1804,9 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SpecificationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TransferredFromEnrolmentId")
                         .HasColumnType("uuid");
 
@@ -1818,6 +1821,8 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("AssessorId");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("SpecificationId");
 
                     b.HasIndex("TransferredFromEnrolmentId")
                         .IsUnique();
@@ -1843,6 +1848,11 @@ namespace Attest.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("CentreId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
@@ -2303,6 +2313,59 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("CentreId");
 
                     b.ToTable("LearnerErasures");
+                });
+
+            modelBuilder.Entity("Attest.Core.Qualifications.SpecificationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("QualificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasMaxLength(2000000)
+                        .HasColumnType("character varying(2000000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("CentreId", "QualificationCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SpecificationVersions");
                 });
 
             modelBuilder.Entity("Attest.Core.Quality.CentreSamplingStrategy", b =>
@@ -3585,6 +3648,11 @@ namespace Attest.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Attest.Core.Qualifications.SpecificationVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SpecificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Attest.Core.Portfolios.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("TransferredFromEnrolmentId")
@@ -3724,6 +3792,21 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasOne("Attest.Core.Centres.Centre", null)
                         .WithMany()
                         .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attest.Core.Qualifications.SpecificationVersion", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Centres.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

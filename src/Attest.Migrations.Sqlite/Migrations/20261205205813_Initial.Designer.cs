@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205203112_Initial")]
+    [Migration("20261205205813_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2809,12 +2809,12 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CentreId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Coverage")
-                        .IsRequired()
-                        .HasMaxLength(20000)
+                    b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("From")
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GeneratedAt")
@@ -2849,6 +2849,46 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("CentreId", "GeneratedAt");
 
                     b.ToTable("SamplingPlans");
+                });
+
+            modelBuilder.Entity("Attest.Core.Quality.SamplingPlanAssessor", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RateReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "AssessorId");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("SamplingPlanAssessors");
                 });
 
             modelBuilder.Entity("Attest.Core.Quality.StandardisationRecord", b =>
@@ -3910,6 +3950,21 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Attest.Core.Quality.SamplingPlanAssessor", b =>
+                {
+                    b.HasOne("Attest.Core.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Attest.Core.Quality.SamplingPlan", null)
+                        .WithMany("Assessors")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attest.Core.Quality.StandardisationRecord", b =>
                 {
                     b.HasOne("Attest.Core.Centres.Centre", null)
@@ -4007,6 +4062,8 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Attest.Core.Quality.SamplingPlan", b =>
                 {
+                    b.Navigation("Assessors");
+
                     b.Navigation("Picks");
                 });
 #pragma warning restore 612, 618
