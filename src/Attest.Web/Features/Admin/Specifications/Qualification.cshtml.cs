@@ -49,6 +49,14 @@ public sealed class QualificationModel(AttestDbContext db, Core.Qualifications.C
     /// <summary>A version's file as it was uploaded: to correct and upload as the next version, or to give another centre.</summary>
     public async Task<IActionResult> OnGetYamlAsync(int version, CancellationToken cancellationToken)
     {
+        if (version == 0)
+        {
+            // The shipped specification, written out in the same format, to start a centre's own version from.
+            return catalogue.Find(Code, null) is { } shipped
+                ? File(Encoding.UTF8.GetBytes(SpecificationWriter.Write(shipped)), "application/yaml", $"{shipped.Code}-as-shipped.yaml")
+                : NotFound();
+        }
+
         var stored = await db.SpecificationVersions.AsNoTracking().SingleOrDefaultAsync(v => v.QualificationCode == Code && v.Version == version, cancellationToken);
         return stored is null
             ? NotFound()
