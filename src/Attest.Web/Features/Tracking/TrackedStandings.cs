@@ -37,7 +37,8 @@ public static class TrackedStandings
             var read = batch.ToDictionary(e => e.Id);
             var ids = read.Keys.ToList();
             var tracked = await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken);
-            var rows = tracked.Select(t => TrackedStanding.Of(t.Track, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today, Engines, t.UnitsReadyForSignOff));
+            var rows = tracked.Select(t => TrackedStanding.Of(t.Track, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today, Engines, t.UnitsReadyForSignOff,
+                t.Standing.Units.Select(u => new KeptUnit(u.Unit.Code, u.Unit.Title, u.Summary)), t.AwaitingDecision.Select(o => new KeptAwaiting(o.UnitCode, o.CriterionRef, o.Since))));
             await UpsertAsync(db, [.. rows.OrderBy(r => r.EnrolmentId)], cancellationToken);
         }
 
