@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Attest.Migrations.Postgres.Migrations
+namespace Attest.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,11 +29,11 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "Centres",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    QuotaBytes = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    QuotaBytes = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -45,10 +44,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,9 +58,9 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "RateCounts",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,16 +71,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ResumableUploads",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Length = table.Column<long>(type: "bigint", nullable: false),
-                    Offset = table.Column<long>(type: "bigint", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    FileType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Offset = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,10 +91,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SignInFailures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,9 +105,9 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "WorkLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    HeldBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    HeldUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeldBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeldUntil = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,11 +118,11 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -140,15 +139,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SecretSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hint = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SecretSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,26 +164,26 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeactivatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeactivatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,15 +200,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CandidateImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: true),
-                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,15 +225,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CentrePolicies",
                 columns: table => new
                 {
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FeedbackMinWords = table.Column<int>(type: "integer", nullable: false),
-                    ReworkLimit = table.Column<int>(type: "integer", nullable: false),
-                    LongRecordingMinutes = table.Column<int>(type: "integer", nullable: true),
-                    ClaimsWaitForSummativeSample = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorRoles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RetentionYears = table.Column<int>(type: "integer", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FeedbackMinWords = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReworkLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    LongRecordingMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClaimsWaitForSummativeSample = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorRoles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RetentionYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -251,13 +250,13 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EqaAccesses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Path = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,9 +273,9 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ErasureWindows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,13 +292,13 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,22 +315,22 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SignerRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SignerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignerNameSalt = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    SignerNameSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Content = table.Column<string>(type: "text", nullable: false),
-                    ErasedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntryHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignerRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SignerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignerNameSalt = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SignerNameSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    ErasedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntryHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,24 +347,24 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "OutboxMails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Template = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ToAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: true),
-                    HtmlBody = table.Column<string>(type: "text", nullable: true),
-                    HoldsLink = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: true),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    HoldsLink = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -382,17 +381,17 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SamplingPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    Strategy = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Gaps = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Seed = table.Column<int>(type: "integer", nullable: false),
-                    GeneratedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    GeneratedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    GeneratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Strategy = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Gaps = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    GeneratedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GeneratedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -409,16 +408,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SamplingStrategies",
                 columns: table => new
                 {
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CandidatePercent = table.Column<int>(type: "integer", nullable: false),
-                    UnitPercent = table.Column<int>(type: "integer", nullable: false),
-                    NewAssessorPercent = table.Column<int>(type: "integer", nullable: false),
-                    RiskPercent = table.Column<int>(type: "integer", nullable: false),
-                    RiskDisagreements = table.Column<int>(type: "integer", nullable: false),
-                    RiskWindowDays = table.Column<int>(type: "integer", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CandidatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewAssessorPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RiskPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RiskDisagreements = table.Column<int>(type: "INTEGER", nullable: false),
+                    RiskWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,16 +434,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -461,8 +460,8 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SingleSignOnDomains",
                 columns: table => new
                 {
-                    Domain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -479,16 +478,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SingleSignOns",
                 columns: table => new
                 {
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Authority = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ProtectedClientSecret = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    TrustEmail = table.Column<bool>(type: "boolean", nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedClientSecret = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TrustEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -505,18 +504,18 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "StandardisationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Units = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Participants = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Compared = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Actions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Units = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Compared = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -533,10 +532,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ResumableUploadParts",
                 columns: table => new
                 {
-                    UploadId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Offset = table.Column<long>(type: "bigint", nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    UploadId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Offset = table.Column<long>(type: "INTEGER", nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -553,16 +552,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AccountLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SecretSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SecretSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -585,11 +584,11 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -606,10 +605,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,8 +625,8 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -650,10 +649,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -670,17 +669,17 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "Candidates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
-                    Uln = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    AwardingBodyCandidateNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastEvidenceNumber = table.Column<int>(type: "integer", nullable: false),
-                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Uln = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AwardingBodyCandidateNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastEvidenceNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -703,15 +702,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EqaVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EqaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EqaName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    WindowEnd = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EqaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EqaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WindowEnd = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -734,19 +733,19 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IqaObservations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ObservedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Activity = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Strengths = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Development = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Actions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    IqaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IqaName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObservedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Activity = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Strengths = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Development = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    IqaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IqaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -775,16 +774,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SpecificationVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Yaml = table.Column<string>(type: "character varying(2000000)", maxLength: 2000000, nullable: false),
-                    Origin = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Yaml = table.Column<string>(type: "TEXT", maxLength: 2000000, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -807,12 +806,12 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "StaffProfiles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Standing = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    LeadIqa = table.Column<bool>(type: "boolean", nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Standing = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LeadIqa = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -835,15 +834,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SamplingPlanAssessors",
                 columns: table => new
                 {
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RatePercent = table.Column<int>(type: "integer", nullable: false),
-                    RateReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Candidates = table.Column<int>(type: "integer", nullable: false),
-                    Target = table.Column<int>(type: "integer", nullable: false),
-                    Sampled = table.Column<int>(type: "integer", nullable: false)
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RateReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Candidates = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sampled = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -866,14 +865,14 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AuthenticityDeclarations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeclaredBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeclaredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatementText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Manifest = table.Column<string>(type: "text", nullable: false),
-                    SignedSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeclaredBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeclaredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatementText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Manifest = table.Column<string>(type: "TEXT", nullable: false),
+                    SignedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -896,16 +895,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CandidateDetailsChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Field = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    From = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    To = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChangedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -928,36 +927,36 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EvidenceItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
-                    ActivityFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    ActivityTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    Context = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    CustomerLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Occasions = table.Column<int>(type: "integer", nullable: false),
-                    HeldAt = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    HeldBy = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    OriginalFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    StoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PreviewStoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Scan = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ScanDetail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DurationSeconds = table.Column<double>(type: "double precision", nullable: true),
-                    PageCount = table.Column<int>(type: "integer", nullable: true),
-                    MediaNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SplitFromId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    ActivityFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActivityTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Context = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CustomerLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Occasions = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldAt = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HeldBy = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OriginalFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PreviewStoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Scan = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ScanDetail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DurationSeconds = table.Column<double>(type: "REAL", nullable: true),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    MediaNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SplitFromId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -986,18 +985,18 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "LearnerErasures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Pseudonym = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RetentionEndedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    FilesRemoved = table.Column<int>(type: "integer", nullable: false),
-                    Redactions = table.Column<string>(type: "text", nullable: false),
-                    ErasedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ErasedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Pseudonym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RetentionEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FilesRemoved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Redactions = table.Column<string>(type: "TEXT", nullable: false),
+                    ErasedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ErasedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,16 +1019,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "Witnesses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Relationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    IsExpert = table.Column<bool>(type: "boolean", nullable: false),
-                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsExpert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1052,15 +1051,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EqaReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Actions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Sanction = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    EqaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EqaName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Sanction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    EqaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EqaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1083,23 +1082,23 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "Enrolments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SpecificationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProgressStamp = table.Column<Guid>(type: "uuid", nullable: false),
-                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OnBreakSince = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DaysOnBreak = table.Column<int>(type: "integer", nullable: false),
-                    TransferredFromEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TransferredOut = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SpecificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlannedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProgressStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OnBreakSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DaysOnBreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransferredFromEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredOut = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1140,14 +1139,14 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EvidenceWarnings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Found = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Advice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    FoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Found = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Advice = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1170,20 +1169,20 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ProblemCases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Workplace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ProblemType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    SpottedHow = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Options = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AgreedOption = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Updates = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SatisfactionCheck = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ReasonsGiven = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Alerted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Workplace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProblemType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SpottedHow = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgreedOption = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Updates = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SatisfactionCheck = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReasonsGiven = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Alerted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1206,27 +1205,27 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "WitnessTestimonies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WitnessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CandidateName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ActivityDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ActivityTime = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
-                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Relationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SignatureName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    IsExpert = table.Column<bool>(type: "boolean", nullable: false),
-                    Missing = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Warnings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TranscribedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WitnessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ActivityDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActivityTime = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    WrittenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SignatureName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IsExpert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Missing = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TranscribedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1255,27 +1254,27 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AssessmentPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanNumber = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    PlanKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Units = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Activities = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    StartingPoint = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ExistingCompetence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Gaps = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RightLevel = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Completed = table.Column<bool>(type: "boolean", nullable: false),
-                    ReviewNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Units = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Activities = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartingPoint = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ExistingCompetence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Gaps = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RightLevel = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReviewNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1304,22 +1303,22 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "AssessorRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OccurredAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
-                    Questions = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
-                    PlanNumber = table.Column<int>(type: "integer", nullable: true),
-                    RecordingParts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ExaminedItems = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    PlanNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordingParts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ExaminedItems = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1354,21 +1353,21 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CertificationClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    QualificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    QualificationTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CandidateName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
-                    Uln = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    CandidateNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClaimDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClaimedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    QualificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    QualificationTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
+                    Uln = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CandidateNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClaimDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClaimedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1403,20 +1402,21 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CriterionDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Justification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    EvidenceReferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FeedbackWarnings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FeedbackWords = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvidenceReferences = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FeedbackWarnings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1445,10 +1445,10 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EnrolledUnits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1471,18 +1471,18 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EnrolmentStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Act = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    PlannedEndAfter = table.Column<DateOnly>(type: "date", nullable: true),
-                    Changes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Act = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PlannedEndAfter = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1511,15 +1511,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EqaVisitSamples",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
-                    AddedByRole = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
+                    AddedByRole = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1548,22 +1548,22 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EvidenceAcceptances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceReference = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ItemContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Accepted = table.Column<bool>(type: "boolean", nullable: false),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Criteria = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Requirements = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ItemContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accepted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Requirements = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1598,15 +1598,15 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EvidenceMappings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Locator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Locator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1635,14 +1635,14 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "GradedSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Attempt = table.Column<int>(type: "integer", nullable: false),
-                    Items = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    SubmittedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    SubmittedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1665,23 +1665,23 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "SamplePicks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Candidate = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AddedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    AddedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RemovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RemovedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    RemovedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RemovedReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Candidate = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RemovedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RemovedReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1710,27 +1710,29 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "TrackedStandings",
                 columns: table => new
                 {
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Stamp = table.Column<Guid>(type: "uuid", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Engines = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Rag = table.Column<int>(type: "integer", nullable: true),
-                    PredictedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    Explanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    AwaitingDecision = table.Column<int>(type: "integer", nullable: false),
-                    ReadyForSignOff = table.Column<int>(type: "integer", nullable: false),
-                    UnitsEnrolled = table.Column<int>(type: "integer", nullable: false),
-                    UnitsSignedOff = table.Column<int>(type: "integer", nullable: false),
-                    UnitsClaimed = table.Column<int>(type: "integer", nullable: false),
-                    QualificationClaimed = table.Column<bool>(type: "boolean", nullable: false),
-                    CriteriaMet = table.Column<int>(type: "integer", nullable: false),
-                    CriteriaTotal = table.Column<int>(type: "integer", nullable: false),
-                    NextReview = table.Column<DateOnly>(type: "date", nullable: true),
-                    UnitsIqaReviewed = table.Column<int>(type: "integer", nullable: false),
-                    SignedOffUnitsWithSummativeReview = table.Column<int>(type: "integer", nullable: false),
-                    Actions = table.Column<string>(type: "text", nullable: false),
-                    FirstActionDue = table.Column<DateOnly>(type: "date", nullable: true)
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Engines = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Rag = table.Column<int>(type: "INTEGER", nullable: true),
+                    PredictedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AwaitingDecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReadyForSignOff = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsEnrolled = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsSignedOff = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsClaimed = table.Column<int>(type: "INTEGER", nullable: false),
+                    QualificationClaimed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CriteriaMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriteriaTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UnitsIqaReviewed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedOffUnitsWithSummativeReview = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstActionDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Units = table.Column<string>(type: "TEXT", nullable: false),
+                    Awaiting = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1753,19 +1755,19 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "UnitSignOffs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Record = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    WithdrawsId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Record = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WithdrawsId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1794,17 +1796,17 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "WitnessRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WitnessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Targets = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Activity = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SecretSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WitnessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Targets = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Activity = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SecretSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1833,18 +1835,18 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "MappingWithdrawals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MappingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CriterionRef = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MappingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CriterionRef = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1873,21 +1875,21 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "GradedAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Attempt = table.Column<int>(type: "integer", nullable: false),
-                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CriteriaMet = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    FeedbackWarnings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ReworkAllowed = table.Column<bool>(type: "boolean", nullable: false),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AssessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CriteriaMet = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FeedbackWarnings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReworkAllowed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AssessedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1916,16 +1918,16 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "ClaimLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    UnitTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AchievedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SignOffId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UnitTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AchievedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SignOffId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1954,23 +1956,23 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IqaReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SignOffId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AssessorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Feedback = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    FeedbackWarnings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IqaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IqaName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignOffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssessorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    FeedbackWarnings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IqaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IqaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2202,7 +2204,7 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "CentreId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CriterionDecisions_EnrolmentId_UnitCode_CriterionRef_Revisi~",
+                name: "IX_CriterionDecisions_EnrolmentId_UnitCode_CriterionRef_Revision",
                 table: "CriterionDecisions",
                 columns: new[] { "EnrolmentId", "UnitCode", "CriterionRef", "Revision" },
                 unique: true);
@@ -2321,7 +2323,7 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "CentreId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EvidenceAcceptances_EnrolmentId_UnitCode_EvidenceItemId_Rev~",
+                name: "IX_EvidenceAcceptances_EnrolmentId_UnitCode_EvidenceItemId_Revision",
                 table: "EvidenceAcceptances",
                 columns: new[] { "EnrolmentId", "UnitCode", "EvidenceItemId", "Revision" },
                 unique: true);
@@ -2363,7 +2365,7 @@ namespace Attest.Migrations.Postgres.Migrations
                 columns: new[] { "EnrolmentId", "UnitCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EvidenceMappings_EvidenceItemId_EnrolmentId_UnitCode_Criter~",
+                name: "IX_EvidenceMappings_EvidenceItemId_EnrolmentId_UnitCode_CriterionRef",
                 table: "EvidenceMappings",
                 columns: new[] { "EvidenceItemId", "EnrolmentId", "UnitCode", "CriterionRef" },
                 unique: true);
@@ -2672,7 +2674,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "WitnessId");
 
             // Decisions, sign-offs, declarations, reviews and claims: the database refuses to change them.
-            AppendOnlyTables.CreateRefusal(migrationBuilder);
             AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "SpecificationVersions", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
         }
 

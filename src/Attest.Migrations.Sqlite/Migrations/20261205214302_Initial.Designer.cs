@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205211245_CaseloadKept")]
-    partial class CaseloadKept
+    [Migration("20261205214302_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261205211250_CaseloadKept")]
-    partial class CaseloadKept
+    [Migration("20261205214309_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
