@@ -78,12 +78,17 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             UnitCode = unit.Code;
             var (start, end) = (From.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
             var enrolments = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code).Select(e => e.Id);
-            var decisions = db.CriterionDecisions.Where(d => d.UnitCode == unit.Code && d.DecidedAt >= start && d.DecidedAt < end && enrolments.Contains(d.EnrolmentId));
-            // Each criterion's latest decision, with the first mapping that counts, picked and joined by the database: the
-            // page reads one narrow row of numbers and dates per decided criterion (the feedback's words counted when it
-            // was recorded, no text), not every revision and mapping of the unit.
+            // Reached from the qualification's enrolments, so each enrolment's decisions on the unit are one index seek;
+            // a filter on the decisions with the enrolments as a list made SQLite read every decision of the centre.
+            var decisions = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code)
+                .Join(db.CriterionDecisions, e => e.Id, d => d.EnrolmentId, (e, d) => d)
+                .Where(d => d.UnitCode == unit.Code && d.DecidedAt >= start && d.DecidedAt < end);
+            // Each criterion's latest decision in the period, with the first mapping that counts, picked and joined by the
+            // database: the page reads one narrow row of numbers and dates per decided criterion (the feedback's words
+            // counted when it was recorded, no text), not every revision and mapping of the unit.
             var latest = await decisions
-                .Where(d => !decisions.Any(later => later.EnrolmentId == d.EnrolmentId && later.CriterionRef == d.CriterionRef && later.Revision > d.Revision))
+                .Where(d => !db.CriterionDecisions.Any(later => later.EnrolmentId == d.EnrolmentId && later.UnitCode == d.UnitCode && later.CriterionRef == d.CriterionRef
+                    && later.Revision > d.Revision && later.DecidedAt < end))
                 .Select(d => new ComparedDecision(
                     d.EnrolmentId, d.AssessorId, d.Outcome, d.FeedbackWords, d.FeedbackWarnings != null, d.DecidedAt,
                     db.CountingMappings.Where(m => m.EnrolmentId == d.EnrolmentId && m.UnitCode == d.UnitCode && m.CriterionRef == d.CriterionRef).Min(m => (DateTime?)m.CreatedAt)))
