@@ -66,7 +66,7 @@ public static class CaseFramework
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > MaxJsonBytes)
         {
-            return Refused($"The framework is {FileSizes.Describe(json.Length)}; a CASE framework can be at most {FileSizes.Describe(MaxJsonBytes)}.");
+            return Refused(TooLarge(json.Length));
         }
 
         Package? package;
@@ -137,6 +137,8 @@ public static class CaseFramework
             new Extensions(new AttestFields(Level: spec.Level, Assessment: spec.Assessment.ToString(), Source: spec.Source)));
         return JsonSerializer.Serialize(new Package(cfDocument, items, associations), Options) + "\n";
     }
+
+    public static string TooLarge(long size) => $"The file is {FileSizes.Describe(size)}; a CASE framework can be at most {FileSizes.Describe(MaxJsonBytes)}.";
 
     private static CaseImport Refused(params string[] problems) => new(null, problems, []);
 

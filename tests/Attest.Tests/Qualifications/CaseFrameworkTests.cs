@@ -99,7 +99,7 @@ public class CaseFrameworkTests
     [Fact]
     public void Too_large_and_no_document_are_refused()
     {
-        Assert.Equal("The framework is 10 MB; a CASE framework can be at most 10 MB.", Assert.Single(CaseFramework.Import(new string(' ', CaseFramework.MaxJsonBytes + 1)).Problems));
+        Assert.Equal("The file is 10 MB; a CASE framework can be at most 10 MB.", Assert.Single(CaseFramework.Import(new string(' ', CaseFramework.MaxJsonBytes + 1)).Problems));
         Assert.StartsWith("The file has no CFDocument", Assert.Single(CaseFramework.Import("{\"CFItems\": []}").Problems), StringComparison.Ordinal);
         Assert.StartsWith("The file has no CFDocument", Assert.Single(CaseFramework.Import("{}").Problems), StringComparison.Ordinal);
     }
