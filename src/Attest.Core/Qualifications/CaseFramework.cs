@@ -138,6 +138,27 @@ public static class CaseFramework
         return JsonSerializer.Serialize(new Package(cfDocument, items, associations), Options) + "\n";
     }
 
+    /// <summary>
+    /// An imported framework for a qualification the centre already runs, with what CASE cannot carry taken from the version in
+    /// force: each unit's evidence requirements, policy, sufficiency, tasks and grading, and (when the framework has the same
+    /// units) the unit groups, rules of combination and dates. So a version exported and imported again is the same version.
+    /// </summary>
+    /// <returns>The specification, and whether the groups and rules were kept (else every unit is in the one group).</returns>
+    public static (QualificationSpec Spec, bool GroupsKept) KeepFrom(QualificationSpec imported, QualificationSpec inForce)
+    {
+        ArgumentNullException.ThrowIfNull(imported);
+        ArgumentNullException.ThrowIfNull(inForce);
+        var units = imported.Units.Select(u => inForce.FindUnit(u.Code) is not { } before ? u : u with
+        {
+            EvidenceRequirements = before.EvidenceRequirements, Policy = before.Policy, Sufficiency = before.Sufficiency, Tasks = before.Tasks, Grading = before.Grading,
+        }).ToList();
+        var sameUnits = imported.Units.Count == inForce.Units.Count && imported.Units.All(u => inForce.FindUnit(u.Code) is not null);
+        var spec = imported with { Units = units };
+        return sameUnits
+            ? (spec with { Groups = inForce.Groups, Rules = inForce.Rules, LastRegistrationDate = inForce.LastRegistrationDate, LastCertificationDate = inForce.LastCertificationDate }, true)
+            : (spec, false);
+    }
+
     public static string TooLarge(long size) => $"The file is {FileSizes.Describe(size)}; a CASE framework can be at most {FileSizes.Describe(MaxJsonBytes)}.";
 
     private static CaseImport Refused(params string[] problems) => new(null, problems, []);

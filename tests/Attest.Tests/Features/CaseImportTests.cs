@@ -55,6 +55,11 @@ public class CaseImportTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains($"This is the same as {Title} version 1: nothing to save.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
+        // The shipped 03456 as CASE, imported where it is in force: CASE's parts are the same and the rest is kept from it.
+        var shipped = await admin.GetByteArrayAsync("/Admin/Specifications/03456?handler=Case&version=0");
+        var same = await ImportAsync(admin, "03456-as-shipped-case.json", shipped);
+        Assert.Contains("This is the same as 03456 Level 3 NVQ Diploma in Customer Service as shipped: nothing to save.", WebUtility.HtmlDecode(await same.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
         // A changed wording in the downloaded framework is a new version.
         var changed = JsonNode.Parse(exported)!;
         changed["CFItems"]!.AsArray().First(i => (string?)i!["fullStatement"] == "Test wording: greet customers promptly and politely")!["fullStatement"] = "Test wording, corrected: greet every customer promptly";

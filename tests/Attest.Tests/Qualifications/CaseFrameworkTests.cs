@@ -86,6 +86,25 @@ public class CaseFrameworkTests
         Assert.Equal((shipped.Code, shipped.Title, shipped.Level, shipped.AwardingBody, shipped.Assessment, shipped.Source), (import.Spec!.Code, import.Spec.Title, import.Spec.Level, import.Spec.AwardingBody, import.Spec.Assessment, import.Spec.Source));
         // It passes the one validator too: a graded qualification keeps every criterion's grade.
         ReadBack(SpecificationWriter.Write(import.Spec));
+
+        // Imported where the centre runs it, what CASE cannot carry comes from the version in force: nothing changes.
+        var (kept, groupsKept) = CaseFramework.KeepFrom(import.Spec, shipped);
+        Assert.True(groupsKept);
+        Assert.True(SpecificationChanges.Between(shipped, kept).IsEmpty, string.Join("\n", SpecificationChanges.Between(shipped, kept).Describe()));
+    }
+
+    [Fact]
+    public void A_framework_with_other_units_keeps_each_known_units_requirements_but_not_the_groups()
+    {
+        var shipped = ShippedCatalogue.Diploma03456;
+        var c3 = shipped.FindUnit("C3")!;
+        var framework = CaseFramework.Import(CaseFramework.Export(shipped with { Units = [.. shipped.Units.Where(u => u.Code != "D1")] }, Saved)).Spec!;
+        var (kept, groupsKept) = CaseFramework.KeepFrom(framework, shipped);
+        Assert.False(groupsKept);
+        Assert.Equal(CaseFramework.GroupId, Assert.Single(kept.Groups).Id);
+        Assert.Null(kept.Rules);
+        Assert.Equal(c3.EvidenceRequirements, kept.FindUnit("C3")!.EvidenceRequirements);
+        Assert.Equal(c3.Policy, kept.FindUnit("C3")!.Policy);
     }
 
     [Fact]

@@ -137,12 +137,20 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         CaseImport? import = null;
         QualificationSpec? spec = null;
         string? yaml = null;
+        QualificationSpec? keptFrom = null;
+        var groupsKept = false;
         if (text is not null)
         {
             import = CaseFramework.Import(text);
             var errors = new List<CatalogueError>();
             if (import.Spec is { } mapped)
             {
+                if (catalogue.Find(mapped.Code) is { } inForce)
+                {
+                    (mapped, groupsKept) = CaseFramework.KeepFrom(mapped, inForce);
+                    keptFrom = inForce;
+                }
+
                 yaml = SpecificationWriter.Write(mapped);
                 spec = library.Check(yaml, $"{Path.GetFileName(file!.FileName)} as catalogue YAML", errors);
             }
@@ -161,7 +169,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             + (notMapped.Count == 0 ? " Everything in it was mapped."
                 : $" Not mapped ({notMapped.Count}): " + string.Join("; ", notMapped.Take(NotMappedListed).Select(n => n.Describe()))
                     + (notMapped.Count > NotMappedListed ? $"; and {notMapped.Count - NotMappedListed} more." : "."))
-            + " Unit groups, rules of combination, evidence requirements and policy are not in CASE: every unit is in one mandatory group; upload the version's YAML with them to add them.";
+            + (keptFrom is null ? string.Empty : $" Units in {(keptFrom.Version == 0 ? "the shipped specification" : keptFrom.VersionName)} keep their evidence requirements, policy and grading from it.")
+            + (groupsKept ? " Its unit groups, rules of combination and dates are kept too."
+                : " CASE has no unit groups or rules of combination: every unit is in one mandatory group; download the version's YAML, correct them and upload it.");
         return await SaveAsync(spec, yaml!, Path.GetFileName(file!.FileName), Framework.Note, report, cancellationToken);
     }
 

@@ -70,6 +70,14 @@ public sealed class QualificationModel(AttestDbContext db, Core.Qualifications.C
     /// </summary>
     public async Task<IActionResult> OnGetCaseAsync(int version, CancellationToken cancellationToken)
     {
+        if (version == 0)
+        {
+            // The shipped files record no time of change: their CASE is dated at the epoch, so it too is the same every time.
+            return catalogue.Find(Code, null) is { } shipped
+                ? File(Encoding.UTF8.GetBytes(CaseFramework.Export(shipped, DateTime.UnixEpoch)), "application/json", $"{shipped.Code}-as-shipped-case.json")
+                : NotFound();
+        }
+
         var saved = await db.SpecificationVersions.AsNoTracking().Where(v => v.QualificationCode == Code && v.Version == version)
             .Select(v => new { v.Id, v.CreatedAt }).SingleOrDefaultAsync(cancellationToken);
         return saved is not null && catalogue.Versions(Code).FirstOrDefault(v => v.SpecificationId == saved.Id) is { } spec
