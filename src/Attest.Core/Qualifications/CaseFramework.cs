@@ -210,6 +210,9 @@ public static class CaseFramework
         private readonly Dictionary<string, List<(Association Link, int Order)>> _children = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, string> _parent = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The items the walk down from the CFDocument reached; the others are not in the framework's tree.</summary>
+        private readonly HashSet<string> _placed = new(StringComparer.OrdinalIgnoreCase);
+
         public CaseImport Run()
         {
             var documentId = document.Identifier;
@@ -248,7 +251,7 @@ public static class CaseFramework
             }
 
             var units = Walk(documentId);
-            foreach (var orphan in items.Where(i => !Reaches(i.Identifier!, documentId)))
+            foreach (var orphan in items.Where(i => !_placed.Contains(i.Identifier!)))
             {
                 _notMapped.Add(new CaseNotMapped(orphan.Identifier!, orphan.CFItemType ?? "item", "it is not placed in the framework by an isChildOf association"));
             }
@@ -351,19 +354,6 @@ public static class CaseFramework
             }
         }
 
-        private bool Reaches(string item, string documentId)
-        {
-            for (var at = item; at is not null; at = _parent.GetValueOrDefault(at))
-            {
-                if (string.Equals(at, documentId, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private IEnumerable<Item> Children(string parent) =>
             (_children.GetValueOrDefault(parent) ?? []).OrderBy(c => c.Link.SequenceNumber ?? int.MaxValue).ThenBy(c => c.Order).Select(c => _items[c.Link.OriginNodeURI!.Identifier!]);
 
@@ -374,6 +364,7 @@ public static class CaseFramework
         private List<UnitBuilder> Walk(string documentId)
         {
             var units = new List<UnitBuilder>();
+            var unitCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var stack = new Stack<(Item Item, UnitBuilder? Unit, OutcomeBuilder? Outcome, string? Blocked)>();
             void Push(string parent, UnitBuilder? unit, OutcomeBuilder? outcome, string? blocked)
             {
@@ -388,6 +379,7 @@ public static class CaseFramework
             {
                 var (item, unit, outcome, blocked) = stack.Pop();
                 var id = item.Identifier!;
+                _placed.Add(id);
                 var type = item.CFItemType ?? "item";
                 if (blocked is not null)
                 {
@@ -421,9 +413,9 @@ public static class CaseFramework
                         break;
                     case Mapped.Unit when Code(item, "unit's code") is { } code:
                         var newUnit = new UnitBuilder(item, code);
-                        if (units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase)) is { } same)
+                        if (!unitCodes.TryAdd(code, id))
                         {
-                            _problems.Add($"Units {Name(same.Item.Identifier!)} and {Name(id)} have the same code {code}.");
+                            _problems.Add($"Units {Name(unitCodes[code])} and {Name(id)} have the same code {code}.");
                         }
 
                         units.Add(newUnit);
@@ -431,21 +423,21 @@ public static class CaseFramework
                         break;
                     case Mapped.Outcome when Code(item, "learning outcome's ref") is { } reference:
                         var newOutcome = new OutcomeBuilder(item, reference);
-                        if (unit!.Outcomes.FirstOrDefault(o => string.Equals(o.Ref, reference, StringComparison.OrdinalIgnoreCase)) is { } twin)
+                        if (!unit!.OutcomeRefs.TryAdd(reference, id))
                         {
-                            _problems.Add($"In unit {unit.Code}, learning outcomes {Name(twin.Item.Identifier!)} and {Name(id)} have the same ref {reference}.");
+                            _problems.Add($"In unit {unit.Code}, learning outcomes {Name(unit.OutcomeRefs[reference])} and {Name(id)} have the same ref {reference}.");
                         }
 
                         unit.Outcomes.Add(newOutcome);
                         Push(id, unit, newOutcome, null);
                         break;
                     case Mapped.Performance or Mapped.Knowledge when Code(item, "criterion's ref") is { } reference:
-                        if (unit!.Outcomes.SelectMany(o => o.Criteria).FirstOrDefault(c => string.Equals(c.Spec.Ref, reference, StringComparison.OrdinalIgnoreCase)) is { Identifier: not null } clash)
+                        if (!unit!.CriterionRefs.TryAdd(reference, id))
                         {
-                            _problems.Add($"In unit {unit.Code}, criteria {Name(clash.Identifier)} and {Name(id)} have the same ref {reference}: each criterion needs its own.");
+                            _problems.Add($"In unit {unit.Code}, criteria {Name(unit.CriterionRefs[reference])} and {Name(id)} have the same ref {reference}: each criterion needs its own.");
                         }
 
-                        outcome!.Criteria.Add((Criterion(item, reference, kind), id));
+                        outcome!.Criteria.Add(Criterion(item, reference, kind));
                         Push(id, unit, outcome with { UnderCriterion = reference }, null);
                         break;
                     default:
@@ -490,7 +482,7 @@ public static class CaseFramework
             var specs = units.Select(u =>
             {
                 var unit = u.Item.Extensions?.Attest;
-                var outcomes = u.Outcomes.Select(o => new LearningOutcomeSpec(o.Ref, o.Item.FullStatement ?? string.Empty, [.. o.Criteria.Select(c => c.Spec)])).ToList();
+                var outcomes = u.Outcomes.Select(o => new LearningOutcomeSpec(o.Ref, o.Item.FullStatement ?? string.Empty, [.. o.Criteria])).ToList();
                 return new UnitSpec(
                     u.Code, unit?.AccreditationNumber, u.Item.FullStatement ?? string.Empty, unit?.Level, unit?.Credits, unit?.GuidedLearningHours,
                     unit?.Source ?? source,
@@ -511,11 +503,16 @@ public static class CaseFramework
     private sealed record UnitBuilder(Item Item, string Code)
     {
         public List<OutcomeBuilder> Outcomes { get; } = [];
+
+        /// <summary>Each outcome's and each criterion's ref, to the identifier of the item that gave it: refs must not collide within a unit.</summary>
+        public Dictionary<string, string> OutcomeRefs { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, string> CriterionRefs { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     private sealed record OutcomeBuilder(Item Item, string Ref)
     {
-        public List<(CriterionSpec Spec, string Identifier)> Criteria { get; init; } = [];
+        public List<CriterionSpec> Criteria { get; init; } = [];
 
         /// <summary>Set on the copy handed to a criterion's children: nothing may sit under a criterion.</summary>
         public string? UnderCriterion { get; init; }
