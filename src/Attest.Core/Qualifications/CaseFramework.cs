@@ -269,7 +269,11 @@ public static class CaseFramework
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { documentId };
             foreach (var (item, i) in items.Select((item, i) => (item, i)))
             {
-                if (string.IsNullOrWhiteSpace(item.Identifier))
+                if (item is null)
+                {
+                    _problems.Add($"CFItems[{i}] is not an object.");
+                }
+                else if (string.IsNullOrWhiteSpace(item.Identifier))
                 {
                     _problems.Add($"CFItems[{i}] has no identifier.");
                 }
@@ -288,6 +292,12 @@ public static class CaseFramework
         {
             foreach (var (association, i) in associations.Select((association, i) => (association, i)))
             {
+                if (association is null)
+                {
+                    _problems.Add($"CFAssociations[{i}] is not an object.");
+                    continue;
+                }
+
                 var name = association.Identifier ?? $"CFAssociations[{i}]";
                 if (!string.Equals(association.AssociationType, ChildOf, StringComparison.OrdinalIgnoreCase))
                 {

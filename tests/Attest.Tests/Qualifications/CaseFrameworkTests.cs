@@ -116,11 +116,14 @@ public class CaseFrameworkTests
     }
 
     [Fact]
-    public void Too_large_and_no_document_are_refused()
+    public void Too_large_no_document_empty_entries_and_no_units_are_refused()
     {
         Assert.Equal("The file is 10 MB; a CASE framework can be at most 10 MB.", Assert.Single(CaseFramework.Import(new string(' ', CaseFramework.MaxJsonBytes + 1)).Problems));
         Assert.StartsWith("The file has no CFDocument", Assert.Single(CaseFramework.Import("{\"CFItems\": []}").Problems), StringComparison.Ordinal);
         Assert.StartsWith("The file has no CFDocument", Assert.Single(CaseFramework.Import("{}").Problems), StringComparison.Ordinal);
+        var document = "{\"CFDocument\": {\"identifier\": \"d\", \"title\": \"t\", \"creator\": \"c\", \"humanCodingScheme\": \"X1\", \"extensions\": {\"attest\": {\"level\": 2}}}";
+        Assert.Equal(["CFItems[0] is not an object.", "CFAssociations[0] is not an object."], CaseFramework.Import(document + ", \"CFItems\": [null], \"CFAssociations\": [null]}").Problems);
+        Assert.Equal(["The framework has no item of type \"Unit\" under its CFDocument: there is nothing to assess."], CaseFramework.Import(document + "}").Problems);
     }
 
     [Fact]
