@@ -34,6 +34,12 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
 
     public string Feedback { get; private init; } = string.Empty;
 
+    /// <summary>
+    /// The words of <see cref="Feedback"/> (<see cref="FeedbackQuality.WordCount"/>), counted when it is recorded so that
+    /// standardisation compares feedback length without reading every text. Derived from the feedback, so not signed.
+    /// </summary>
+    public int FeedbackWords { get; private init; }
+
     /// <summary>Evidence items accepted for the criterion that the decision rests on.</summary>
     public string EvidenceReferences { get; private init; } = string.Empty;
 
@@ -116,6 +122,7 @@ public sealed class CriterionDecision : Centres.ICentreOwned, Centres.IAppendOnl
             Outcome = outcome,
             Justification = justification!.Trim(),
             Feedback = feedback!.Trim(),
+            FeedbackWords = FeedbackQuality.WordCount(feedback),
             EvidenceReferences = string.Join(",", evidenceReferences.Order(StringComparer.Ordinal)),
             AssessorId = assessorId,
             AssessorName = assessorName,

@@ -53,7 +53,7 @@ public static partial class FeedbackQuality
         }
 
         var warnings = new List<string>();
-        var words = Words().Count(text);
+        var words = WordCount(text);
         if (words < policy.MinWords)
         {
             warnings.Add($"The feedback is {words} {(words == 1 ? "word" : "words")}; your centre asks for at least {policy.MinWords}, so the candidate and the verifiers can see what was judged and why.");
@@ -85,6 +85,9 @@ public static partial class FeedbackQuality
             .Select(m => m.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    /// <summary>The words of a text as feedback is measured everywhere ("1.1" counts as two): by this check, and kept on each decision for standardisation.</summary>
+    public static int WordCount(string? text) => Words().Count(text ?? string.Empty);
 
     [GeneratedRegex(@"[\p{L}\p{N}'’-]+")]
     private static partial Regex Words();

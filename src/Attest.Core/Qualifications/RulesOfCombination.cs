@@ -143,6 +143,35 @@ public static class RulesOfCombination
 
     private static int Credits(IEnumerable<UnitSpec> units) => units.Sum(u => u.Credits ?? 0);
 
+    /// <summary>
+    /// What a selection needs, one line per rule, worded from the rules themselves (issue 16): what a learner and an
+    /// administrator read beside the awarding body's own text, so a rule a centre adds or corrects explains itself.
+    /// </summary>
+    public static IReadOnlyList<string> Explain(QualificationSpec qualification)
+    {
+        ArgumentNullException.ThrowIfNull(qualification);
+        var lines = qualification.Groups.Where(g => g.Mandatory).Select(g => $"every unit of {g.Describe()}").ToList();
+        if (qualification.Rules is null)
+        {
+            lines.Add("every unit of the qualification: no rules of combination are recorded for it");
+            return lines;
+        }
+
+        foreach (var c in qualification.Rules.Constraints)
+        {
+            var groups = c.Groups.Select(id => qualification.Groups.First(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
+            lines.Add(c.Kind switch
+            {
+                ConstraintKind.TotalCredits => $"at least {Units(c.Min)} credits in all",
+                ConstraintKind.CreditsFromGroups => $"at least {Units(c.Min)} credits from {NameGroups(groups)}",
+                ConstraintKind.UnitsFromEachGroup => $"at least {(c.Min == 1 ? "one unit" : $"{Units(c.Min)} units")} from each of {(groups.Count == 1 ? $"group {groups[0].Id}" : "groups " + string.Join(", ", groups.Take(groups.Count - 1).Select(g => g.Id)) + " and " + groups[^1].Id)}",
+                _ => $"at least {Units(c.Min)} credits at Level {string.Join(" or ", c.Levels.Order().Select(Units))} from {NameGroups(groups)}",
+            });
+        }
+
+        return lines;
+    }
+
     private static string Units(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string NameGroups(List<UnitGroupSpec> groups) =>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Attest.Core.Assessment;
 using Attest.Core.Ledger;
 
@@ -114,26 +113,30 @@ public sealed record AssessorComparisonRow(
     Guid AssessorId, string Assessor, int Decisions, int Candidates, double MetRate, double MedianFeedbackWords, double FeedbackWarningRate, double? MedianDaysToDecision, int IqaDisagreements);
 
 /// <summary>
-/// What standardisation compares of one criterion's latest decision: who made it, the outcome, the feedback, whether it
-/// was recorded despite warnings, and when the evidence was first mapped to the criterion (null if never).
+/// What standardisation compares of one criterion's latest decision: who made it, the outcome, the words of its feedback
+/// (<see cref="CriterionDecision.FeedbackWords"/>), whether it was recorded despite warnings, and when the evidence was
+/// first mapped to the criterion (null if never). Numbers and dates only: the page reads one narrow row per decision.
 /// </summary>
-public sealed record ComparedDecision(Guid EnrolmentId, Guid AssessorId, string AssessorName, DecisionOutcome Outcome, string Feedback, bool Warned, DateTime DecidedAt, DateTime? FirstMapped);
+public sealed record ComparedDecision(Guid EnrolmentId, Guid AssessorId, DecisionOutcome Outcome, int FeedbackWords, bool Warned, DateTime DecidedAt, DateTime? FirstMapped);
 
-public static partial class AssessorComparison
+public static class AssessorComparison
 {
     /// <summary>
     /// Compares assessors on each criterion's latest decision (so a changed mind counts once; the database picks them):
     /// the share met, the median words of feedback, the share recorded despite feedback warnings, the median days from the
     /// evidence first being mapped to the criterion to the decision, and the IQA reviews that disagreed with them.
     /// </summary>
-    public static IReadOnlyList<AssessorComparisonRow> Compare(IReadOnlyCollection<ComparedDecision> latest, IReadOnlyDictionary<Guid, int> iqaDisagreements)
+    /// <param name="assessorNames">Each assessor's name as recorded on their decisions.</param>
+    public static IReadOnlyList<AssessorComparisonRow> Compare(
+        IReadOnlyCollection<ComparedDecision> latest, IReadOnlyDictionary<Guid, string> assessorNames, IReadOnlyDictionary<Guid, int> iqaDisagreements)
     {
         ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(assessorNames);
         ArgumentNullException.ThrowIfNull(iqaDisagreements);
         return [.. latest.GroupBy(d => d.AssessorId).Select(g => new AssessorComparisonRow(
-                g.Key, g.First().AssessorName, g.Count(), g.Select(d => d.EnrolmentId).Distinct().Count(),
+                g.Key, assessorNames[g.Key], g.Count(), g.Select(d => d.EnrolmentId).Distinct().Count(),
                 g.Count(d => d.Outcome == DecisionOutcome.Met) / (double)g.Count(),
-                Median([.. g.Select(d => (double)Words().Count(d.Feedback))])!.Value,
+                Median([.. g.Select(d => (double)d.FeedbackWords)])!.Value,
                 g.Count(d => d.Warned) / (double)g.Count(),
                 Median([.. g.Where(d => d.FirstMapped is not null).Select(d => Math.Max(0, (d.DecidedAt - d.FirstMapped!.Value).TotalDays))]),
                 iqaDisagreements.GetValueOrDefault(g.Key)))
@@ -150,7 +153,4 @@ public static partial class AssessorComparison
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}'’-]+")]
-    private static partial Regex Words();
 }

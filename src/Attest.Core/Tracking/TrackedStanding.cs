@@ -69,9 +69,16 @@ public sealed class TrackedStanding : Centres.ICentreOwned
     /// <summary>The earliest due date of the open actions, so the overdue ones are found in SQL.</summary>
     public DateOnly? FirstActionDue { get; private init; }
 
+    /// <summary>Each enrolled unit with what it has reached (<see cref="KeptUnit"/>), as JSON: what a list shows under the learner.</summary>
+    public string Units { get; private init; } = "[]";
+
+    /// <summary>The criteria whose mapped evidence awaits a decision (<see cref="KeptAwaiting"/>), as JSON: what a caseload lists for the assessor.</summary>
+    public string Awaiting { get; private init; } = "[]";
+
     private sealed record KeptAction(string What, DateOnly Since, DateOnly DueOn);
 
-    public static TrackedStanding Of(EnrolmentTrack track, Guid centreId, Guid stamp, DateOnly day, string engines, int readyForSignOff)
+    public static TrackedStanding Of(
+        EnrolmentTrack track, Guid centreId, Guid stamp, DateOnly day, string engines, int readyForSignOff, IEnumerable<KeptUnit> units, IEnumerable<KeptAwaiting> awaiting)
     {
         ArgumentNullException.ThrowIfNull(track);
         return new()
@@ -84,8 +91,13 @@ public sealed class TrackedStanding : Centres.ICentreOwned
             NextReview = track.NextReview, UnitsIqaReviewed = track.UnitsIqaReviewed, SignedOffUnitsWithSummativeReview = track.SignedOffUnitsWithSummativeReview,
             Actions = JsonSerializer.Serialize(track.Actions.Select(a => new KeptAction(a.What, a.Since, a.DueOn))),
             FirstActionDue = track.Actions.Count == 0 ? null : track.Actions.Min(a => a.DueOn),
+            Units = JsonSerializer.Serialize(units), Awaiting = JsonSerializer.Serialize(awaiting),
         };
     }
+
+    public IReadOnlyList<KeptUnit> UnitLines() => JsonSerializer.Deserialize<List<KeptUnit>>(Units) ?? [];
+
+    public IReadOnlyList<KeptAwaiting> AwaitingLines() => JsonSerializer.Deserialize<List<KeptAwaiting>>(Awaiting) ?? [];
 
     /// <summary>The tracking row again, with the names and dates the enrolment and its people hold now.</summary>
     public EnrolmentTrack ToTrack(
@@ -96,3 +108,9 @@ public sealed class TrackedStanding : Centres.ICentreOwned
             new PaceForecast(CriteriaMet, CriteriaTotal, PredictedCompletion, Rag, Explanation), UnitsIqaReviewed, SignedOffUnitsWithSummativeReview,
             [.. (JsonSerializer.Deserialize<List<KeptAction>>(Actions) ?? []).Select(a => new OpenAction(EnrolmentId, candidateName, a.What, a.Since, a.DueOn))]);
 }
+
+/// <summary>An enrolled unit as a list shows it: its code, title, and what it has reached in words ("3 of 8 criteria met · signed off ...").</summary>
+public sealed record KeptUnit(string Code, string Title, string Summary);
+
+/// <summary>A criterion whose mapped evidence awaits the assessor's decision, and since when.</summary>
+public sealed record KeptAwaiting(string UnitCode, string CriterionRef, DateTime? Since);

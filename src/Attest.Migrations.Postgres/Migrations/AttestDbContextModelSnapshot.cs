@@ -321,6 +321,9 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("FeedbackWords")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Justification")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2963,6 +2966,10 @@ namespace Attest.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Awaiting")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("AwaitingDecision")
                         .HasColumnType("integer");
 
@@ -3011,6 +3018,10 @@ namespace Attest.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("Stamp")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("UnitsClaimed")
                         .HasColumnType("integer");

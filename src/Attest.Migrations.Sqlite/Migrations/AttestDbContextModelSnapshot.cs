@@ -314,6 +314,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FeedbackWords")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Justification")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2956,6 +2959,10 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Awaiting")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AwaitingDecision")
                         .HasColumnType("INTEGER");
 
@@ -3003,6 +3010,10 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitsClaimed")

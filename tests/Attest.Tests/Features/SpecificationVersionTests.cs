@@ -31,8 +31,8 @@ public class SpecificationVersionTests
         var a = app.A;
         var admin = await app.SignedInAsync(a.Admin);
 
-        // Version 1: 03456 with C4's criteria. New enrolments use it; the catalogue shows C4 as assessable.
-        var saved = await UploadAsync(admin, "03456-with-c4.yaml", WithC4(Wording), "C4 added from the OCR unit specification.");
+        // Version 1: C4's criteria added on the form. New enrolments use it; the catalogue shows C4 as assessable.
+        var saved = await SaveC4Async(admin, Wording, "C4's criteria added from the OCR unit specification.");
         Assert.Equal("/Admin/Specifications/03456", saved.Headers.Location?.OriginalString);
         var list = WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Specifications"));
         Assert.Contains("Your version 1", list, StringComparison.Ordinal);
@@ -73,8 +73,8 @@ public class SpecificationVersionTests
             Assert.True(signOff.StatusCode == HttpStatusCode.Redirect, await signOff.Content.ReadAsStringAsync());
         }
 
-        // Version 2 rewords C4 1.1: the learner enrolled on version 1 still reads version 1's wording everywhere.
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(admin, "03456-with-c4-corrected.yaml", WithC4(Corrected), "C4 1.1 reworded.")).StatusCode);
+        // Version 2 rewords C4 1.1 on the form: the learner enrolled on version 1 still reads version 1's wording everywhere.
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveC4Async(admin, Corrected, "C4 1.1 reworded.")).StatusCode);
         var assessorClient = await app.SignedInAsync(a.Assessor);
         var unitPage = WebUtility.HtmlDecode(await assessorClient.GetStringAsync(Assess.UnitUrl(enrolmentId, "C4")));
         Assert.Contains(Wording, unitPage, StringComparison.Ordinal);
@@ -122,8 +122,47 @@ public class SpecificationVersionTests
         var (exit, output) = await app.CliAsync("ledger", "verify");
         Assert.True(exit == 0, output);
 
-        // Each version downloads as it was uploaded, to correct or to give another centre.
-        Assert.Equal(WithC4(Corrected), await admin.GetStringAsync("/Admin/Specifications/03456?handler=Yaml&version=2"));
+        // Each version downloads as the YAML it was checked from, to correct or to give another centre: uploaded, it changes nothing.
+        var download = await admin.GetStringAsync("/Admin/Specifications/03456?handler=Yaml&version=2");
+        Assert.Contains(Corrected, download, StringComparison.Ordinal);
+        Assert.Contains("This is the same as 03456 Level 3 NVQ Diploma in Customer Service version 2: nothing to save.", WebUtility.HtmlDecode(await (await UploadAsync(admin, "again.yaml", download, null)).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_unit_form_shows_each_problem_by_line_and_saves_nothing_and_previews_the_unit_as_learners_read_it(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var admin = await app.SignedInAsync(app.A.Admin);
+        const string Page = "/Admin/Specifications/03456/Unit";
+        var refused = await admin.PostFormAsync(Page + "?handler=Preview", new()
+        {
+            ["Input.Code"] = "C3", ["Input.Title"] = "Test unit", ["Input.Group"] = "D", ["Input.Source"] = "Test",
+            ["Input.Outcomes"] = "1.1 Test wording: before any outcome\nOutcome 1: Test outcome\n1.1 Test wording\n1.1 [knowlege] Test wording again\n1.2",
+        }, tokenFrom: Page);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        foreach (var reason in new[]
+        {
+            "03456 already has unit C3 Resolve customer service problems: choose another code, or correct that unit instead.",
+            "Learning outcomes and criteria, line 1: start with the learning outcome the criteria belong to",
+            "Learning outcomes and criteria, line 4: criterion 1.1 is given twice (first on line 3)",
+            "Learning outcomes and criteria, line 5: 1.2 has no wording after it",
+        })
+        {
+            Assert.Contains(reason, page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"#Input_Outcomes\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"preview\"", page, StringComparison.Ordinal);
+
+        var preview = await admin.PostFormAsync(Page + "?handler=Preview&unit=C4", C4Form(Wording, null), tokenFrom: Page + "?unit=C4");
+        var previewed = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Preview of unit C4: Deliver customer service to difficult customers, as learners will read it", previewed, StringComparison.Ordinal);
+        Assert.Contains("Learning outcome 1: Deal with customers who are difficult", previewed, StringComparison.Ordinal);
+        Assert.Contains(Wording, previewed, StringComparison.Ordinal);
+        await using var db = app.Db(app.A.Id);
+        Assert.False(await db.SpecificationVersions.AnyAsync());
     }
 
     [Theory]
@@ -200,6 +239,18 @@ public class SpecificationVersionTests
 
             """ + shipped[end..];
     }
+
+    /// <summary>C4's criteria on the unit form, as an administrator types them.</summary>
+    private static Dictionary<string, string> C4Form(string first, string? note) => new()
+    {
+        ["Input.Title"] = "Deliver customer service to difficult customers", ["Input.AccreditationNumber"] = "T/601/1512", ["Input.Level"] = "2", ["Input.Credits"] = "6",
+        ["Input.Source"] = "OCR unit C4 specification (test copy)", ["Input.Simulation"] = "false",
+        ["Input.Outcomes"] = $"Outcome 1: Deal with customers who are difficult\n1.1 {first}\n1.2 Test wording: explain to the customer what can and cannot be done\n",
+        ["Input.Note"] = note ?? string.Empty,
+    };
+
+    private static Task<HttpResponseMessage> SaveC4Async(HttpClient admin, string first, string note) =>
+        admin.PostFormAsync("/Admin/Specifications/03456/Unit?unit=C4", C4Form(first, note), tokenFrom: "/Admin/Specifications/03456/Unit?unit=C4");
 
     internal static Task<HttpResponseMessage> UploadAsync(HttpClient admin, string name, string yaml, string? note) =>
         JourneyTests.PostFileAsync(admin, "/Admin/Specifications", name, Encoding.UTF8.GetBytes(yaml), note is null ? [] : [("Input.Note", note)]);

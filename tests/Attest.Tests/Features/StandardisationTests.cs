@@ -71,9 +71,9 @@ public class StandardisationTests
         };
         // The page asks the database for each criterion's latest decision; Asha's first was replaced by her second.
         var latest = decisions.GroupBy(d => (d.EnrolmentId, d.CriterionRef)).Select(g => g.MaxBy(d => d.Revision)!)
-            .Select(d => new ComparedDecision(d.EnrolmentId, d.AssessorId, d.AssessorName, d.Outcome, d.Feedback, d.FeedbackWarnings is not null, d.DecidedAt, mapped)).ToList();
+            .Select(d => new ComparedDecision(d.EnrolmentId, d.AssessorId, d.Outcome, d.FeedbackWords, d.FeedbackWarnings is not null, d.DecidedAt, mapped)).ToList();
 
-        var rows = AssessorComparison.Compare(latest, new Dictionary<Guid, int> { [ben] = 2 });
+        var rows = AssessorComparison.Compare(latest, new Dictionary<Guid, string> { [asha] = "Asha", [ben] = "Ben" }, new Dictionary<Guid, int> { [ben] = 2 });
 
         // Her latest counts once ("1.1" counts as two words, as in the feedback check).
         Assert.Equal(("Asha", 1, 1.0, 9.0, 0.0, 6.0), (rows[0].Assessor, rows[0].Decisions, rows[0].MetRate, rows[0].MedianFeedbackWords, rows[0].FeedbackWarningRate, rows[0].MedianDaysToDecision!.Value));

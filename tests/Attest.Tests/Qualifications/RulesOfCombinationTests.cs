@@ -115,4 +115,25 @@ public class RulesOfCombinationTests
     {
         Assert.True(Check("f3", "f4", "a13", "b10", "c3", "d8", "d2").IsValid);
     }
+
+    [Fact]
+    public void The_explanation_is_worded_from_the_rules_as_the_student_guide_states_them()
+    {
+        Assert.Equal(
+        [
+            "every unit of group A, Mandatory units: F3-F4",
+            "at least 42 credits in all",
+            "at least 12 credits from group A, Mandatory units",
+            "at least 30 credits from groups B, C, D and E together",
+            "at least one unit from each of groups B, C, D and E",
+            "at least 10 credits at Level 3 or 4 from groups B, C, D and E together",
+        ], RulesOfCombination.Explain(Diploma));
+    }
+
+    [Fact]
+    public void A_qualification_without_rules_explains_that_every_unit_is_needed()
+    {
+        var noRules = Diploma with { Rules = null, Groups = [.. Diploma.Groups.Select(g => g with { Mandatory = false })] };
+        Assert.Equal(["every unit of the qualification: no rules of combination are recorded for it"], RulesOfCombination.Explain(noRules));
+    }
 }

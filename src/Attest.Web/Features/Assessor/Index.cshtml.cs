@@ -1,7 +1,6 @@
 using Attest.Core.Data;
 using Attest.Web.Features.Shared;
 using Attest.Web.Features.Planning;
-using Attest.Web.Features.Tracking;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,8 +29,8 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     {
         var userId = User.UserId();
         var found = await db.Enrolments.Where(e => e.AssessorId == userId).TrackedPageAsync(db, catalogue, List, Today, "/Assessor", cancellationToken);
-        (Pager, var tracked, Choices) = found;
-        var attention = (await PlanningOverview.NeedingAttentionAsync(db, [.. tracked.Select(t => t.Track.EnrolmentId)], Today, cancellationToken)).ToLookup(a => a.EnrolmentId);
-        Rows = [.. tracked.Select(t => new LearnerRow(t, [.. attention[t.Track.EnrolmentId]]))];
+        (Pager, var rows, Choices) = found;
+        var attention = (await PlanningOverview.NeedingAttentionAsync(db, [.. rows.Select(r => r.Track.EnrolmentId)], Today, cancellationToken)).ToLookup(a => a.EnrolmentId);
+        Rows = [.. rows.Select(r => r with { Plans = [.. attention[r.Track.EnrolmentId]] })];
     }
 }

@@ -8,7 +8,14 @@ public sealed class QualificationModel(Core.Qualifications.Catalogue catalogue) 
 {
     public QualificationSpec Qualification { get; private set; } = null!;
 
-    public IActionResult OnGet(string code)
+    /// <summary>The units ticked in "try a selection".</summary>
+    [BindProperty(SupportsGet = true, Name = "units")]
+    public List<string> Units { get; set; } = [];
+
+    /// <summary>The rules' verdict on the ticked units, once the person asks for it.</summary>
+    public CombinationResult? Tried { get; private set; }
+
+    public IActionResult OnGet(string code, bool check = false)
     {
         var found = catalogue.Find(code);
         if (found is null)
@@ -17,6 +24,7 @@ public sealed class QualificationModel(Core.Qualifications.Catalogue catalogue) 
         }
 
         Qualification = found;
+        Tried = check ? RulesOfCombination.Check(found, Units) : null;
         return Page();
     }
 }

@@ -19,7 +19,7 @@ public sealed class PortfoliosModel(AttestDbContext db, Core.Qualifications.Cata
     /// <summary>Where this reader opens a unit.</summary>
     public string UnitsUnder => "/Iqa";
 
-    public IReadOnlyList<LearnerRow> Rows => [.. Found.Rows.Select(t => new LearnerRow(t, []))];
+    public IReadOnlyList<LearnerRow> Rows => Found.Rows;
 
     // The centre's query filter scopes enrolments to the IQA's centre; within it, the IQA sees every portfolio.
     public async Task OnGetAsync(CancellationToken cancellationToken) =>

@@ -1,10 +1,16 @@
 using Attest.Web.Features.Planning;
-using Attest.Web.Features.Tracking;
+using Attest.Core.Assessment;
+using Attest.Core.Tracking;
 
 namespace Attest.Web.Features.Shared;
 
-/// <summary>One learner on a list: what tracking knows of the enrolment, and the plans needing attention (assessor's lists only).</summary>
-public sealed record LearnerRow(EnrolmentTracking Tracking, IReadOnlyList<PlanningOverview.Attention> Plans);
+/// <summary>
+/// One learner on a list, as kept (<see cref="Core.Tracking.TrackedStanding"/>): the tracking row, the units, the criteria
+/// awaiting a decision, graded work handed in and not yet assessed, and the plans needing attention (assessor's lists only).
+/// </summary>
+public sealed record LearnerRow(
+    EnrolmentTrack Track, IReadOnlyList<KeptUnit> Units, IReadOnlyList<KeptAwaiting> Awaiting, IReadOnlyList<GradedSubmission> WorkAwaitingAssessment,
+    IReadOnlyList<PlanningOverview.Attention> Plans);
 
 /// <summary>The search and filter form above a list of learners.</summary>
 /// <param name="ByAssessor">Whether the list spans assessors, so that filtering and showing by assessor means something.</param>

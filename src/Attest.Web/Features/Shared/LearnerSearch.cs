@@ -106,7 +106,7 @@ public sealed class LearnerQuery
 public sealed record LearnerChoices(IReadOnlyList<(string Code, string Name)> Qualifications, IReadOnlyList<(Guid Id, string Name)> Assessors);
 
 /// <summary>One page of a list of learners, and what the list can be filtered by.</summary>
-public sealed record LearnerPage(Pager Pager, IReadOnlyList<EnrolmentTracking> Rows, LearnerChoices Choices);
+public sealed record LearnerPage(Pager Pager, IReadOnlyList<LearnerRow> Rows, LearnerChoices Choices);
 
 /// <summary>
 /// Finding learners in a long list of enrolments, composed in the database: a search on name, ULN or candidate number,
@@ -194,14 +194,20 @@ public static class LearnerSearch
     }
 
     /// <summary>
-    /// One page of the enrolments in scope matching every filter of the query, tracked, in the order asked for, with the
+    /// One page of the enrolments in scope matching every filter of the query, as kept (<see cref="TrackedStandings"/>:
+    /// only those whose learner's work changed since are worked out again), in the order asked for, with the
     /// qualifications and assessors to filter by (a qualification or assessor not among them is forgotten).
     /// </summary>
     public static async Task<LearnerPage> TrackedPageAsync(
         this IQueryable<Enrolment> enrolments, AttestDbContext db, Core.Qualifications.Catalogue catalogue, LearnerQuery query, DateOnly today, string path, CancellationToken cancellationToken)
     {
         var (pager, ids, choices) = await enrolments.FilteredPageAsync(db, catalogue, query, today, path, cancellationToken);
-        return new(pager, await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken), choices);
+        var kept = await TrackedStandings.ReadAsync(db, catalogue, db.Enrolments.Where(e => ids.Contains(e.Id)), today, cancellationToken);
+        var assessedSubmissions = db.GradedAssessments.Select(a => a.SubmissionId);
+        var handedIn = (await db.GradedSubmissions.AsNoTracking().Where(g => ids.Contains(g.EnrolmentId) && !assessedSubmissions.Contains(g.Id)).ToListAsync(cancellationToken))
+            .ToLookup(g => g.EnrolmentId);
+        var rows = await kept.InOrderAsync(ids, cancellationToken);
+        return new(pager, [.. rows.Select(r => new LearnerRow(r.Track, r.Standing.UnitLines(), r.Standing.AwaitingLines(), [.. handedIn[r.Track.EnrolmentId].OrderBy(g => g.SubmittedAt)], []))], choices);
     }
 
     /// <summary>

@@ -58,6 +58,15 @@ public sealed class KeptTracks
     public async Task<IReadOnlyList<EnrolmentTrack>> PageAsync(int skip, int take, CancellationToken cancellationToken) =>
         [.. (await ByName().Skip(skip).Take(take).ToListAsync(cancellationToken)).Select(ToTrack)];
 
+    /// <summary>The rows of these enrolments (a page of a list, cut in the database's order) in the order of the ids, each with its kept row.</summary>
+    public async Task<IReadOnlyList<(EnrolmentTrack Track, TrackedStanding Standing)>> InOrderAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var place = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var found = await Named(rows.Where(r => ids.Contains(r.Enrolment.Id))).ToListAsync(cancellationToken);
+        return [.. found.OrderBy(n => place[n.Standing.EnrolmentId]).Select(n => (ToTrack(n), n.Standing))];
+    }
+
     /// <summary>Every row by name, read from the database as it is written out, never held whole.</summary>
     public IAsyncEnumerable<EnrolmentTrack> AllAsync() => ByName().AsAsyncEnumerable().Select(ToTrack);
 

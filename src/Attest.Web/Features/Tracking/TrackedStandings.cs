@@ -1,7 +1,9 @@
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Core.Tracking;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Attest.Web.Features.Tracking;
 
@@ -35,27 +37,44 @@ public static class TrackedStandings
             var read = batch.ToDictionary(e => e.Id);
             var ids = read.Keys.ToList();
             var tracked = await TrackingQueries.LoadInOrderAsync(db, catalogue, ids, today, cancellationToken);
-            var rows = tracked.Select(t => TrackedStanding.Of(t.Track, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today, Engines, t.UnitsReadyForSignOff)).ToList();
-            await db.TrackedStandings.Where(s => ids.Contains(s.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
-            db.TrackedStandings.AddRange(rows);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance saved standings for some of these first; theirs carry their stamp and are checked on every read as ours would be.
-            }
-            finally
-            {
-                foreach (var row in rows)
-                {
-                    db.Entry(row).State = EntityState.Detached;
-                }
-            }
+            var rows = tracked.Select(t => TrackedStanding.Of(t.Track, read[t.Track.EnrolmentId].CentreId, read[t.Track.EnrolmentId].ProgressStamp, today, Engines, t.UnitsReadyForSignOff,
+                t.Standing.Units.Select(u => new KeptUnit(u.Unit.Code, u.Unit.Title, u.Summary)), t.AwaitingDecision.Select(o => new KeptAwaiting(o.UnitCode, o.CriterionRef, o.Since))));
+            await UpsertAsync(db, [.. rows.OrderBy(r => r.EnrolmentId)], cancellationToken);
         }
 
         return stale.Count;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> in one statement, each replacing its enrolment's kept row: another request or
+    /// instance working out the same learners at the same moment writes the same answer (or one whose stamp the next read
+    /// checks), so a row already there is overwritten, never an error that EF Core would log and whose batch would be lost.
+    /// The rows come in enrolment order, so two such statements on PostgreSQL take their row locks in one order and never
+    /// deadlock. Columns and values come from the model, each value through its own type mapping, as SaveChanges would send it.
+    /// </summary>
+    private static async Task UpsertAsync(AttestDbContext db, IReadOnlyList<TrackedStanding> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(TrackedStanding))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = entity.GetProperties().ToList();
+        var columns = properties.Select(p => $"\"{p.GetColumnName(table)}\"").ToList();
+        var key = entity.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName(table)}\"").ToList();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new List<DbParameter>();
+        var values = rows.Select(row => "(" + string.Join(", ", properties.Select(p =>
+        {
+            var parameter = p.GetRelationalTypeMapping().CreateParameter(command, $"@p{parameters.Count}", p.GetGetter().GetClrValue(row), p.IsNullable);
+            parameters.Add(parameter);
+            return parameter.ParameterName;
+        })) + ")");
+        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)} "
+            + $"ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {string.Join(", ", columns.Except(key).Select(c => $"{c} = excluded.{c}"))}";
+        await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
     }
 
     /// <summary>

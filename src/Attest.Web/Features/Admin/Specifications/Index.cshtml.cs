@@ -1,8 +1,6 @@
 using System.Text;
 using Attest.Core;
-using Attest.Core.Centres;
 using Attest.Core.Data;
-using Attest.Core.Ledger;
 using Attest.Core.Qualifications;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -177,12 +175,8 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     private async Task<IActionResult> SaveAsync(QualificationSpec spec, string yaml, string origin, string? note, string report, CancellationToken cancellationToken)
     {
-        var (by, byName, now) = (User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime);
-        var version = SpecificationVersion.Create(db.CurrentCentreId!.Value, spec, yaml, origin, note, catalogue.Find(spec.Code), by, byName, now);
-        db.SpecificationVersions.Add(version);
-        db.Sign(version, Roles.CentreAdmin, by, byName, now);
-        // Two versions of one qualification saved at once: the number is taken once.
-        if (!await db.TrySaveAsync(() => db.SpecificationVersions.AnyAsync(v => v.QualificationCode == version.QualificationCode && v.Version == version.Version, cancellationToken), cancellationToken))
+        var version = await NewVersion.SaveAsync(db, spec, yaml, origin, note, catalogue.Find(spec.Code), User, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (version is null)
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }

@@ -80,16 +80,20 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             var enrolments = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code).Select(e => e.Id);
             var decisions = db.CriterionDecisions.Where(d => d.UnitCode == unit.Code && d.DecidedAt >= start && d.DecidedAt < end && enrolments.Contains(d.EnrolmentId));
             // Each criterion's latest decision, with the first mapping that counts, picked and joined by the database: the
-            // page reads one narrow row per decided criterion, not every revision and mapping of the unit.
+            // page reads one narrow row of numbers and dates per decided criterion (the feedback's words counted when it
+            // was recorded, no text), not every revision and mapping of the unit.
             var latest = await decisions
                 .Where(d => !decisions.Any(later => later.EnrolmentId == d.EnrolmentId && later.CriterionRef == d.CriterionRef && later.Revision > d.Revision))
                 .Select(d => new ComparedDecision(
-                    d.EnrolmentId, d.AssessorId, d.AssessorName, d.Outcome, d.Feedback, d.FeedbackWarnings != null, d.DecidedAt,
+                    d.EnrolmentId, d.AssessorId, d.Outcome, d.FeedbackWords, d.FeedbackWarnings != null, d.DecidedAt,
                     db.CountingMappings.Where(m => m.EnrolmentId == d.EnrolmentId && m.UnitCode == d.UnitCode && m.CriterionRef == d.CriterionRef).Min(m => (DateTime?)m.CreatedAt)))
                 .ToListAsync(cancellationToken);
+            // One name per assessor, from every decision of the period (a superset of those compared, without picking the latest again).
+            var names = await decisions.GroupBy(d => d.AssessorId).Select(g => new { g.Key, Name = g.Max(d => d.AssessorName) })
+                .ToDictionaryAsync(g => g.Key, g => g.Name!, cancellationToken);
             var disagreements = await db.IqaReviews.Where(r => r.UnitCode == unit.Code && r.Outcome == IqaOutcome.Disagree && r.ReviewedAt >= start && r.ReviewedAt < end && enrolments.Contains(r.EnrolmentId))
                 .GroupBy(r => r.AssessorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            Comparison = AssessorComparison.Compare(latest, disagreements);
+            Comparison = AssessorComparison.Compare(latest, names, disagreements);
         }
 
         Records = await db.StandardisationRecords.AsNoTracking().OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.RecordedAt).Take(100).ToListAsync(cancellationToken);
