@@ -79,7 +79,8 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
 
     /// <summary>
     /// The bound form a rule's fields belong to ("Input.", "Adjust."): the page's [BindProperty] whose type has a
-    /// property of that name, so the reason shows beside its field as well as in the summary.
+    /// property of that name, so the reason shows beside its field as well as in the summary. Of two forms with such
+    /// fields (two uploads on one page), the one posted.
     /// </summary>
     private static string FormPrefix(PageModel page, DomainRuleException rule)
     {
@@ -89,8 +90,10 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
             return string.Empty;
         }
 
-        var form = page.GetType().GetProperties().FirstOrDefault(p =>
-            p.IsDefined(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), inherit: true) && fields.All(f => p.PropertyType.GetProperty(f) is not null));
+        var forms = page.GetType().GetProperties().Where(p =>
+            p.IsDefined(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), inherit: true) && fields.All(f => p.PropertyType.GetProperty(f) is not null)).ToList();
+        var posted = page.Request.HasFormContentType ? page.Request.Form.Keys.Concat(page.Request.Form.Files.Select(f => f.Name)).ToList() : [];
+        var form = forms.FirstOrDefault(p => posted.Any(k => k.StartsWith(p.Name + ".", StringComparison.Ordinal))) ?? forms.FirstOrDefault();
         return form is null ? string.Empty : form.Name + ".";
     }
 }

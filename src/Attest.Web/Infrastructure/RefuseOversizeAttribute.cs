@@ -6,8 +6,9 @@ namespace Attest.Web.Infrastructure;
 
 /// <summary>
 /// Sends a post whose declared length is over <paramref name="bodyLimit"/> back to <paramref name="page"/> with its size
-/// (<c>?tooLarge=</c>, for the page to say why), before the antiforgery check or model binding reads the body (which
-/// would fail on the limit and answer with a generic error).
+/// (<c>?tooLarge=</c>, for the page to say why, and <c>&amp;form=</c> the handler posted to, for a page of several upload
+/// forms to say it beside the right one), before the antiforgery check or model binding reads the body (which would fail on
+/// the limit and answer with a generic error).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class RefuseOversizeAttribute(long bodyLimit, string page) : Attribute, IAuthorizationFilter, IOrderedFilter
@@ -25,7 +26,8 @@ public sealed class RefuseOversizeAttribute(long bodyLimit, string page) : Attri
         var request = context.HttpContext.Request;
         if (HttpMethods.IsPost(request.Method) && request.ContentLength is long length && length > BodyLimit)
         {
-            context.Result = new RedirectResult(Page + "?tooLarge=" + length.ToString(CultureInfo.InvariantCulture));
+            var handler = request.Query["handler"].ToString();
+            context.Result = new RedirectResult(Page + "?tooLarge=" + length.ToString(CultureInfo.InvariantCulture) + (handler.Length > 0 ? "&form=" + Uri.EscapeDataString(handler) : string.Empty));
         }
     }
 }

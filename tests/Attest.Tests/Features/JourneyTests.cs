@@ -157,9 +157,13 @@ public class JourneyTests
         Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("fileStore").GetProperty("status").GetString());
     }
 
-    internal static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string fileName, byte[] content, params (string Name, string Value)[] fields)
+    internal static Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string fileName, byte[] content, params (string Name, string Value)[] fields) =>
+        PostFileAsync(client, url, url, "Input.File", fileName, content, fields);
+
+    /// <summary>Posts a file as <paramref name="fileField"/> with the antiforgery token of the form on <paramref name="tokenFrom"/>.</summary>
+    internal static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string tokenFrom, string fileField, string fileName, byte[] content, params (string Name, string Value)[] fields)
     {
-        var page = await client.GetStringAsync(url);
+        var page = await client.GetStringAsync(tokenFrom);
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
@@ -169,7 +173,7 @@ public class JourneyTests
 
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "Input.File", fileName);
+        form.Add(file, fileField, fileName);
         return await client.PostAsync(url, form);
     }
 

@@ -63,6 +63,28 @@ public sealed class QualificationModel(AttestDbContext db, Core.Qualifications.C
             : File(Encoding.UTF8.GetBytes(stored.Yaml), "application/yaml", $"{stored.QualificationCode}-version-{stored.Version}.yaml");
     }
 
+    /// <summary>
+    /// A version as a CASE 1.1 framework, for a centre or tool that reads CASE: its units, outcomes and criteria (not its groups,
+    /// rules, evidence requirements or policy, which CASE has no place for). Dated when the version was saved, so the same
+    /// version always downloads as the same file.
+    /// </summary>
+    public async Task<IActionResult> OnGetCaseAsync(int version, CancellationToken cancellationToken)
+    {
+        if (version == 0)
+        {
+            // The shipped files record no time of change: their CASE is dated at the epoch, so it too is the same every time.
+            return catalogue.Find(Code, null) is { } shipped
+                ? File(Encoding.UTF8.GetBytes(CaseFramework.Export(shipped, DateTime.UnixEpoch)), "application/json", $"{shipped.Code}-as-shipped-case.json")
+                : NotFound();
+        }
+
+        var saved = await db.SpecificationVersions.AsNoTracking().Where(v => v.QualificationCode == Code && v.Version == version)
+            .Select(v => new { v.Id, v.CreatedAt }).SingleOrDefaultAsync(cancellationToken);
+        return saved is not null && catalogue.Versions(Code).FirstOrDefault(v => v.SpecificationId == saved.Id) is { } spec
+            ? File(Encoding.UTF8.GetBytes(CaseFramework.Export(spec, saved.CreatedAt)), "application/json", $"{spec.Code}-version-{spec.Version}-case.json")
+            : NotFound();
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
