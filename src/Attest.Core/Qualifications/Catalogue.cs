@@ -2,42 +2,55 @@ namespace Attest.Core.Qualifications;
 
 /// <summary>
 /// The qualifications a centre can use: the catalogue Attest ships (loaded and validated at start) and the centre's own
-/// versions (issue 16), read when first asked. What the centre offers now is its latest version of each qualification, or
-/// the shipped file; an enrolment is assessed against the version it was made on or moved to.
+/// versions (issue 16). What the centre offers now is its latest version of each qualification, or the shipped file; an
+/// enrolment is assessed against the version it was made on or moved to.
 /// </summary>
+/// <remarks>
+/// The centre's versions are read once per request by <see cref="LoadAsync"/>, which the web app calls as soon as the
+/// request's centre is known. Reading them without it (a page that learns its centre late, a background pass that forgot)
+/// still gives the right answer through a synchronous read, which under load would hold a thread per request: call
+/// <see cref="LoadAsync"/> first.
+/// </remarks>
 public sealed class Catalogue
 {
-    private readonly Lazy<IReadOnlyList<QualificationSpec>> _versions;
-    private readonly Lazy<IReadOnlyList<QualificationSpec>> _current;
+    private readonly Func<IReadOnlyList<QualificationSpec>> _read;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<QualificationSpec>>> _readAsync;
+    private IReadOnlyList<QualificationSpec>? _versions;
+    private IReadOnlyList<QualificationSpec>? _current;
 
     public Catalogue(IReadOnlyList<QualificationSpec> shipped)
-        : this(shipped, static () => [])
+        : this(shipped, static () => [], static _ => Task.FromResult<IReadOnlyList<QualificationSpec>>([]))
     {
     }
 
-    /// <param name="centreVersions">Reads the centre's versions, once, when first needed.</param>
-    public Catalogue(IReadOnlyList<QualificationSpec> shipped, Func<IReadOnlyList<QualificationSpec>> centreVersions)
+    /// <param name="read">Reads the centre's versions, when they are needed before <see cref="LoadAsync"/>.</param>
+    /// <param name="readAsync">Reads the centre's versions.</param>
+    public Catalogue(IReadOnlyList<QualificationSpec> shipped, Func<IReadOnlyList<QualificationSpec>> read, Func<CancellationToken, Task<IReadOnlyList<QualificationSpec>>> readAsync)
     {
         Shipped = shipped;
-        _versions = new Lazy<IReadOnlyList<QualificationSpec>>(centreVersions);
-        _current = new Lazy<IReadOnlyList<QualificationSpec>>(() =>
-        {
-            var latest = _versions.Value.GroupBy(v => v.Code, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(v => v.Version)!).ToList();
-            return [.. Shipped.Where(q => !latest.Any(v => Same(v.Code, q.Code))).Concat(latest).OrderBy(q => q.Code, StringComparer.Ordinal)];
-        });
+        _read = read;
+        _readAsync = readAsync;
     }
 
     public IReadOnlyList<QualificationSpec> Shipped { get; }
 
     /// <summary>What the centre offers now: its latest version of each qualification, else the shipped one.</summary>
-    public IReadOnlyList<QualificationSpec> Qualifications => _current.Value;
+    public IReadOnlyList<QualificationSpec> Qualifications => _current ??= Current(CentreVersions);
+
+    private IReadOnlyList<QualificationSpec> CentreVersions => _versions ??= _read();
+
+    /// <summary>Reads the centre's versions, if not read yet; the centre must be known by now.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        _versions ??= await _readAsync(cancellationToken);
+    }
 
     /// <summary>The qualification as the centre offers it now (new enrolments, the catalogue pages, names).</summary>
     public QualificationSpec? Find(string code) => Qualifications.FirstOrDefault(q => Same(q.Code, code));
 
     /// <summary>The specification an enrolment is assessed against: the centre's version it names, or the shipped file when it names none.</summary>
     public QualificationSpec? Find(string code, Guid? specificationId) => specificationId is Guid id
-        ? _versions.Value.FirstOrDefault(v => v.SpecificationId == id && Same(v.Code, code))
+        ? CentreVersions.FirstOrDefault(v => v.SpecificationId == id && Same(v.Code, code))
         : Shipped.FirstOrDefault(q => Same(q.Code, code));
 
     /// <summary>The specification <paramref name="enrolment"/> is assessed against.</summary>
@@ -49,7 +62,13 @@ public sealed class Catalogue
 
     /// <summary>Every version of a qualification the centre can see, newest first, ending with the shipped file if there is one.</summary>
     public IReadOnlyList<QualificationSpec> Versions(string code) =>
-        [.. _versions.Value.Where(v => Same(v.Code, code)).OrderByDescending(v => v.Version).Concat(Shipped.Where(q => Same(q.Code, code)))];
+        [.. CentreVersions.Where(v => Same(v.Code, code)).OrderByDescending(v => v.Version).Concat(Shipped.Where(q => Same(q.Code, code)))];
+
+    private IReadOnlyList<QualificationSpec> Current(IReadOnlyList<QualificationSpec> versions)
+    {
+        var latest = versions.GroupBy(v => v.Code, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(v => v.Version)!).ToList();
+        return [.. Shipped.Where(q => !latest.Any(v => Same(v.Code, q.Code))).Concat(latest).OrderBy(q => q.Code, StringComparer.Ordinal)];
+    }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -26,33 +26,49 @@ public sealed class SpecificationLibrary(IReadOnlyList<QualificationSpec> shippe
     /// <summary>Checks a specification's text exactly as a catalogue file is checked: the one validator for files, forms and imports.</summary>
     public QualificationSpec? Check(string yaml, string displayName, List<CatalogueError> errors) => CatalogueLoader.Parse(yaml, displayName, schema, errors);
 
-    /// <summary>The catalogue of one centre; its versions are read on first use, through a context of their own.</summary>
+    /// <summary>The catalogue of one centre; its versions are read by <see cref="Catalogue.LoadAsync"/>, through a context of their own.</summary>
     public Catalogue CatalogueFor(DbContextOptions<AttestDbContext> options, Centres.ICurrentCentre centre)
     {
         ArgumentNullException.ThrowIfNull(centre);
-        // Read when first asked, not when made: an anonymous page (a witness link) learns its centre during the request.
-        // A context of its own, so asking in the middle of another query's rows cannot collide with it.
-        return new Catalogue(Shipped, () =>
-        {
-            if (centre.CentreId is not Guid centreId)
+        // Read when asked, not when made: an anonymous page (a witness link) learns its centre during the request. A context
+        // of its own, so reading in the middle of another query's rows cannot collide with it.
+        return new Catalogue(
+            Shipped,
+            () =>
             {
-                return [];
-            }
+                if (centre.CentreId is not Guid centreId)
+                {
+                    return [];
+                }
 
-            using var db = new AttestDbContext(options, new FixedCentre(centreId));
-            return Versions(db);
-        });
+                using var db = new AttestDbContext(options, new FixedCentre(centreId));
+                var versions = db.SpecificationVersions.AsNoTracking().Select(v => new Header(v.Id, v.QualificationCode, v.Version)).ToList();
+                return Parsed(versions, missing => db.SpecificationVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).ToList());
+            },
+            async cancellationToken =>
+            {
+                if (centre.CentreId is not Guid centreId)
+                {
+                    return [];
+                }
+
+                await using var db = new AttestDbContext(options, new FixedCentre(centreId));
+                var versions = await db.SpecificationVersions.AsNoTracking().Select(v => new Header(v.Id, v.QualificationCode, v.Version)).ToListAsync(cancellationToken);
+                var missing = versions.Where(v => !_parsed.ContainsKey(v.Id)).Select(v => v.Id).ToList();
+                var stored = missing.Count == 0 ? [] : await db.SpecificationVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).ToListAsync(cancellationToken);
+                return Parsed(versions, _ => stored);
+            });
     }
 
-    /// <summary>The current centre's versions, parsing those not seen before.</summary>
-    public IReadOnlyList<QualificationSpec> Versions(AttestDbContext db)
+    private sealed record Header(Guid Id, string QualificationCode, int Version);
+
+    /// <summary>The versions, parsing those not seen before from the rows <paramref name="read"/> gives for their ids.</summary>
+    private List<QualificationSpec> Parsed(List<Header> versions, Func<List<Guid>, List<SpecificationVersion>> read)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var versions = db.SpecificationVersions.AsNoTracking().Select(v => new { v.Id, v.QualificationCode, v.Version }).ToList();
         var missing = versions.Where(v => !_parsed.ContainsKey(v.Id)).Select(v => v.Id).ToList();
         if (missing.Count > 0)
         {
-            foreach (var stored in db.SpecificationVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).ToList())
+            foreach (var stored in read(missing))
             {
                 _parsed.TryAdd(stored.Id, Parsed(stored));
             }

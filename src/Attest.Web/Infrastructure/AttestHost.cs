@@ -209,6 +209,16 @@ public static class AttestHost
         app.UseSingleSignOnCallbacks();
         app.UseAuthentication();
         app.UseTwoFactorGate();
+        // The signed-in centre's own specification versions, read without holding a thread (decisions/0022).
+        app.Use(async (context, next) =>
+        {
+            if (context.RequestServices.GetRequiredService<ICurrentCentre>().CentreId is not null)
+            {
+                await context.RequestServices.GetRequiredService<Catalogue>().LoadAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        });
         app.UseAuthorization();
         // Readiness (take traffic?) asks the database, store, scanner and outbox; liveness (restart me?) asks nothing, so an
         // orchestrator does not restart every instance when the database is down. /health stays as the readiness report.

@@ -47,7 +47,9 @@ public sealed class StandingsRefresher(IServiceScopeFactory scopes, Core.Qualifi
         foreach (var centre in centres)
         {
             await using var db = new AttestDbContext(contextOptions, new FixedCentre(centre));
-            worked += await TrackedStandings.RefreshAsync(db, library.CatalogueFor(contextOptions, new FixedCentre(centre)), db.Enrolments.Where(e => e.WithdrawnOn == null), today, cancellationToken);
+            var catalogue = library.CatalogueFor(contextOptions, new FixedCentre(centre));
+            await catalogue.LoadAsync(cancellationToken);
+            worked += await TrackedStandings.RefreshAsync(db, catalogue, db.Enrolments.Where(e => e.WithdrawnOn == null), today, cancellationToken);
         }
 
         return worked;

@@ -16,7 +16,7 @@ namespace Attest.Web.Features.Witness;
 /// write one here.
 /// </summary>
 [SharedRateLimit("witness-link")]
-public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TestimonyIntake testimonies, TimeProvider clock) : PageModel
+public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.SpecificationLibrary library, DbContextOptions<AttestDbContext> options, TestimonyIntake testimonies, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public string Token { get; set; } = string.Empty;
@@ -114,6 +114,9 @@ public sealed class TestimonyModel(AttestDbContext db, Core.Qualifications.Catal
         Witness = await db.Witnesses.AsNoTracking().SingleAsync(w => w.Id == request.WitnessId, cancellationToken);
         _enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Units).SingleAsync(e => e.Id == request.EnrolmentId, cancellationToken);
         CandidateName = await db.Candidates.Where(c => c.Id == _enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
+        // The link's centre, whoever is signed in: its catalogue, not the request's.
+        var catalogue = library.CatalogueFor(options, new FixedCentre(key.Centre));
+        await catalogue.LoadAsync(cancellationToken);
         var qualification = catalogue.Of(_enrolment);
         Criteria = [.. TestimonyIntake.Targets(request.Targets.Split(',', StringSplitOptions.RemoveEmptyEntries), _enrolment)
             .Select(t => qualification?.FindUnit(t.Unit)?.FindCriterion(t.Ref) is { } c ? $"{t.Unit} {c.Ref}: {c.Text}" : $"{t.Unit} {t.Ref}")];
