@@ -30,7 +30,7 @@ public static partial class UnitText
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (line, content) in Lines(text))
         {
-            if (HeadingPattern("Outcome|LO|Learning outcome").Match(content) is { Success: true } heading)
+            if (OutcomeHeading.Match(content) is { Success: true } heading)
             {
                 outcomes.Add((heading.Groups["ref"].Value, heading.Groups["text"].Value.Trim(), []));
                 continue;
@@ -101,7 +101,7 @@ public static partial class UnitText
         var errors = new List<UnitTextError>();
         foreach (var (line, content) in Lines(text))
         {
-            if (HeadingPattern("Requirement|ER").Match(content) is { Success: true } heading)
+            if (RequirementHeading.Match(content) is { Success: true } heading)
             {
                 var (body, tags) = Tags(heading.Groups["text"].Value);
                 var problemTypes = tags.Any(t => t.Equals("problem types", StringComparison.OrdinalIgnoreCase));
@@ -270,6 +270,11 @@ public static partial class UnitText
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
+    // Built once: every line of a block is tried against them.
+    private static readonly Regex OutcomeHeading = HeadingPattern("Outcome|LO|Learning outcome");
+
+    private static readonly Regex RequirementHeading = HeadingPattern("Requirement|ER");
 
     private static Regex HeadingPattern(string words) =>
         new($"^(?:{words})\\s+(?<ref>[A-Za-z0-9][A-Za-z0-9._-]{{0,31}})\\s*[:.)-]?\\s+(?<text>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
