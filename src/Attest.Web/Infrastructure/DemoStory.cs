@@ -109,7 +109,7 @@ internal static class DemoStory
         await db.SaveChangesAsync(cancellationToken);
 
         // The unit certificate for C3 is claimed today, asked of the same engine the claims page asks.
-        var standing = (await Features.Admin.Claims.ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == mayaEnrolment.Id), today, cancellationToken)).Single();
+        var standing = (await Features.Admin.Claims.ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == mayaEnrolment.Id), today, cancellationToken)).Enrolments.Single();
         var claim = CertificationClaim.Make(standing, ClaimScope.Unit, ["C3"], alex.Id, alex.DisplayName, now);
         db.CertificationClaims.Add(claim);
         db.Sign(claim, Roles.CentreAdmin, alex.Id, alex.DisplayName, claim.SignedAt);

@@ -8,10 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Claims;
 
+/// <summary>Where a set of enrolments stands for claiming, and why no claim can be made at the centre now (an EQA's sanction), or null.</summary>
+public sealed record ClaimStandings(IReadOnlyList<Claimability> Enrolments, string? CertificationHold);
+
 /// <summary>Reads what the claimability engine needs for a set of enrolments: sign-offs, countersignatures, IQA reviews and claims made, in a few queries.</summary>
 public static class ClaimQueries
 {
-    public static async Task<IReadOnlyList<Claimability>> LoadAsync(
+    public static async Task<ClaimStandings> LoadAsync(
         AttestDbContext db, Core.Qualifications.Catalogue catalogue, IQueryable<Enrolment> enrolments, DateOnly claimDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -49,7 +52,7 @@ public static class ClaimQueries
             result.Add(Claimability.Evaluate(qualification, ClaimSubject.From(enrolment, candidates[enrolment.CandidateId]), records, [.. claimed[enrolment.Id]], claimDate, hold));
         }
 
-        return result;
+        return new ClaimStandings(result, hold);
     }
 
     /// <summary>

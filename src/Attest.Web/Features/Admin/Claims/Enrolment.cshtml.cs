@@ -57,7 +57,7 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
-        var found = await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == EnrolmentId), Core.UkTime.DateOf(Now), cancellationToken);
+        var found = (await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == EnrolmentId), Core.UkTime.DateOf(Now), cancellationToken)).Enrolments;
         if (found.Count == 0)
         {
             return false;

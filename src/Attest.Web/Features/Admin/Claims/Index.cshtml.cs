@@ -47,8 +47,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         (Pager, var ids, Choices) = await db.Enrolments.FilteredPageAsync(db, catalogue, List, today, Path, cancellationToken);
         Pager = Pager with { Name = "Pages of candidates" };
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        Enrolments = [.. (await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => ids.Contains(e.Id)), ClaimDate, cancellationToken)).OrderBy(c => order[c.Subject.EnrolmentId])];
-        CertificationHold = EqaSanctions.CertificationHold(EqaSanctions.InForce(await db.EqaReports.AsNoTracking().ToListAsync(cancellationToken)));
+        var standings = await ClaimQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => ids.Contains(e.Id)), ClaimDate, cancellationToken);
+        Enrolments = [.. standings.Enrolments.OrderBy(c => order[c.Subject.EnrolmentId])];
+        CertificationHold = standings.CertificationHold;
 
         // Claims made, newest first, for the learners the search and the qualification and assessor filters find.
         var claims = db.CertificationClaims.AsNoTracking();

@@ -15,7 +15,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public IReadOnlyList<QualificationRow> Qualifications { get; private set; } = [];
 
-    public IReadOnlyList<SamplingPlan> Plans { get; private set; } = [];
+    public IReadOnlyList<PlanRow> Plans { get; private set; } = [];
 
     [BindProperty]
     public GenerateInput Input { get; set; } = new();
@@ -66,9 +66,15 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         var codes = await db.Enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
         var strategies = await db.SamplingStrategies.AsNoTracking().ToDictionaryAsync(s => s.QualificationCode, s => s.Strategy, cancellationToken);
         Qualifications = [.. codes.Order(StringComparer.Ordinal).Select(c => new QualificationRow(c, catalogue.Find(c)?.DisplayName ?? c, strategies.GetValueOrDefault(c, SamplingStrategy.Default)))];
-        Plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Picks).OrderByDescending(p => p.GeneratedAt).Take(50).ToListAsync(cancellationToken);
+        // The units still sampled are counted by the database: a plan of a large centre has thousands of picks.
+        Plans = await db.SamplingPlans.OrderByDescending(p => p.GeneratedAt).Take(50)
+            .Select(p => new PlanRow(p.Id, p.QualificationCode, p.From, p.To, p.Picks.Count(x => x.RemovedAt == null), p.GeneratedByName, p.GeneratedAt))
+            .ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>A sampling plan as the list shows it.</summary>
+public sealed record PlanRow(Guid Id, string QualificationCode, DateOnly From, DateOnly To, int UnitsSampled, string GeneratedByName, DateTime GeneratedAt);
 
 public sealed class GenerateInput
 {

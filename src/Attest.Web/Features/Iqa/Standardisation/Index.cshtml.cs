@@ -82,19 +82,32 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
             // a filter on the decisions with the enrolments as a list made SQLite read every decision of the centre.
             var decisions = db.Enrolments.Where(e => e.QualificationCode == Qualification.Code)
                 .Join(db.CriterionDecisions, e => e.Id, d => d.EnrolmentId, (e, d) => d)
-                .Where(d => d.UnitCode == unit.Code && d.DecidedAt >= start && d.DecidedAt < end);
-            // Each criterion's latest decision in the period, with the first mapping that counts, picked and joined by the
-            // database: the page reads one narrow row of numbers and dates per decided criterion (the feedback's words
-            // counted when it was recorded, no text), not every revision and mapping of the unit.
-            var latest = await decisions
-                .Where(d => !db.CriterionDecisions.Any(later => later.EnrolmentId == d.EnrolmentId && later.UnitCode == d.UnitCode && later.CriterionRef == d.CriterionRef
-                    && later.Revision > d.Revision && later.DecidedAt < end))
-                .Select(d => new ComparedDecision(
-                    d.EnrolmentId, d.AssessorId, d.Outcome, d.FeedbackWords, d.FeedbackWarnings != null, d.DecidedAt,
-                    db.CountingMappings.Where(m => m.EnrolmentId == d.EnrolmentId && m.UnitCode == d.UnitCode && m.CriterionRef == d.CriterionRef).Min(m => (DateTime?)m.CreatedAt)))
+                .Where(d => d.UnitCode == unit.Code && d.DecidedAt < end);
+            // Each criterion's latest decision by the period's end, if made in the period, and the first mapping that counts
+            // for each criterion: two grouped reads (the highest revision, then that decision; the earliest mapping), put
+            // together here. The page reads one narrow row of numbers and dates per decided criterion and per mapped one, not
+            // every revision and mapping. A correlated "no later revision" and "earliest mapping" per row cost 3.5x (SQLite)
+            // and 7.3x (PostgreSQL) the grouped SQL at 10,000 learners; joining the two groups in SQL made PostgreSQL
+            // estimate one row and loop (over 30 s).
+            var latestRevisions = decisions.GroupBy(d => new { d.EnrolmentId, d.CriterionRef })
+                .Select(g => new { g.Key.EnrolmentId, g.Key.CriterionRef, Revision = g.Max(d => d.Revision) });
+            var latestDecisions = await (
+                from r in latestRevisions
+                join d in db.CriterionDecisions on r equals new { d.EnrolmentId, d.CriterionRef, d.Revision }
+                where d.UnitCode == unit.Code && d.DecidedAt >= start
+                select new { d.EnrolmentId, d.CriterionRef, d.AssessorId, d.Outcome, d.FeedbackWords, Warned = d.FeedbackWarnings != null, d.DecidedAt })
                 .ToListAsync(cancellationToken);
+            var firstMapped = await db.Enrolments.Where(e => e.QualificationCode == Qualification.Code)
+                .Join(db.CountingMappings, e => e.Id, m => m.EnrolmentId, (e, m) => m)
+                .Where(m => m.UnitCode == unit.Code)
+                .GroupBy(m => new { m.EnrolmentId, m.CriterionRef })
+                .Select(g => new { g.Key.EnrolmentId, g.Key.CriterionRef, At = g.Min(m => m.CreatedAt) })
+                .ToDictionaryAsync(m => (m.EnrolmentId, m.CriterionRef), m => m.At, cancellationToken);
+            var latest = latestDecisions.Select(d => new ComparedDecision(
+                d.EnrolmentId, d.AssessorId, d.Outcome, d.FeedbackWords, d.Warned, d.DecidedAt,
+                firstMapped.TryGetValue((d.EnrolmentId, d.CriterionRef), out var at) ? at : null)).ToList();
             // One name per assessor, from every decision of the period (a superset of those compared, without picking the latest again).
-            var names = await decisions.GroupBy(d => d.AssessorId).Select(g => new { g.Key, Name = g.Max(d => d.AssessorName) })
+            var names = await decisions.Where(d => d.DecidedAt >= start).GroupBy(d => d.AssessorId).Select(g => new { g.Key, Name = g.Max(d => d.AssessorName) })
                 .ToDictionaryAsync(g => g.Key, g => g.Name!, cancellationToken);
             var disagreements = await db.IqaReviews.Where(r => r.UnitCode == unit.Code && r.Outcome == IqaOutcome.Disagree && r.ReviewedAt >= start && r.ReviewedAt < end && enrolments.Contains(r.EnrolmentId))
                 .GroupBy(r => r.AssessorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
