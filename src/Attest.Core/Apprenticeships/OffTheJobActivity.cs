@@ -30,6 +30,7 @@ public static class OffTheJobActivity
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(others);
         var sameDay = others.Where(o => o.Date == entry.Date).ToList();
         var reasons = new List<(string Field, string Message)>();
 
