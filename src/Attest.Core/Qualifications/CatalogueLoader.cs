@@ -26,13 +26,16 @@ public sealed record CatalogueLoadResult(Catalogue Catalogue, IReadOnlyList<Cata
 }
 
 /// <summary>
-/// Reads qualification specifications (YAML) from a folder, checks each against the JSON Schema
+/// Reads qualification specifications (YAML) from a folder (all but <see cref="FundingFolder"/>), checks each against the JSON Schema
 /// in <c>schema/qualification.schema.json</c> and against the rules a schema cannot express
 /// (references between parts), and reports every problem as file:line:column: reason.
 /// </summary>
 public static partial class CatalogueLoader
 {
     public const string SchemaRelativePath = "schema/qualification.schema.json";
+
+    /// <summary>Funding rules (<see cref="Apprenticeships.OffTheJobRules"/>) live in the catalogue folder but are not qualifications.</summary>
+    public const string FundingFolder = "funding";
 
     /// <summary>Loads every *.yaml / *.yml under <paramref name="directory"/>; throws when any file is invalid.</summary>
     public static Catalogue LoadOrThrow(string directory)
@@ -59,8 +62,10 @@ public static partial class CatalogueLoader
 
         var schema = LoadSchema(directory);
         var qualifications = new List<QualificationSpec>();
+        var funding = Path.Combine(directory, FundingFolder) + Path.DirectorySeparatorChar;
         var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !f.StartsWith(funding, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -109,6 +114,30 @@ public static partial class CatalogueLoader
 
     private static QualificationSpec? Read(TextReader reader, string displayName, JsonSchema schema, List<CatalogueError> errors)
     {
+        var document = ReadDocument(reader, displayName, schema, errors);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var before = errors.Count;
+        var spec = SpecificationReader.Read(document, displayName, Failer(displayName, errors));
+        return errors.Count == before ? spec : null;
+    }
+
+    /// <summary>Reports a rule the schema cannot express at the position of the token that breaks it.</summary>
+    internal static Action<JToken, string> Failer(string displayName, List<CatalogueError> errors) => (token, reason) =>
+    {
+        var (line, column) = MarkOf(token);
+        errors.Add(new CatalogueError(displayName, line, column, reason));
+    };
+
+    /// <summary>
+    /// One YAML document as JSON that keeps each node's position, checked against <paramref name="schema"/>; null, with
+    /// the errors added, when it is not YAML or breaks the schema. Every data file Attest ships is read through here.
+    /// </summary>
+    internal static JToken? ReadDocument(TextReader reader, string displayName, JsonSchema schema, List<CatalogueError> errors)
+    {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
         JToken document;
@@ -151,13 +180,7 @@ public static partial class CatalogueLoader
             return null;
         }
 
-        var before = errors.Count;
-        var spec = SpecificationReader.Read(document, displayName, (token, reason) =>
-        {
-            var (line, column) = MarkOf(token);
-            errors.Add(new CatalogueError(displayName, line, column, reason));
-        });
-        return errors.Count == before ? spec : null;
+        return document;
     }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)

@@ -226,7 +226,7 @@ internal static class SpecificationReader
                 : null);
     }
 
-    private static void CheckUnique(JToken list, string key, string what, Action<JToken, string> fail)
+    internal static void CheckUnique(JToken list, string key, string what, Action<JToken, string> fail)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in list)
@@ -239,13 +239,13 @@ internal static class SpecificationReader
         }
     }
 
-    private static string? Str(JToken token, string name) =>
+    internal static string? Str(JToken token, string name) =>
         token[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
 
     private static List<string> Strings(JToken? token) =>
         token is JArray a ? a.Select(x => x.Value<string>()!).ToList() : [];
 
-    private static DateOnly? Date(JToken? token) =>
+    internal static DateOnly? Date(JToken? token) =>
         token is JValue { Type: JTokenType.String } v
             ? DateOnly.ParseExact((string)v!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
