@@ -34,6 +34,15 @@ public sealed class Catalogue
 
     public IReadOnlyList<QualificationSpec> Shipped { get; }
 
+    /// <summary>The apprenticeship standards of the shipped catalogue (a centre has no versions of its own of these yet).</summary>
+    public IReadOnlyList<StandardSpec> Standards { get; init; } = [];
+
+    public StandardSpec? FindStandard(string reference) => Standards.FirstOrDefault(s => Same(s.Reference, reference));
+
+    /// <summary>The standards that make the qualification mandatory.</summary>
+    public IEnumerable<StandardSpec> StandardsRequiring(string qualificationCode) =>
+        Standards.Where(s => s.Qualifications.Any(q => Same(q, qualificationCode)));
+
     /// <summary>What the centre offers now: its latest version of each qualification, else the shipped one.</summary>
     public IReadOnlyList<QualificationSpec> Qualifications => _current ??= Current(CentreVersions);
 
