@@ -34,14 +34,26 @@ public sealed class Catalogue
 
     public IReadOnlyList<QualificationSpec> Shipped { get; }
 
-    /// <summary>The apprenticeship standards of the shipped catalogue (a centre has no versions of its own of these yet).</summary>
+    /// <summary>Every version of every apprenticeship standard the catalogue ships (a centre has no standards of its own yet).</summary>
     public IReadOnlyList<StandardSpec> Standards { get; init; } = [];
 
-    public StandardSpec? FindStandard(string reference) => Standards.FirstOrDefault(s => Same(s.Reference, reference));
+    /// <summary>The latest version of each standard.</summary>
+    public IEnumerable<StandardSpec> CurrentStandards =>
+        Standards.GroupBy(s => s.Reference, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(s => s.VersionNumber)!).OrderBy(s => s.Reference, StringComparer.Ordinal);
 
-    /// <summary>The standards that make the qualification mandatory.</summary>
+    /// <summary>The standard's latest version.</summary>
+    public StandardSpec? FindStandard(string reference) => StandardVersions(reference) is [var latest, ..] ? latest : null;
+
+    /// <summary>One version of a standard: an apprentice stays on the version they started.</summary>
+    public StandardSpec? FindStandard(string reference, string version) => StandardVersions(reference).FirstOrDefault(s => s.Version == version);
+
+    /// <summary>The standard's versions, newest first.</summary>
+    public IReadOnlyList<StandardSpec> StandardVersions(string reference) =>
+        [.. Standards.Where(s => Same(s.Reference, reference)).OrderByDescending(s => s.VersionNumber)];
+
+    /// <summary>The current standards that make the qualification mandatory.</summary>
     public IEnumerable<StandardSpec> StandardsRequiring(string qualificationCode) =>
-        Standards.Where(s => s.Qualifications.Any(q => Same(q, qualificationCode)));
+        CurrentStandards.Where(s => s.Qualifications.Any(q => Same(q, qualificationCode)));
 
     /// <summary>What the centre offers now: its latest version of each qualification, else the shipped one.</summary>
     public IReadOnlyList<QualificationSpec> Qualifications => _current ??= Current(CentreVersions);

@@ -133,10 +133,11 @@ public static partial class CatalogueLoader
                 continue;
             }
 
-            var clash = standards.FirstOrDefault(s => string.Equals(s.Reference, standard.Reference, StringComparison.OrdinalIgnoreCase));
+            // Versions of one standard live side by side: apprentices stay on the version they started.
+            var clash = standards.FirstOrDefault(s => string.Equals(s.Reference, standard.Reference, StringComparison.OrdinalIgnoreCase) && s.VersionNumber == standard.VersionNumber);
             if (clash is not null)
             {
-                errors.Add(new CatalogueError(display, 1, 1, $"standard {standard.Reference} is already defined in {clash.SourceFile}"));
+                errors.Add(new CatalogueError(display, 1, 1, $"standard {standard.Reference} version {standard.Version} is already defined in {clash.SourceFile}"));
                 continue;
             }
 

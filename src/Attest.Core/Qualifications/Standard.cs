@@ -28,6 +28,11 @@ public sealed record StandardSpec(
     /// <summary>The file as written, comments and citation included: what the catalogue page gives to download.</summary>
     public string Yaml { get; init; } = string.Empty;
 
+    /// <summary>The version as numbers, so 1.10 comes after 1.9.</summary>
+    public (int Major, int Minor) VersionNumber => Version.Split('.') is [var major, .. var rest]
+        ? (int.Parse(major, System.Globalization.CultureInfo.InvariantCulture), rest is [var minor] ? int.Parse(minor, System.Globalization.CultureInfo.InvariantCulture) : 0)
+        : (0, 0);
+
     public KsbSpec? FindKsb(string code) => Ksbs.FirstOrDefault(k => string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerable<KsbSpec> KsbsOf(KsbKind kind) => Ksbs.Where(k => k.Kind == kind);

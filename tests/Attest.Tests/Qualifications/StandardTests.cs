@@ -260,12 +260,26 @@ public sealed class BadStandardTests : IDisposable
     }
 
     [Fact]
-    public void Two_files_with_the_same_reference_are_refused()
+    public void Two_files_with_the_same_reference_and_version_are_refused()
     {
-        File.WriteAllText(Path.Combine(_folder, "a.yaml"), Good);
+        File.WriteAllText(Path.Combine(_folder, "a.yaml"), Good.Replace("version: \"1.0\"", "version: \"1\"", StringComparison.Ordinal));
 
         var error = SingleError(Good);
 
-        Assert.StartsWith("standard ST-T1 is already defined in", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("standard ST-T1 version 1.0 is already defined in", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Versions_of_a_standard_live_side_by_side_and_the_latest_is_current()
+    {
+        File.WriteAllText(Path.Combine(_folder, "a.yaml"), Good.Replace("version: \"1.0\"", "version: \"1.10\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_folder, "b.yaml"), Good.Replace("version: \"1.0\"", "version: \"1.9\"", StringComparison.Ordinal));
+
+        var catalogue = CatalogueLoader.LoadOrThrow(_folder);
+
+        Assert.Equal(["1.10", "1.9"], catalogue.StandardVersions("st-t1").Select(s => s.Version));
+        Assert.Equal("1.10", catalogue.FindStandard("ST-T1")!.Version);
+        Assert.Equal("1.9", catalogue.FindStandard("ST-T1", "1.9")!.Version);
+        Assert.Equal("1.10", Assert.Single(catalogue.CurrentStandards).Version);
     }
 }

@@ -10,23 +10,30 @@ public sealed class StandardModel(Core.Qualifications.Catalogue catalogue) : Pag
 {
     public StandardSpec Standard { get; private set; } = null!;
 
-    public IActionResult OnGet(string reference)
+    /// <summary>The standard's other versions, newest first.</summary>
+    public IReadOnlyList<StandardSpec> OtherVersions { get; private set; } = [];
+
+    /// <param name="version">A version other than the latest, for apprentices who started on it.</param>
+    public IActionResult OnGet(string reference, string? version)
     {
-        var found = catalogue.FindStandard(reference);
-        if (found is null)
+        if (Find(reference, version) is not { } found)
         {
             return NotFound();
         }
 
         Standard = found;
+        OtherVersions = [.. catalogue.StandardVersions(reference).Where(s => s != found)];
         return Page();
     }
 
     /// <summary>The catalogue file as shipped, comments and citation included: to start a real standard's file from.</summary>
-    public IActionResult OnGetYaml(string reference) =>
-        catalogue.FindStandard(reference) is { } standard
+    public IActionResult OnGetYaml(string reference, string? version) =>
+        Find(reference, version) is { } standard
             ? File(Encoding.UTF8.GetBytes(standard.Yaml), "application/yaml", $"{standard.Reference}-version-{standard.Version}.yaml")
             : NotFound();
+
+    private StandardSpec? Find(string reference, string? version) =>
+        version is null ? catalogue.FindStandard(reference) : catalogue.FindStandard(reference, version);
 
     /// <summary>The qualification's title as the catalogue gives it, for naming a mandatory qualification.</summary>
     public string QualificationName(string code) => catalogue.Find(code) is { } q ? $"{q.AwardingBody} {q.Code} {q.Title}" : code;
