@@ -134,7 +134,7 @@ public static class AttestCli
             return Invalid;
         }
 
-        output.WriteLine($"Catalogue valid: {result.Catalogue.Qualifications.Count} qualifications, {result.Catalogue.Qualifications.Sum(q => q.Units.Count)} units.");
+        output.WriteLine($"Catalogue valid: {result.Catalogue.Qualifications.Count} qualifications, {result.Catalogue.Qualifications.Sum(q => q.Units.Count)} units, {result.Catalogue.Standards.Count} apprenticeship standards.");
         return Ok;
     }
 

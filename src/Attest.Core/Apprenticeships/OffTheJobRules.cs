@@ -167,14 +167,7 @@ public sealed class OffTheJobRules(
     {
         ArgumentNullException.ThrowIfNull(errors);
         using var reader = new StringReader(yaml);
-        var document = CatalogueLoader.ReadDocument(reader, displayName, schema, errors);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var before = errors.Count;
-        var rules = OffTheJobRulesReader.Read(document, CatalogueLoader.Failer(displayName, errors));
-        return errors.Count == before ? rules : null;
+        var document = CatalogueLoader.ReadDocument(reader, displayName, errors);
+        return document is null ? null : CatalogueLoader.Check(document, displayName, schema, errors, (d, _, fail) => OffTheJobRulesReader.Read(d, fail));
     }
 }

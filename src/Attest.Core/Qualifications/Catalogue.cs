@@ -34,6 +34,27 @@ public sealed class Catalogue
 
     public IReadOnlyList<QualificationSpec> Shipped { get; }
 
+    /// <summary>Every version of every apprenticeship standard the catalogue ships (a centre has no standards of its own yet).</summary>
+    public IReadOnlyList<StandardSpec> Standards { get; init; } = [];
+
+    /// <summary>The latest version of each standard.</summary>
+    public IEnumerable<StandardSpec> CurrentStandards =>
+        Standards.GroupBy(s => s.Reference, StringComparer.OrdinalIgnoreCase).Select(g => g.MaxBy(s => s.VersionNumber)!).OrderBy(s => s.Reference, StringComparer.Ordinal);
+
+    /// <summary>The standard's latest version.</summary>
+    public StandardSpec? FindStandard(string reference) => StandardVersions(reference) is [var latest, ..] ? latest : null;
+
+    /// <summary>One version of a standard: an apprentice stays on the version they started.</summary>
+    public StandardSpec? FindStandard(string reference, string version) => StandardVersions(reference).FirstOrDefault(s => s.Version == version);
+
+    /// <summary>The standard's versions, newest first.</summary>
+    public IReadOnlyList<StandardSpec> StandardVersions(string reference) =>
+        [.. Standards.Where(s => Same(s.Reference, reference)).OrderByDescending(s => s.VersionNumber)];
+
+    /// <summary>The current standards that make the qualification mandatory.</summary>
+    public IEnumerable<StandardSpec> StandardsRequiring(string qualificationCode) =>
+        CurrentStandards.Where(s => s.Qualifications.Any(q => Same(q, qualificationCode)));
+
     /// <summary>What the centre offers now: its latest version of each qualification, else the shipped one.</summary>
     public IReadOnlyList<QualificationSpec> Qualifications => _current ??= Current(CentreVersions);
 

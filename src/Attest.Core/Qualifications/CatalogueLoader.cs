@@ -26,13 +26,16 @@ public sealed record CatalogueLoadResult(Catalogue Catalogue, IReadOnlyList<Cata
 }
 
 /// <summary>
-/// Reads qualification specifications (YAML) from a folder (all but <see cref="FundingFolder"/>), checks each against the JSON Schema
-/// in <c>schema/qualification.schema.json</c> and against the rules a schema cannot express
-/// (references between parts), and reports every problem as file:line:column: reason.
+/// Reads qualification specifications and apprenticeship standards (YAML) from a folder (all but <see cref="FundingFolder"/>), checks each against its JSON Schema
+/// (<c>schema/qualification.schema.json</c>; <c>schema/standard.schema.json</c> for a file whose top level has <c>standard</c>)
+/// and against the rules a schema cannot express (references between parts), and reports every problem as
+/// file:line:column: reason.
 /// </summary>
 public static partial class CatalogueLoader
 {
     public const string SchemaRelativePath = "schema/qualification.schema.json";
+
+    public const string StandardSchemaRelativePath = "schema/standard.schema.json";
 
     /// <summary>Funding rules (<see cref="Apprenticeships.OffTheJobRules"/>) live in the catalogue folder but are not qualifications.</summary>
     public const string FundingFolder = "funding";
@@ -62,6 +65,8 @@ public static partial class CatalogueLoader
 
         var schema = LoadSchema(directory);
         var qualifications = new List<QualificationSpec>();
+        // Standards are read once every qualification is known: they name the qualifications they require.
+        var standardFiles = new List<(JToken Document, string Display, string Text)>();
         var funding = Path.Combine(directory, FundingFolder) + Path.DirectorySeparatorChar;
         var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
@@ -70,7 +75,20 @@ public static partial class CatalogueLoader
         foreach (var file in files)
         {
             var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-            var spec = LoadFile(file, display, schema, errors);
+            var text = File.ReadAllText(file);
+            var document = ReadDocument(new StringReader(text), display, errors);
+            if (document is null)
+            {
+                continue;
+            }
+
+            if (document is JObject top && top.ContainsKey("standard"))
+            {
+                standardFiles.Add((document, display, text));
+                continue;
+            }
+
+            var spec = Check(document, display, schema, errors, SpecificationReader.Read);
             if (spec is null)
             {
                 continue;
@@ -91,56 +109,65 @@ public static partial class CatalogueLoader
             errors.Add(new CatalogueError(directory, 0, 0, "no qualification files (*.yaml) found"));
         }
 
-        return new CatalogueLoadResult(new Catalogue(qualifications), errors, schema);
+        var standards = LoadStandards(directory, standardFiles, qualifications, errors);
+        return new CatalogueLoadResult(new Catalogue(qualifications) { Standards = standards }, errors, schema);
     }
 
-    /// <summary>Parses and checks one file; adds its errors and returns null when it is invalid.</summary>
-    public static QualificationSpec? LoadFile(string path, string displayName, JsonSchema schema, List<CatalogueError> errors)
+    private static List<StandardSpec> LoadStandards(string directory, List<(JToken Document, string Display, string Text)> files, List<QualificationSpec> qualifications, List<CatalogueError> errors)
     {
-        using var reader = File.OpenText(path);
-        return Read(reader, displayName, schema, errors);
+        var standards = new List<StandardSpec>();
+        if (files.Count == 0)
+        {
+            return standards;
+        }
+
+        var schemaPath = Path.Combine(directory, StandardSchemaRelativePath);
+        if (!File.Exists(schemaPath))
+        {
+            errors.Add(new CatalogueError(schemaPath, 0, 0, $"schema file not found (needed by {files[0].Display}, an apprenticeship standard)"));
+            return standards;
+        }
+
+        var schema = JsonSchema.FromJsonAsync(File.ReadAllText(schemaPath)).GetAwaiter().GetResult();
+        var codes = qualifications.Select(q => q.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (document, display, text) in files)
+        {
+            var standard = Check(document, display, schema, errors, (d, name, fail) => StandardReader.Read(d, name, codes, fail));
+            if (standard is null)
+            {
+                continue;
+            }
+
+            // Versions of one standard live side by side: apprentices stay on the version they started.
+            var clash = standards.FirstOrDefault(s => string.Equals(s.Reference, standard.Reference, StringComparison.OrdinalIgnoreCase) && s.VersionNumber == standard.VersionNumber);
+            if (clash is not null)
+            {
+                errors.Add(new CatalogueError(display, 1, 1, $"standard {standard.Reference} version {standard.Version} is already defined in {clash.SourceFile}"));
+                continue;
+            }
+
+            standards.Add(standard with { Yaml = text });
+        }
+
+        return standards;
     }
 
     /// <summary>Checks one specification given as text (an upload, a form's result, a stored version) exactly as a catalogue file is checked.</summary>
     public static QualificationSpec? Parse(string text, string displayName, JsonSchema schema, List<CatalogueError> errors)
     {
-        using var reader = new StringReader(text);
-        return Read(reader, displayName, schema, errors);
+        ArgumentNullException.ThrowIfNull(schema);
+        var document = ReadDocument(new StringReader(text), displayName, errors);
+        return document is null ? null : Check(document, displayName, schema, errors, SpecificationReader.Read);
     }
 
     /// <summary>The schema every specification is checked against, from a catalogue folder.</summary>
     public static JsonSchema LoadSchema(string directory) =>
         JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(directory, SchemaRelativePath))).GetAwaiter().GetResult();
 
-    private static QualificationSpec? Read(TextReader reader, string displayName, JsonSchema schema, List<CatalogueError> errors)
+    /// <summary>The file's one YAML document as JSON, each token knowing its line; null (and the reason added) when it is not readable YAML.</summary>
+    internal static JToken? ReadDocument(TextReader reader, string displayName, List<CatalogueError> errors)
     {
-        var document = ReadDocument(reader, displayName, schema, errors);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var before = errors.Count;
-        var spec = SpecificationReader.Read(document, displayName, Failer(displayName, errors));
-        return errors.Count == before ? spec : null;
-    }
-
-    /// <summary>Reports a rule the schema cannot express at the position of the token that breaks it.</summary>
-    internal static Action<JToken, string> Failer(string displayName, List<CatalogueError> errors) => (token, reason) =>
-    {
-        var (line, column) = MarkOf(token);
-        errors.Add(new CatalogueError(displayName, line, column, reason));
-    };
-
-    /// <summary>
-    /// One YAML document as JSON that keeps each node's position, checked against <paramref name="schema"/>; null, with
-    /// the errors added, when it is not YAML or breaks the schema. Every data file Attest ships is read through here.
-    /// </summary>
-    internal static JToken? ReadDocument(TextReader reader, string displayName, JsonSchema schema, List<CatalogueError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(errors);
-        JToken document;
         var parser = new Parser(reader);
         try
         {
@@ -153,7 +180,7 @@ public static partial class CatalogueLoader
                 return null;
             }
 
-            document = ToJson(yaml.Documents[0].RootNode);
+            return ToJson(yaml.Documents[0].RootNode);
         }
         catch (YamlException ex)
         {
@@ -167,7 +194,12 @@ public static partial class CatalogueLoader
             errors.Add(new CatalogueError(displayName, at.Line, at.Column, "not valid YAML: the file cannot be read after this point (check brackets and quotes)"));
             return null;
         }
+    }
 
+    /// <summary>The schema first, then the reader's checks of references; null when either found a problem.</summary>
+    internal static T? Check<T>(JToken document, string displayName, JsonSchema schema, List<CatalogueError> errors, Func<JToken, string, Action<JToken, string>, T> read)
+        where T : class
+    {
         var schemaErrors = schema.Validate(document);
         if (schemaErrors.Count > 0)
         {
@@ -180,7 +212,13 @@ public static partial class CatalogueLoader
             return null;
         }
 
-        return document;
+        var before = errors.Count;
+        var result = read(document, displayName, (token, reason) =>
+        {
+            var (line, column) = MarkOf(token);
+            errors.Add(new CatalogueError(displayName, line, column, reason));
+        });
+        return errors.Count == before ? result : null;
     }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)

@@ -10,17 +10,20 @@ namespace Attest.Core.Qualifications;
 /// versions as parsed: a version never changes once saved, so parsing it once per process is safe however many instances
 /// run (each reads the same rows).
 /// </summary>
-public sealed class SpecificationLibrary(IReadOnlyList<QualificationSpec> shipped, JsonSchema schema)
+public sealed class SpecificationLibrary(IReadOnlyList<QualificationSpec> shipped, JsonSchema schema, IReadOnlyList<StandardSpec> standards)
 {
     private readonly ConcurrentDictionary<Guid, QualificationSpec> _parsed = new();
 
     public IReadOnlyList<QualificationSpec> Shipped { get; } = shipped;
 
+    /// <summary>The shipped apprenticeship standards.</summary>
+    public IReadOnlyList<StandardSpec> Standards { get; } = standards;
+
     /// <summary>Loads the catalogue folder; a bad file stops the app with every problem as file:line:column: reason.</summary>
     public static SpecificationLibrary LoadOrThrow(string directory)
     {
         var result = CatalogueLoader.Load(directory);
-        return result.IsValid ? new SpecificationLibrary(result.Catalogue.Qualifications, result.Schema!) : throw new CatalogueException(result.Errors);
+        return result.IsValid ? new SpecificationLibrary(result.Catalogue.Qualifications, result.Schema!, result.Catalogue.Standards) : throw new CatalogueException(result.Errors);
     }
 
     /// <summary>Checks a specification's text exactly as a catalogue file is checked: the one validator for files, forms and imports.</summary>
@@ -57,7 +60,7 @@ public sealed class SpecificationLibrary(IReadOnlyList<QualificationSpec> shippe
                 var missing = versions.Where(v => !_parsed.ContainsKey(v.Id)).Select(v => v.Id).ToList();
                 var stored = missing.Count == 0 ? [] : await db.SpecificationVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).ToListAsync(cancellationToken);
                 return Parsed(versions, _ => stored);
-            });
+            }) { Standards = Standards };
     }
 
     private sealed record Header(Guid Id, string QualificationCode, int Version);

@@ -9,7 +9,7 @@ namespace Attest.Core.Qualifications;
 /// </summary>
 internal static class SpecificationReader
 {
-    public static QualificationSpec? Read(JToken document, string sourceFile, Action<JToken, string> fail)
+    public static QualificationSpec Read(JToken document, string sourceFile, Action<JToken, string> fail)
     {
         var q = document["qualification"]!;
         var assessment = Str(q, "assessment") == "graded" ? AssessmentKind.Graded : AssessmentKind.Competence;
@@ -242,7 +242,7 @@ internal static class SpecificationReader
     internal static string? Str(JToken token, string name) =>
         token[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
 
-    private static List<string> Strings(JToken? token) =>
+    internal static List<string> Strings(JToken? token) =>
         token is JArray a ? a.Select(x => x.Value<string>()!).ToList() : [];
 
     internal static DateOnly? Date(JToken? token) =>

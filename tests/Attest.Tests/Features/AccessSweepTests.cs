@@ -21,7 +21,7 @@ public partial class AccessSweepTests
     /// <summary>Routes any signed-in user may see, because they hold no centre data.</summary>
     private static readonly HashSet<string> Open =
     [
-        "", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "health", "health/ready", "health/live", "Witness/{token}/Thanks", "openapi/{documentName}.json",
+        "", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "Catalogue/Standards/{reference}", "health", "health/ready", "health/live", "Witness/{token}/Thanks", "openapi/{documentName}.json",
         // Signing in: forgotten password, the second step, single sign-on (PeopleTests, TwoFactorTests and the single sign-on journey test them).
         "Account/ForgotPassword", "Account/SignIn/TwoFactor", "Account/Sso", "Account/Sso/Index", "Account/Sso/Complete", "Account/Sso/{number}",
     ];
@@ -80,6 +80,7 @@ public partial class AccessSweepTests
             .Replace("{mappingId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             // The seed adds no specification of its own: SpecificationVersionTests check a centre's own against another centre and the wrong roles.
             .Replace("{code}", "NOT-SEEDED", StringComparison.Ordinal)
+            .Replace("{reference}", "SAMPLE-CS3", StringComparison.Ordinal)
             .Replace("{candidateId:guid}", a.CandidateId.ToString(), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;

@@ -15,6 +15,9 @@ public sealed class QualificationModel(Core.Qualifications.Catalogue catalogue) 
     /// <summary>The rules' verdict on the ticked units, once the person asks for it.</summary>
     public CombinationResult? Tried { get; private set; }
 
+    /// <summary>The apprenticeship standards that make this qualification mandatory.</summary>
+    public IEnumerable<StandardSpec> Standards => catalogue.StandardsRequiring(Qualification.Code);
+
     public IActionResult OnGet(string code, bool check = false)
     {
         var found = catalogue.Find(code);
