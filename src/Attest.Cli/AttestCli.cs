@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Attest.Core;
 using Attest.Core.Accounts;
+using Attest.Core.Apprenticeships;
 using Attest.Core.Mail;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -123,18 +124,34 @@ public static class AttestCli
         }
 
         var result = CatalogueLoader.Load(folder);
-        foreach (var problem in result.Errors)
+        var problems = result.Errors.ToList();
+        // The off-the-job rules ship in the same folder and are checked the same way when the folder has them.
+        OffTheJobRules? rules = null;
+        if (File.Exists(Path.Combine(folder, OffTheJobRules.RelativePath)))
+        {
+            try
+            {
+                rules = OffTheJobRules.LoadOrThrow(folder);
+            }
+            catch (CatalogueException e)
+            {
+                problems.AddRange(e.Errors);
+            }
+        }
+
+        foreach (var problem in problems)
         {
             error.WriteLine(problem.ToString());
         }
 
-        if (!result.IsValid)
+        if (problems.Count > 0)
         {
-            error.WriteLine($"{result.Errors.Count} problem(s): the catalogue is invalid.");
+            error.WriteLine($"{problems.Count} problem(s): the catalogue is invalid.");
             return Invalid;
         }
 
-        output.WriteLine($"Catalogue valid: {result.Catalogue.Qualifications.Count} qualifications, {result.Catalogue.Qualifications.Sum(q => q.Units.Count)} units, {result.Catalogue.Standards.Count} apprenticeship standards.");
+        var offTheJob = rules is null ? string.Empty : $", {rules.RuleSets.Count} off-the-job rule sets";
+        output.WriteLine($"Catalogue valid: {result.Catalogue.Qualifications.Count} qualifications, {result.Catalogue.Qualifications.Sum(q => q.Units.Count)} units, {result.Catalogue.Standards.Count} apprenticeship standards{offTheJob}.");
         return Ok;
     }
 

@@ -72,6 +72,36 @@ public class AttestCliTests
 
         Assert.Equal(0, exit);
         Assert.Contains("5 qualifications", output, StringComparison.Ordinal);
+        Assert.Contains("3 off-the-job rule sets", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_off_the_job_rules_file_fails_validation_with_its_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("attest-cli-").FullName;
+        try
+        {
+            foreach (var file in new[] { "schema/qualification.schema.json", "schema/off-the-job.schema.json", "ocr/03456-l3-nvq-diploma-customer-service.yaml", "funding/off-the-job.yaml" })
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, file))!);
+                File.Copy(Path.Combine(ShippedCatalogue.Folder, file), Path.Combine(folder, file));
+            }
+
+            var rules = Path.Combine(folder, "funding", "off-the-job.yaml");
+            var shipped = File.ReadAllText(rules);
+            File.WriteAllText(rules, shipped.Replace("      hoursPerWeek: 6\n", "      hoursPerWeek: six\n", StringComparison.Ordinal));
+            Assert.NotEqual(shipped, File.ReadAllText(rules));
+
+            var (exit, _, error) = await Run("catalogue", "validate", folder);
+
+            Assert.Equal(1, exit);
+            var line = shipped[..shipped.IndexOf("      hoursPerWeek: 6\n", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+            Assert.Matches($@"off-the-job\.yaml:{line}:\d+: .*hoursPerWeek", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
