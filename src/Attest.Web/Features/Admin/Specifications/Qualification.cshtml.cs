@@ -157,21 +157,15 @@ public sealed class QualificationModel(AttestDbContext db, Core.Qualifications.C
         var moves = new List<MoveRow>();
         foreach (var earlier in Versions.Skip(1).Where(v => v.Learners > 0))
         {
-            var refused = new List<(string, string)>();
-            var count = 0;
             var onIt = await OnVersion(earlier.Spec).AsNoTracking().Include(e => e.Units).ToListAsync(cancellationToken);
-            var names = await LearnerNamesAsync(onIt.Select(e => e.CandidateId).ToList(), cancellationToken);
-            foreach (var enrolment in onIt)
-            {
-                // A trial move on a copy that is never saved: the rules say who can move, before anyone presses.
-                var reason = RefusalReason(() => enrolment.MoveToVersion(earlier.Spec, current, "trial", Guid.Empty, string.Empty, DateTime.MinValue));
-                if (reason is not null && count++ < RefusalsListed)
-                {
-                    refused.Add((names.GetValueOrDefault(enrolment.CandidateId, "A learner"), reason));
-                }
-            }
-
-            moves.Add(new MoveRow(earlier.Spec, earlier.Learners, SpecificationChanges.Between(earlier.Spec, current), refused, count));
+            // A trial move on a copy that is never saved: the rules say who can move, before anyone presses.
+            var cannot = onIt.Select(e => (e.CandidateId, Reason: RefusalReason(() => e.MoveToVersion(earlier.Spec, current, "trial", Guid.Empty, string.Empty, DateTime.MinValue))))
+                .Where(r => r.Reason is not null).ToList();
+            // Names only of those listed: a version can have thousands of learners.
+            var listed = cannot.Take(RefusalsListed).ToList();
+            var names = await LearnerNamesAsync([.. listed.Select(r => r.CandidateId)], cancellationToken);
+            var refused = listed.Select(r => (names.GetValueOrDefault(r.CandidateId, "A learner"), r.Reason!)).ToList();
+            moves.Add(new MoveRow(earlier.Spec, earlier.Learners, SpecificationChanges.Between(earlier.Spec, current), refused, cannot.Count));
         }
 
         Moves = moves;
