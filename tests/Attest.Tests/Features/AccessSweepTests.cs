@@ -62,6 +62,7 @@ public partial class AccessSweepTests
             .Replace("{id:guid}", route.StartsWith("Admin/Candidates", StringComparison.Ordinal) ? a.CandidateId.ToString()
                 : route.StartsWith("Admin/Enrolments", StringComparison.Ordinal) ? a.EnrolmentId.ToString()
                 : route.StartsWith("Admin/Staff", StringComparison.Ordinal) ? a.AssessorUserId.ToString()
+                : route.StartsWith("Admin/Employers", StringComparison.Ordinal) ? a.EmployerId.ToString()
                 : a.EvidenceId.ToString(), StringComparison.Ordinal)
             .Replace("{id:guid?}", a.EvidenceId.ToString(), StringComparison.Ordinal)
             .Replace("{enrolmentId:guid}", enrolmentId.ToString(), StringComparison.Ordinal)
@@ -80,7 +81,8 @@ public partial class AccessSweepTests
             .Replace("{mappingId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             // The seed adds no specification of its own: SpecificationVersionTests check a centre's own against another centre and the wrong roles.
             .Replace("{code}", "NOT-SEEDED", StringComparison.Ordinal)
-            .Replace("{candidateId:guid}", a.CandidateId.ToString(), StringComparison.Ordinal);
+            .Replace("{candidateId:guid}", a.CandidateId.ToString(), StringComparison.Ordinal)
+            .Replace("{contactId:guid}", a.EmployerContactId.ToString(), StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"The access sweep does not know how to fill the parameters of /{route}: teach AccessSweepTests.Fill.");
         return "/" + url;
     }
@@ -128,7 +130,7 @@ public partial class AccessSweepTests
         var routes = Routes(app).Where(r => !Open.Contains(r) && !Personal.Contains(r) && !ByLink.Contains(r)).ToList();
         var roleOf = new Dictionary<string, string>
         {
-            [app.A.Admin] = "Admin", [app.A.Assessor] = "Assessor", [app.A.Iqa] = "Iqa", [app.A.Eqa] = "Eqa", [app.A.Candidate] = "Candidate",
+            [app.A.Admin] = "Admin", [app.A.Assessor] = "Assessor", [app.A.Iqa] = "Iqa", [app.A.Eqa] = "Eqa", [app.A.Candidate] = "Candidate", [app.A.Employer] = "Employer",
         };
 
         foreach (var (user, role) in roleOf)
@@ -137,9 +139,11 @@ public partial class AccessSweepTests
             // Evidence, portfolio and planning pages are shared by candidate, assessor and IQA and checked per object below
             // (progress pages, shared with the administrator too, in TrackingTests);
             // the candidate's own uploads are checked per object in ResumableUploadTests.
-            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal) && !r.StartsWith("Evidence/", StringComparison.Ordinal) && !r.StartsWith("Portfolio/", StringComparison.Ordinal)
+            // The employer's line manager is refused all of them: their apprentice (this enrolment) is theirs on /Employer only.
+            foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal)
+                && !((r.StartsWith("Evidence/", StringComparison.Ordinal) || r.StartsWith("Portfolio/", StringComparison.Ordinal)) && role is not "Employer")
                 && !(r.StartsWith("Planning/", StringComparison.Ordinal) && role is "Candidate" or "Assessor" or "Iqa")
-                && !(r.StartsWith("Tracking/", StringComparison.Ordinal) && role is not "Eqa")
+                && !(r.StartsWith("Tracking/", StringComparison.Ordinal) && role is not ("Eqa" or "Employer"))
                 && !(role == "Candidate" && r.StartsWith("uploads", StringComparison.Ordinal))))
             {
                 var url = Fill(route, app.A, app.A.EnrolmentId, "C3");

@@ -18,7 +18,7 @@ public sealed class AddModel(AttestDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var employer = Employer.Create(db.CurrentCentreId!.Value, Input.Name, Input.Address, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        var employer = Core.Apprenticeships.Employer.Create(db.CurrentCentreId!.Value, Input.Name, Input.Address, User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Employers.Add(employer);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"{employer.Name} added. Add the people you deal with there.";

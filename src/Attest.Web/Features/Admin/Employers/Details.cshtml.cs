@@ -34,7 +34,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
     [BindProperty]
     public Guid? ContactId { get; set; }
 
-    public Employer Employer { get; private set; } = null!;
+    public Core.Apprenticeships.Employer Employer { get; private set; } = null!;
 
     public string? ChangedBy { get; private set; }
 
