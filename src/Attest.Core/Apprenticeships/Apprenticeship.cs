@@ -81,7 +81,7 @@ public sealed class Apprenticeship : ICentreOwned
         var errors = new List<(string Field, string Message)>();
         var code = terms.ProgrammeCode?.Trim() ?? string.Empty;
         var title = terms.ProgrammeTitle?.Trim() ?? string.Empty;
-        if (terms.Programme is null)
+        if (terms.Programme is not { } programme || !Enum.IsDefined(programme))
         {
             errors.Add(("Programme", "Choose whether the apprenticeship follows a standard or a framework"));
         }

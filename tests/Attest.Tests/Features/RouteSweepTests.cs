@@ -399,7 +399,8 @@ public partial class RouteSweepTests(ITestOutputHelper output)
     }
 
     /// <summary>The client's address from a header, so the sweep can speak from many addresses (below).</summary>
-    private sealed class AddressFromHeader : IStartupFilter
+    /// <summary>Takes the caller's address from a header, so a test can send each person's requests from an address of their own.</summary>
+    internal sealed class AddressFromHeader : IStartupFilter
     {
         public const string Header = "X-Sweep-Address";
 
