@@ -82,6 +82,18 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Tim
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid activityId, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await Log.WithdrawAsync(db, activityId, reason, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        TempData["Success"] = "The activity is taken out of your log. Log it again if it needs correcting.";
+        return RedirectToPage();
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)

@@ -131,6 +131,17 @@ public sealed class OffTheJobLog
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Takes an entry of this log out, signed by the apprentice who logged it; refused once verified or taken out already.</summary>
+    public async Task WithdrawAsync(AttestDbContext db, Guid activityId, string? reason, Guid by, string byName, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var line = Lines.FirstOrDefault(l => l.Activity.Id == activityId) ?? throw new DomainRuleException("That activity is not in your log.", "Reason");
+        var withdrawal = OffTheJobWithdrawal.Record(line.Activity, line.Verified is not null, line.Withdrawn is not null, reason, by, byName, now);
+        db.OffTheJobWithdrawals.Add(withdrawal);
+        Core.Ledger.Signing.Sign(db, withdrawal, Core.Centres.Roles.Candidate, by, byName, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The ILR line for a funding audit: learner reference, ULN, the apprenticeship and PHours / OTJActHours.</summary>
     public OffTheJobIlrLine IlrLine() =>
         OffTheJobIlr.Line(Candidate.AwardingBodyCandidateNumber ?? string.Empty, Candidate.Uln ?? string.Empty, $"{Apprenticeship.ProgrammeCode} {Apprenticeship.ProgrammeTitle}", Plan, Progress.ActualHours);
@@ -153,4 +164,4 @@ public sealed class OffTheJobLog
 }
 
 /// <summary>What the shared log partial shows: the log, whether entries can be ticked for verifying, and where its export is.</summary>
-public sealed record OffTheJobLogView(OffTheJobLog Log, bool CanVerify, string ExportPath);
+public sealed record OffTheJobLogView(OffTheJobLog Log, bool CanVerify, string ExportPath, bool CanWithdraw = false);
