@@ -134,6 +134,7 @@ public partial class OffTheJobLogTests
         Assert.Contains("href=\"#Input_Date\">An activity cannot be logged for a day still to come", await RefusedAsync(Activity(today.AddDays(1))), StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_Duration\">This makes 25 hours on", await RefusedAsync(Activity(today.AddDays(-1), "22")), StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_Starts\">This overlaps the activity from 09:00 to 12:00", await RefusedAsync(Activity(today.AddDays(-1), "2", starts: "11:00", ends: "13:00")), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Duration\">The time spent must be 24 hours or less", await RefusedAsync(Activity(today.AddDays(-2), "30")), StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_Duration\">The time spent must be more than 0", await RefusedAsync(Activity(today.AddDays(-2), "-2")), StringComparison.Ordinal);
         var several = await RefusedAsync(Activity(today.AddDays(-2), "2", "juggling", learnt: " "));
         Assert.Contains("href=\"#Input_ActivityType\">Choose one of the listed activity types", several, StringComparison.Ordinal);

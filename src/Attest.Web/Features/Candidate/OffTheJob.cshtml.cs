@@ -72,7 +72,13 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Tim
             throw new DomainRuleException("Enter the date of the activity.", "Date");
         }
 
-        var minutes = Input.Duration is decimal hours ? (int)Math.Round(hours * 60) : 0;
+        if (Input.Duration > 24)
+        {
+            throw new DomainRuleException("The time spent must be 24 hours or less: a day has 24 hours.", "Duration");
+        }
+
+        // Any negative is refused by the rules as it stands; the bound keeps the minutes within an int.
+        var minutes = Input.Duration is decimal hours ? (int)Math.Round(Math.Max(hours, -24) * 60) : 0;
         var entry = new OffTheJobEntry(day, TimeSpan.FromMinutes(minutes), Input.ActivityType ?? string.Empty, Input.Starts, Input.Ends, Input.InOwnTime);
         var others = await OffTheJobLog.StandingEntriesAsync(db, Log.Candidate.Id, day, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
