@@ -60,21 +60,22 @@ public sealed class Apprenticeship : ICentreOwned
 
     /// <summary>Makes the enrolment an apprenticeship; see <see cref="Change"/> for what is refused.</summary>
     /// <param name="employer">The employer the terms name, found among the centre's own employers, or null when it is not one of them.</param>
-    public static Apprenticeship Start(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, Guid by, DateTime now)
+    public static Apprenticeship Start(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Guid by, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         var apprenticeship = new Apprenticeship { EnrolmentId = enrolment.Id, CentreId = enrolment.CentreId, CreatedAt = now, CreatedBy = by };
-        apprenticeship.Change(enrolment, terms, employer, by, now);
+        apprenticeship.Change(enrolment, terms, employer, rules, by, now);
         return apprenticeship;
     }
 
     /// <summary>
     /// Sets the terms, refusing with every reason under its field: a missing programme, code or title; a missing start or
     /// planned end, or an end not after the start (or the registration, <see cref="Enrolment.PlanEnd"/>); contracted
-    /// hours that are not more than none and at most a week's; planned off-the-job hours that are not more than none; and
-    /// an employer that is not one of the enrolment's centre's. The planned end is set on the enrolment.
+    /// hours that are not more than none and at most a week's; planned off-the-job hours below the minimum of the
+    /// <paramref name="rules"/> in force at the start; and an employer that is not one of the enrolment's centre's. The
+    /// planned end is set on the enrolment.
     /// </summary>
-    public void Change(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, Guid by, DateTime now)
+    public void Change(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Guid by, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(terms);
@@ -119,7 +120,7 @@ public sealed class Apprenticeship : ICentreOwned
             errors.Add(("ContractedHoursPerWeek", $"Enter the apprentice's contracted hours a week: more than 0 and at most {HoursInAWeek:0}"));
         }
 
-        errors.AddRange(PlannedOffTheJobHoursProblems(terms));
+        errors.AddRange(PlannedOffTheJobHoursProblems(terms, rules));
         if (terms.EmployerId is null)
         {
             errors.Add(("EmployerId", "Choose the apprentice's employer"));
@@ -140,15 +141,25 @@ public sealed class Apprenticeship : ICentreOwned
     }
 
     /// <summary>
-    /// What is wrong with the planned off-the-job hours. The one place the minimum worked out from the funding rules in
-    /// force (issue 17: hours per week, contracted hours, pro-rating, exclusions) is to be checked, once that calculator
-    /// exists; until then only that some hours are planned.
+    /// What is wrong with the planned off-the-job hours: none planned, or fewer than the minimum the funding rules in force
+    /// at the start give (checked only once the start, planned end and contracted hours it is worked out from are sound).
     /// </summary>
-    private static IEnumerable<(string Field, string Message)> PlannedOffTheJobHoursProblems(ApprenticeshipTerms terms)
+    private static IEnumerable<(string Field, string Message)> PlannedOffTheJobHoursProblems(ApprenticeshipTerms terms, OffTheJobRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         if (terms.PlannedOffTheJobHours is not (> 0 and <= MaxPlannedHours))
         {
             yield return ("PlannedOffTheJobHours", $"Enter the planned off-the-job training hours: more than 0 and at most {MaxPlannedHours:#,0}");
+            yield break;
+        }
+
+        if (terms is { StartDate: DateOnly start, PlannedEndDate: DateOnly end, ContractedHoursPerWeek: decimal contracted and > 0 and <= HoursInAWeek } && end > start)
+        {
+            var (minimum, why) = rules.RuleSetFor(start).MinimumExplained(start, end, contracted);
+            if (terms.PlannedOffTheJobHours < minimum)
+            {
+                yield return ("PlannedOffTheJobHours", $"Plan {why}.");
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attest.Core.Qualifications;
 using NJsonSchema;
 
@@ -97,6 +98,28 @@ public sealed record OffTheJobRuleSet(
         var days = plannedEnd.DayNumber - start.DayNumber + 1;
         var workingWeeks = days * (52 - StatutoryLeaveWeeksPerYear) / (7 * 52);
         return Math.Ceiling(workingWeeks * WeeklyHours(contractedWeeklyHours) * 100) / 100;
+    }
+
+    /// <summary>
+    /// The minimum a plan must reach and why, in words an administrator can check: "at least 278.4 hours: 6 hours a week
+    /// over 46.4 working weeks, ESFA rules from 1 August 2022". Under the published-hours method the standard's own figure
+    /// is not known here, so the floor is the minimum and the reason says the standard's figure may be higher.
+    /// </summary>
+    public (decimal Hours, string Why) MinimumExplained(DateOnly start, DateOnly plannedEnd, decimal contractedWeeklyHours)
+    {
+        var rules = StartsFrom is DateOnly from
+            ? $"ESFA rules from {from.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+            : $"ESFA rules for starts before {StartsBefore!.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
+        if (NeedsPublishedHours)
+        {
+            var floor = Minimum.FloorHours ?? 0;
+            return (floor, $"at least {floor:0.##} hours: the standard's published off-the-job hours and never fewer than {floor:0.##}, {rules}");
+        }
+
+        var minimum = MinimumHours(start, plannedEnd, contractedWeeklyHours);
+        var days = plannedEnd.DayNumber - start.DayNumber + 1;
+        var workingWeeks = days * (52 - StatutoryLeaveWeeksPerYear) / (7 * 52);
+        return (minimum, $"at least {minimum:0.##} hours: {WeeklyHours(contractedWeeklyHours):0.##} hours a week over {workingWeeks:0.#} working weeks, {rules}");
     }
 
     /// <summary>The off-the-job hours a working week needs under these rules, for the weekly methods.</summary>

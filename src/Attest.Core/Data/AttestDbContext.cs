@@ -148,6 +148,14 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<Apprenticeship> Apprenticeships => Set<Apprenticeship>();
 
+    public DbSet<OffTheJobActivity> OffTheJobActivities => Set<OffTheJobActivity>();
+
+    public DbSet<OffTheJobWithdrawal> OffTheJobWithdrawals => Set<OffTheJobWithdrawal>();
+
+    public DbSet<OffTheJobVerification> OffTheJobVerifications => Set<OffTheJobVerification>();
+
+    public DbSet<OffTheJobVerifiedActivity> OffTheJobVerifiedActivities => Set<OffTheJobVerifiedActivity>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -329,6 +337,50 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ChangedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OffTheJobActivity>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.ActivityType).HasMaxLength(OffTheJobActivity.MaxTypeLength);
+            e.Property(x => x.WhatWasLearnt).HasMaxLength(OffTheJobActivity.MaxLearntLength);
+            e.Ignore(x => x.Duration);
+            e.HasIndex(x => new { x.EnrolmentId, x.Date });
+            e.HasIndex(x => new { x.CandidateId, x.Date });
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OffTheJobWithdrawal>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Reason).HasMaxLength(OffTheJobWithdrawal.MaxReasonLength);
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            e.HasIndex(x => x.ActivityId).IsUnique();
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<OffTheJobActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OffTheJobVerification>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.VerifierRole).HasMaxLength(20);
+            e.Property(x => x.VerifiedByName).HasMaxLength(200);
+            e.Property(x => x.Activities).HasMaxLength(100_000);
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.VerifiedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OffTheJobVerifiedActivity>(e =>
+        {
+            Owned(e);
+            // An entry is verified once: of two verifiers submitting together, one wins.
+            e.HasIndex(x => x.ActivityId).IsUnique();
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<OffTheJobVerification>().WithMany().HasForeignKey(x => x.VerificationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OffTheJobActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

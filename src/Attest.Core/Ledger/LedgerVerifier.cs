@@ -49,6 +49,8 @@ public static class LedgerVerifier
         [Quality.IqaObservation.Kind] = Read<Quality.IqaObservation>,
         [Portfolios.EnrolmentStatusChange.Kind] = Read<Portfolios.EnrolmentStatusChange>,
         [Portfolios.MappingWithdrawal.Kind] = Read<Portfolios.MappingWithdrawal>,
+        [Apprenticeships.OffTheJobWithdrawal.Kind] = Read<Apprenticeships.OffTheJobWithdrawal>,
+        [Apprenticeships.OffTheJobVerification.Kind] = Read<Apprenticeships.OffTheJobVerification>,
         [Privacy.LearnerErasure.Kind] = Read<Privacy.LearnerErasure>,
         [Qualifications.SpecificationVersion.Kind] = Read<Qualifications.SpecificationVersion>,
     };

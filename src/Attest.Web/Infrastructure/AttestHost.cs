@@ -1,4 +1,5 @@
 using Attest.Core.Accounts;
+using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Qualifications;
@@ -46,6 +47,7 @@ public static class AttestHost
         // The shipped catalogue is loaded and validated once, at start: a bad file stops the app with file:line:reason.
         // A request's catalogue adds its centre's own versions of specifications (issue 16).
         services.AddSingleton(sp => SpecificationLibrary.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
+        services.AddSingleton(sp => OffTheJobRules.LoadOrThrow(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath));
         services.AddScoped(sp => sp.GetRequiredService<SpecificationLibrary>().CatalogueFor(sp.GetRequiredService<DbContextOptions<AttestDbContext>>(), sp.GetRequiredService<ICurrentCentre>()));
         services.AddSingleton(sp => new StagingArea(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath));
         services.AddFileStore(config);
@@ -182,6 +184,7 @@ public static class AttestHost
     {
         ArgumentNullException.ThrowIfNull(app);
         var shipped = app.Services.GetRequiredService<SpecificationLibrary>().Shipped;
+        _ = app.Services.GetRequiredService<OffTheJobRules>(); // read now, so a bad rules file stops start-up, not a later request
         await using var scope = app.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();

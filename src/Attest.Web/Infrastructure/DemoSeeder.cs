@@ -67,7 +67,7 @@ public static class DemoSeeder
         // Learners at every stage, in one transaction: a demo is either whole or not there.
         await using (var transaction = await scoped.Database.BeginTransactionAsync(cancellationToken))
         {
-            await DemoStory.AddAsync(scoped, catalogue, centre.Id, created, now, cancellationToken);
+            await DemoStory.AddAsync(scoped, catalogue, services.GetRequiredService<Attest.Core.Apprenticeships.OffTheJobRules>(), centre.Id, created, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

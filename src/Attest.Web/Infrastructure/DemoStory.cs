@@ -23,7 +23,7 @@ internal static class DemoStory
     /// <summary>A valid selection for 03456 (OCR student guide's rules of combination) that includes the fully specified C3.</summary>
     private static readonly string[] Units = ["F3", "F4", "A13", "B10", "C3", "D8", "D2"];
 
-    public static async Task AddAsync(AttestDbContext db, Catalogue catalogue, Guid centreId, IReadOnlyDictionary<string, AppUser> people, DateTime now, CancellationToken cancellationToken)
+    public static async Task AddAsync(AttestDbContext db, Catalogue catalogue, OffTheJobRules offTheJobRules, Guid centreId, IReadOnlyDictionary<string, AppUser> people, DateTime now, CancellationToken cancellationToken)
     {
         if (catalogue.Find("03456") is not { } diploma || diploma.FindUnit("C3") is not { IsAssessable: true } c3)
         {
@@ -118,7 +118,7 @@ internal static class DemoStory
         foreach (var (enrolment, plannedEnd, hours) in new[] { (mayaEnrolment, today.AddDays(300), 280m), (tomEnrolment, today.AddDays(330), 300m) })
         {
             db.Apprenticeships.Add(Apprenticeship.Start(enrolment, new(ApprenticeshipProgramme.Framework, "FR-EXAMPLE", "Hospitality advanced apprenticeship (an example reference)",
-                enrolment.RegisteredOn, plannedEnd, 30, hours, hotel.Id), hotel, alex.Id, enrolment.CreatedAt));
+                enrolment.RegisteredOn, plannedEnd, 30, hours, hotel.Id), hotel, offTheJobRules, alex.Id, enrolment.CreatedAt));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -29,6 +29,17 @@ public class OffTheJobPlanTests
     }
 
     [Fact]
+    public void The_minimum_is_explained_with_the_weekly_hours_the_working_weeks_and_the_rules_in_force()
+    {
+        var (hours, why) = Rules.RuleSetFor(Start2023).MinimumExplained(Start2023, Weeks(Start2023, 52), 30);
+
+        Assert.Equal(278.4m, hours);
+        Assert.Equal("at least 278.4 hours: 6 hours a week over 46.4 working weeks, ESFA rules from 1 August 2022", why);
+        var since2025 = new DateOnly(2025, 9, 1);
+        Assert.Equal(187m, Rules.RuleSetFor(since2025).MinimumExplained(since2025, Weeks(since2025, 52), 30).Hours);
+    }
+
+    [Fact]
     public void Working_more_than_30_hours_does_not_raise_the_minimum()
     {
         // 2022 rules: "even where the apprentice works more than 30 hours per week" (HASO): still 6 hours a week.

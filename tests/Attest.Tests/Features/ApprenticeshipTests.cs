@@ -173,6 +173,8 @@ public class ApprenticeshipTests
         var hours = await RefusedAsync(Terms(app.A.EmployerId, contracted: "0", planned: "-20"));
         Assert.Contains("href=\"#Input_ContractedHoursPerWeek\">Enter the apprentice's contracted hours a week", hours, StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_PlannedOffTheJobHours\">Enter the planned off-the-job training hours", hours, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_PlannedOffTheJobHours\">Plan at least 278.4 hours: 6 hours a week over 46.4 working weeks, ESFA rules from 1 August 2022",
+            await RefusedAsync(Terms(app.A.EmployerId, start: "2023-01-02", end: "2023-12-31", contracted: "30", planned: "278.39")), StringComparison.Ordinal);
         var empty = await RefusedAsync(new() { ["Input.PlannedOffTheJobHours"] = "lots" });
         foreach (var field in new[] { "Programme", "ProgrammeCode", "ProgrammeTitle", "StartDate", "PlannedEndDate", "ContractedHoursPerWeek", "PlannedOffTheJobHours", "EmployerId" })
         {

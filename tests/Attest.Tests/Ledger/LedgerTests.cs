@@ -252,6 +252,24 @@ public class LedgerTests
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);
+        // Two off-the-job activities logged today: one taken out by the apprentice, the other verified by the assessor.
+        var today = Core.UkTime.DateOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var type in new[] { "teaching", "mentoring" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/OffTheJob", new()
+            {
+                ["Input.Date"] = today, ["Input.Duration"] = "1", ["Input.ActivityType"] = type, ["Input.WhatWasLearnt"] = "Handling a complaint.",
+            })).StatusCode);
+        }
+
+        List<Guid> activities;
+        await using (var db = app.Db(app.A.Id))
+        {
+            activities = await db.OffTheJobActivities.OrderBy(a => a.ActivityType).Select(a => a.Id).ToListAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/OffTheJob?handler=Withdraw", new() { ["activityId"] = activities[0].ToString(), ["reason"] = "Logged twice." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/OffTheJob", new() { ["Ticked"] = activities[1].ToString() })).StatusCode);
     }
 
     /// <summary>An EQA visit open now, and the EQA's report of it (their requests are logged on the way).</summary>

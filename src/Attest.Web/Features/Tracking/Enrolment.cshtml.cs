@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Web.Infrastructure;
@@ -15,6 +16,9 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
     public EnrolmentTracking Tracking { get; private set; } = null!;
 
     public string? UnitLink { get; private set; }
+
+    /// <summary>The off-the-job log to verify, for the enrolment's own assessor when it is an apprenticeship.</summary>
+    public string? OffTheJobLink { get; private set; }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -37,6 +41,7 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
             : User.IsInRole(Roles.Iqa) ? $"/Iqa/Enrolments/{enrolmentId}/Units/"
             : isCandidate && !wholeCentre && !isAssessor ? $"/Candidate/Enrolments/{enrolmentId}/Units/"
             : null;
+        OffTheJobLink = assigned && await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolmentId, cancellationToken) ? $"/Assessor/Enrolments/{enrolmentId}/OffTheJob" : null;
         return Page();
     }
 }

@@ -11,7 +11,7 @@ namespace Attest.Web.Features.Admin.Enrolments;
 /// Makes an enrolment an apprenticeship, or changes its terms: the standard or framework, dates, hours and the employer,
 /// which must be one of this centre's (Apprenticeship.Change says what else is refused).
 /// </summary>
-public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, OffTheJobRules offTheJobRules, TimeProvider clock) : PageModel, IRedisplayable
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -66,11 +66,11 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
         var apprenticeship = await db.Apprenticeships.SingleOrDefaultAsync(a => a.EnrolmentId == Id, cancellationToken);
         if (apprenticeship is null)
         {
-            db.Apprenticeships.Add(Apprenticeship.Start(enrolment, terms, employer, User.UserId(), now));
+            db.Apprenticeships.Add(Apprenticeship.Start(enrolment, terms, employer, offTheJobRules, User.UserId(), now));
         }
         else
         {
-            apprenticeship.Change(enrolment, terms, employer, User.UserId(), now);
+            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, User.UserId(), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,167 @@
+using Attest.Core;
+using Attest.Core.Apprenticeships;
+using Attest.Core.Data;
+using Attest.Core.Portfolios;
+using Attest.Core.Spreadsheets;
+using Attest.Core.Tracking;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.OffTheJob;
+
+/// <summary>One logged activity as the log shows it: standing (waiting, verified by whom, withdrawn) and the flags a verifier should see.</summary>
+public sealed record OffTheJobLine(OffTheJobActivity Activity, string TypeName, OffTheJobVerification? Verified, OffTheJobWithdrawal? Withdrawn, IReadOnlyList<string> Flags)
+{
+    public bool Waiting => Verified is null && Withdrawn is null;
+}
+
+/// <summary>
+/// An apprenticeship's off-the-job log, the same for the apprentice, their assessor and their line manager: the plan from
+/// the rules in force at the start with the enrolment's breaks in learning, every entry, and where the apprentice stands
+/// today. Each page finds the enrolment in its own scope first; this never widens it.
+/// </summary>
+public sealed class OffTheJobLog
+{
+    private OffTheJobLog(Enrolment enrolment, Core.Centres.Candidate candidate, Apprenticeship apprenticeship, OffTheJobPlan plan, IReadOnlyList<OffTheJobLine> lines, OffTheJobProgress progress)
+    {
+        (Enrolment, Candidate, Apprenticeship, Plan, Lines, Progress) = (enrolment, candidate, apprenticeship, plan, lines, progress);
+    }
+
+    public Enrolment Enrolment { get; }
+
+    public Core.Centres.Candidate Candidate { get; }
+
+    public Apprenticeship Apprenticeship { get; }
+
+    public OffTheJobPlan Plan { get; }
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<OffTheJobLine> Lines { get; }
+
+    public OffTheJobProgress Progress { get; }
+
+    /// <summary>The log of the one enrolment <paramref name="scoped"/> finds that is an apprenticeship, or null (the page's 404).</summary>
+    public static async Task<OffTheJobLog?> LoadAsync(AttestDbContext db, OffTheJobRules rules, IQueryable<Enrolment> scoped, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var enrolment = await scoped.AsNoTracking().Where(e => db.Apprenticeships.Any(a => a.EnrolmentId == e.Id)).FirstOrDefaultAsync(cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken);
+        var candidate = await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == enrolment.CandidateId, cancellationToken);
+        var changes = await db.EnrolmentStatusChanges.AsNoTracking()
+            .Where(c => c.EnrolmentId == enrolment.Id && (c.Act == EnrolmentAct.BreakStarted || c.Act == EnrolmentAct.Resumed)).ToListAsync(cancellationToken);
+        var plan = PlanOf(rules, apprenticeship, enrolment, changes.OrderBy(c => c.RecordedAt).ToList());
+        var activities = await db.OffTheJobActivities.AsNoTracking().Where(a => a.EnrolmentId == enrolment.Id).ToListAsync(cancellationToken);
+        var verifiedIds = await db.OffTheJobVerifiedActivities.AsNoTracking().Where(v => v.EnrolmentId == enrolment.Id).ToDictionaryAsync(v => v.ActivityId, v => v.VerificationId, cancellationToken);
+        var verifications = await db.OffTheJobVerifications.AsNoTracking().Where(v => v.EnrolmentId == enrolment.Id).ToDictionaryAsync(v => v.Id, cancellationToken);
+        var withdrawals = await db.OffTheJobWithdrawals.AsNoTracking().Where(w => w.EnrolmentId == enrolment.Id).ToDictionaryAsync(w => w.ActivityId, cancellationToken);
+        var lines = activities
+            .OrderByDescending(a => a.Date).ThenByDescending(a => a.Starts).ThenByDescending(a => a.RecordedAt)
+            .Select(a =>
+            {
+                var type = rules.ActivityType(a.ActivityType);
+                var flags = new List<string>();
+                if (a.InOwnTime)
+                {
+                    flags.Add("In own time");
+                }
+
+                if (type is { Counts: false })
+                {
+                    flags.Add($"Does not count: {type.WhyNot}");
+                }
+
+                return new OffTheJobLine(a, type?.Name ?? a.ActivityType, verifiedIds.TryGetValue(a.Id, out var v) ? verifications[v] : null, withdrawals.GetValueOrDefault(a.Id), flags);
+            })
+            .ToList();
+        var actual = OffTheJobHours.Verified(rules, lines.Where(l => l.Withdrawn is null).Select(l => l.Activity.Entry(l.Verified is not null)));
+        return new OffTheJobLog(enrolment, candidate, apprenticeship, plan, lines, plan.ProgressOn(today, actual, rules.Status));
+    }
+
+    /// <summary>
+    /// The plan with the enrolment's breaks. A return moves the enrolment's planned end by the length of the break, so the
+    /// end first agreed is today's planned end less the days on break.
+    /// </summary>
+    private static OffTheJobPlan PlanOf(OffTheJobRules rules, Apprenticeship apprenticeship, Enrolment enrolment, IReadOnlyList<EnrolmentStatusChange> changes)
+    {
+        var plannedEnd = (enrolment.PlannedEndDate ?? apprenticeship.StartDate.AddYears(1)).AddDays(-enrolment.DaysOnBreak);
+        var breaks = new List<BreakInLearning>();
+        var end = plannedEnd;
+        foreach (var change in changes)
+        {
+            if (change.Act == EnrolmentAct.BreakStarted)
+            {
+                breaks.Add(new BreakInLearning(change.EffectiveOn, null, null, change.Reason));
+            }
+            else if (breaks.Count > 0 && breaks[^1].ReturnedOn is null)
+            {
+                end = change.PlannedEndAfter ?? end.AddDays(change.EffectiveOn.DayNumber - breaks[^1].From.DayNumber);
+                breaks[^1] = breaks[^1] with { ReturnedOn = change.EffectiveOn, PlannedEndAfterReturn = end };
+            }
+        }
+
+        // Under rules that take the standard's published hours, the administrator's planned hours were checked against
+        // the floor when entered; the standard's own figure is not held, so the plan stands on the planned hours.
+        var ruleSet = rules.RuleSetFor(apprenticeship.StartDate);
+        return OffTheJobPlan.Make(rules, apprenticeship.StartDate, plannedEnd, apprenticeship.ContractedHoursPerWeek, apprenticeship.PlannedOffTheJobHours,
+            ruleSet.NeedsPublishedHours ? apprenticeship.PlannedOffTheJobHours : null, breaks);
+    }
+
+    /// <summary>The entries that still stand (not withdrawn) of all the apprentice's enrolments, for the overlap and 24-hour checks.</summary>
+    public static async Task<List<OffTheJobEntry>> StandingEntriesAsync(AttestDbContext db, Guid candidateId, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var activities = await db.OffTheJobActivities.AsNoTracking()
+            .Where(a => a.CandidateId == candidateId && a.Date == day && !db.OffTheJobWithdrawals.Any(w => w.ActivityId == a.Id)).ToListAsync(cancellationToken);
+        return [.. activities.Select(a => a.Entry(verified: false))];
+    }
+
+    /// <summary>Verifies the ticked entries in one signed record, or refuses with the reason on the ticks.</summary>
+    public async Task VerifyAsync(AttestDbContext db, IReadOnlyCollection<Guid> ticked, string role, Guid by, string byName, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (verification, lines) = OffTheJobVerification.Record(Enrolment, ticked, [.. Lines.Where(l => l.Waiting).Select(l => l.Activity)], role, by, byName, now);
+        db.OffTheJobVerifications.Add(verification);
+        db.OffTheJobVerifiedActivities.AddRange(lines);
+        Core.Ledger.Signing.Sign(db, verification, role, by, byName, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Takes an entry of this log out, signed by the apprentice who logged it; refused once verified or taken out already.</summary>
+    public async Task WithdrawAsync(AttestDbContext db, Guid activityId, string? reason, Guid by, string byName, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var line = Lines.FirstOrDefault(l => l.Activity.Id == activityId) ?? throw new DomainRuleException("That activity is not in your log.", "Reason");
+        var withdrawal = OffTheJobWithdrawal.Record(line.Activity, line.Verified is not null, line.Withdrawn is not null, reason, by, byName, now);
+        db.OffTheJobWithdrawals.Add(withdrawal);
+        Core.Ledger.Signing.Sign(db, withdrawal, Core.Centres.Roles.Candidate, by, byName, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The ILR line for a funding audit: learner reference, ULN, the apprenticeship and PHours / OTJActHours.</summary>
+    public OffTheJobIlrLine IlrLine() =>
+        OffTheJobIlr.Line(Candidate.AwardingBodyCandidateNumber ?? string.Empty, Candidate.Uln ?? string.Empty, $"{Apprenticeship.ProgrammeCode} {Apprenticeship.ProgrammeTitle}", Plan, Progress.ActualHours);
+
+    /// <summary>The per-enrolment export, CSV or XLSX, with the ILR's column names.</summary>
+    public IActionResult Export(string format)
+    {
+        var line = IlrLine();
+        var header = OffTheJobIlr.Columns.Select(c => c.Header).ToList();
+        var name = $"off-the-job-{Candidate.AwardingBodyCandidateNumber ?? Enrolment.Id.ToString("N")}";
+        if (format == "xlsx")
+        {
+            var workbook = new MemoryStream();
+            Xlsx.Write(workbook, "Off-the-job", header, [[.. OffTheJobIlr.Columns.Select(c => c.Value(line))]]);
+            return new FileContentResult(workbook.ToArray(), Xlsx.ContentType) { FileDownloadName = name + ".xlsx" };
+        }
+
+        return new FileContentResult(Csv.ToBytes(header, [OffTheJobIlr.Columns.Select(c => TrackingTable.Text(c.Value(line)))]), Csv.ContentType + "; charset=utf-8") { FileDownloadName = name + ".csv" };
+    }
+}
+
+/// <summary>What the shared log partial shows: the log, whether entries can be ticked for verifying, and where its export is.</summary>
+public sealed record OffTheJobLogView(OffTheJobLog Log, bool CanVerify, string ExportPath, bool CanWithdraw = false);

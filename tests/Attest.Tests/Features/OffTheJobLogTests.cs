@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Features;
+
+/// <summary>
+/// Issue 17, item 2: the apprentice logs off-the-job activities (each bad entry refused on its field, nothing saved), the
+/// assessor and the line manager verify ticked entries in one signed submit, and the log shows planned, expected to date,
+/// verified, the gap with red/amber/green, and a break in learning pausing the clock. Nobody outside the apprenticeship sees it.
+/// </summary>
+public partial class OffTheJobLogTests
+{
+    private const string Page = "/Candidate/OffTheJob";
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Today(AttestFactory app) => Core.UkTime.DateOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+    private static Dictionary<string, string> Activity(DateOnly day, string hours = "2", string type = "teaching", string? starts = null, string? ends = null, string learnt = "How to handle a complaint at the desk.")
+    {
+        var form = new Dictionary<string, string> { ["Input.Date"] = Iso(day), ["Input.Duration"] = hours, ["Input.ActivityType"] = type, ["Input.WhatWasLearnt"] = learnt };
+        if (starts is not null)
+        {
+            form["Input.Starts"] = starts;
+        }
+
+        if (ends is not null)
+        {
+            form["Input.Ends"] = ends;
+        }
+
+        return form;
+    }
+
+    private static string ExpectedHours(string page) => ExpectedRow().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("Expected to date</dt><dd class=\"govuk-summary-list__value\">([0-9.,]+) hours")]
+    private static partial Regex ExpectedRow();
+
+    /// <summary>Moves the seeded apprenticeship's start back half a year, so hours are expected and the log can fall behind.</summary>
+    private static async Task StartedHalfAYearAgoAsync(AttestFactory app, HttpClient admin)
+    {
+        var today = Today(app);
+        var made = await admin.PostFormAsync($"/Admin/Enrolments/{app.A.EnrolmentId}/Apprenticeship", new()
+        {
+            ["Input.Programme"] = "Standard", ["Input.ProgrammeCode"] = "ST0229", ["Input.ProgrammeTitle"] = "Hospitality team member", ["Input.StartDate"] = Iso(today.AddDays(-182)),
+            ["Input.PlannedEndDate"] = Iso(today.AddDays(182)), ["Input.ContractedHoursPerWeek"] = "37.5", ["Input.PlannedOffTheJobHours"] = "280", ["Input.EmployerId"] = app.A.EmployerId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_apprentice_logs_hours_the_assessor_and_line_manager_verify_them_and_the_gap_is_shown(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var admin = await app.SignedInAsync(app.A.Admin);
+        await StartedHalfAYearAgoAsync(app, admin);
+        var today = Today(app);
+        using var candidate = await app.SignedInAsync(app.A.Candidate);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Activity(today.AddDays(-1), "3", starts: "09:00", ends: "12:00"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Activity(today.AddDays(-2), "1.5", "mentoring"))).StatusCode);
+        var own = Activity(today.AddDays(-3), "2", "shadowing");
+        own["Input.InOwnTime"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, own)).StatusCode);
+        var log = WebUtility.HtmlDecode(await candidate.GetStringAsync(Page));
+        Assert.Contains("Actual, verified (OTJActHours)</dt><dd class=\"govuk-summary-list__value\">0 hours", log, StringComparison.Ordinal);
+        Assert.Contains("Red: more than 4 weeks behind", log, StringComparison.Ordinal);
+        Assert.Contains("In own time", log, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(log, "Waiting to be verified"));
+
+        List<Guid> ids;
+        await using (var db = app.Db(app.A.Id))
+        {
+            ids = await db.OffTheJobActivities.OrderBy(a => a.Date).Select(a => a.Id).ToListAsync();
+        }
+
+        // The assessor verifies two entries in one submit; the line manager the third.
+        using var assessor = await app.SignedInAsync(app.A.Assessor);
+        var assessorPage = $"/Assessor/Enrolments/{app.A.EnrolmentId}/OffTheJob";
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(assessorPage, [new("Ticked", ids[1].ToString()), new("Ticked", ids[2].ToString())])).StatusCode);
+        using var lineManager = await app.SignedInAsync(app.A.Employer);
+        var employerPage = $"/Employer/Apprentices/{app.A.EnrolmentId}/OffTheJob";
+        Assert.Equal(HttpStatusCode.Redirect, (await lineManager.PostFormAsync(employerPage, [new("Ticked", ids[0].ToString())])).StatusCode);
+        // Verified once: a second tick of the same entry is refused on the page.
+        var again = WebUtility.HtmlDecode(await (await assessor.PostFormAsync(assessorPage, [new("Ticked", ids[0].ToString())])).Content.ReadAsStringAsync());
+        Assert.Contains("already verified", again, StringComparison.Ordinal);
+
+        await using (var db = app.Db(app.A.Id))
+        {
+            var verifications = await db.OffTheJobVerifications.OrderBy(v => v.VerifiedAt).ToListAsync();
+            Assert.Equal([Roles.Assessor, Roles.Employer], verifications.Select(v => v.VerifierRole));
+            Assert.Equal(3, await db.OffTheJobVerifiedActivities.CountAsync());
+            Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == Core.Apprenticeships.OffTheJobVerification.Kind));
+        }
+
+        var verified = WebUtility.HtmlDecode(await candidate.GetStringAsync(Page));
+        Assert.Contains("Actual, verified (OTJActHours)</dt><dd class=\"govuk-summary-list__value\">6.5 hours", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("Waiting to be verified", verified, StringComparison.Ordinal);
+
+        var csv = await candidate.GetStringAsync(Page + "?handler=Export&format=csv");
+        Assert.StartsWith("LearnRefNumber,ULN,Apprenticeship,LearnStartDate,LearnPlanEndDate,PHours,OTJActHours", csv, StringComparison.Ordinal);
+        Assert.Contains(",280,6", csv, StringComparison.Ordinal);
+        var xlsx = await lineManager.GetAsync(employerPage + "?handler=Export&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_bad_entry_is_refused_on_its_field_and_nothing_is_saved(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var admin = await app.SignedInAsync(app.A.Admin);
+        await StartedHalfAYearAgoAsync(app, admin);
+        var today = Today(app);
+        using var candidate = await app.SignedInAsync(app.A.Candidate);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Activity(today.AddDays(-1), "3", starts: "09:00", ends: "12:00"))).StatusCode);
+
+        async Task<string> RefusedAsync(Dictionary<string, string> form)
+        {
+            var response = await candidate.PostFormAsync(Page, form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("href=\"#Input_Date\">An activity cannot be logged for a day still to come", await RefusedAsync(Activity(today.AddDays(1))), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Duration\">This makes 25 hours on", await RefusedAsync(Activity(today.AddDays(-1), "22")), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Starts\">This overlaps the activity from 09:00 to 12:00", await RefusedAsync(Activity(today.AddDays(-1), "2", starts: "11:00", ends: "13:00")), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Duration\">The time spent must be 24 hours or less", await RefusedAsync(Activity(today.AddDays(-2), "30")), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Duration\">The time spent must be more than 0", await RefusedAsync(Activity(today.AddDays(-2), "-2")), StringComparison.Ordinal);
+        var several = await RefusedAsync(Activity(today.AddDays(-2), "2", "juggling", learnt: " "));
+        Assert.Contains("href=\"#Input_ActivityType\">Choose one of the listed activity types", several, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_WhatWasLearnt\">Say what you learnt", several, StringComparison.Ordinal);
+
+        // A break in learning from today pauses the clock: nothing more is expected, and no activity is logged in it.
+        var before = ExpectedHours(WebUtility.HtmlDecode(await candidate.GetStringAsync(Page)));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Enrolments/{app.A.EnrolmentId}/Status", new()
+        {
+            ["Input.Act"] = "BreakStarted", ["Input.On"] = Iso(today), ["Input.Reason"] = "Long-term illness.",
+        })).StatusCode);
+        var onBreak = WebUtility.HtmlDecode(await candidate.GetStringAsync(Page));
+        Assert.Contains("On a break in learning since", onBreak, StringComparison.Ordinal);
+        Assert.True(decimal.Parse(ExpectedHours(onBreak), CultureInfo.InvariantCulture) < decimal.Parse(before, CultureInfo.InvariantCulture));
+        Assert.Contains("href=\"#Input_Date\">", await RefusedAsync(Activity(today)), StringComparison.Ordinal);
+        Assert.Contains("is in the break in learning", await RefusedAsync(Activity(today)), StringComparison.Ordinal);
+
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(1, await db.OffTheJobActivities.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_the_apprentice_their_assessor_and_their_line_manager_see_the_log(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var assessorPage = $"/Assessor/Enrolments/{app.A.EnrolmentId}/OffTheJob";
+        var employerPage = $"/Employer/Apprentices/{app.A.EnrolmentId}/OffTheJob";
+
+        using var otherCentreAssessor = await app.SignedInAsync(app.B.Assessor);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCentreAssessor.GetAsync(assessorPage)).StatusCode);
+        using var otherEmployer = await app.SignedInAsync(app.B.Employer);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherEmployer.GetAsync(employerPage)).StatusCode);
+        using var otherAssessor = await app.SignedInAsync(app.A.OtherAssessor);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAssessor.GetAsync(assessorPage)).StatusCode);
+        // A candidate who is no apprentice has no log.
+        using var otherCandidate = await app.SignedInAsync(app.A.OtherCandidate);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.GetAsync(Page)).StatusCode);
+
+        using var candidate = await app.SignedInAsync(app.A.Candidate);
+        Assert.Equal(HttpStatusCode.Forbidden, (await candidate.GetAsync(employerPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await candidate.GetAsync(assessorPage)).StatusCode);
+        using var lineManager = await app.SignedInAsync(app.A.Employer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lineManager.GetAsync(Page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lineManager.GetAsync(assessorPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lineManager.GetAsync(employerPage)).StatusCode);
+    }
+}
