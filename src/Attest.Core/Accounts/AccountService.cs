@@ -43,6 +43,7 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
         ArgumentNullException.ThrowIfNull(roles);
         return roles.Count == 0 ? "Choose at least one role"
             : roles.Contains(Roles.Candidate) ? "Candidates are registered on the Candidates page, not invited as staff"
+            : roles.Contains(Roles.Employer) ? "An employer's line manager is invited from their employer's page, and their account cannot have a centre role"
             : roles.Any(r => !Roles.All.Contains(r)) ? "Choose roles from the list"
             : roles.Contains(Roles.Eqa) && roles.Count > 1 ? "An external quality assurer works for the awarding body: their account cannot have a centre role as well"
             : leadIqa && !roles.Contains(Roles.Iqa) ? "Only an internal quality assurer can be the lead IQA"
@@ -58,6 +59,7 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
             Roles.Assessor => "an assessor",
             Roles.Iqa => leadIqa ? "the lead internal quality assurer (IQA)" : "an internal quality assurer (IQA)",
             Roles.Eqa => "an external quality assurer (EQA)",
+            Roles.Employer => "an employer (line manager)",
             _ => "a candidate",
         }).ToList();
         return phrases.Count <= 1 ? phrases.FirstOrDefault() ?? "a member of the centre" : string.Join(", ", phrases[..^1]) + " and " + phrases[^1];
@@ -72,6 +74,7 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
             Roles.Assessor => "assessor",
             Roles.Iqa => leadIqa ? "IQA (lead)" : "IQA",
             Roles.Eqa => "EQA",
+            Roles.Employer => "employer (line manager)",
             _ => "candidate",
         }).ToList();
         return names.Count == 0 ? "No role" : char.ToUpperInvariant(names[0][0]) + string.Join(", ", names)[1..];
@@ -87,6 +90,10 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
     /// <summary>A candidate's account: the same invitation, to the candidate role only.</summary>
     public Task<AppUser> InviteCandidateAsync(string? email, string name, Actor actor, CancellationToken cancellationToken) =>
         InviteAsync(email, name, [Roles.Candidate], false, actor, cancellationToken);
+
+    /// <summary>An employer contact's account: the same invitation, to the employer role only (the caller links it to the contact).</summary>
+    public Task<AppUser> InviteEmployerAsync(string? email, string name, Actor actor, CancellationToken cancellationToken) =>
+        InviteAsync(email, name, [Roles.Employer], false, actor, cancellationToken);
 
     private async Task<AppUser> InviteAsync(string? email, string? name, IReadOnlyCollection<string> roles, bool leadIqa, Actor actor, CancellationToken cancellationToken, string? rolesProblem = null)
     {
@@ -283,6 +290,11 @@ public sealed class AccountService(AttestDbContext db, UserManager<AppUser> user
         if (before.Contains(Roles.Candidate))
         {
             throw new DomainRuleException("This account is a candidate's: its role cannot change.");
+        }
+
+        if (before.Contains(Roles.Employer))
+        {
+            throw new DomainRuleException("This account is an employer's line manager's: it cannot have a centre role.", "Roles");
         }
 
         if (StaffRolesProblem(roles, leadIqa) is string problem)

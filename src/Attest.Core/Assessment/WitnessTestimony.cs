@@ -116,6 +116,9 @@ public enum TestimonySource
 
     /// <summary>Received on paper or given verbally, and transcribed by the assessor ("a record of verbal statement is a form of witness statement").</summary>
     Transcribed,
+
+    /// <summary>Written by the apprentice's line manager, signed in to their employer account.</summary>
+    EmployerAccount,
 }
 
 /// <summary>What a testimony says, field by field as seed 004 lists them.</summary>
@@ -325,7 +328,12 @@ public sealed partial class WitnessTestimony : Centres.ICentreOwned, Centres.IAp
         Description ?? "(no description)",
         string.Empty,
         $"Written on {WrittenOn?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "(date not given)"} by {SignatureName ?? "(not signed)"}, {JobTitle ?? "(job title not given)"}; relationship to the candidate: {Relationship ?? "(not given)"}; contact: {Contact ?? "(not given)"}.",
-        Source == TestimonySource.Transcribed ? "Transcribed by the assessor from a paper or verbal testimony." : "Written by the witness through a single-use link.");
+        Source switch
+        {
+            TestimonySource.Transcribed => "Transcribed by the assessor from a paper or verbal testimony.",
+            TestimonySource.EmployerAccount => "Written by the witness, signed in to their employer account.",
+            _ => "Written by the witness through a single-use link.",
+        });
 
     public string SignedContent() => new SignedText(Kind)
         .Add("item", EvidenceItemId)

@@ -23,7 +23,10 @@ public static class Roles
     public const string Eqa = "Eqa";
     public const string Candidate = "Candidate";
 
-    public static readonly IReadOnlyList<string> All = [CentreAdmin, Assessor, Iqa, Eqa, Candidate];
+    /// <summary>An apprentice's line manager at their employer: sees only their own employer's apprentices (decisions/0023).</summary>
+    public const string Employer = "Employer";
+
+    public static readonly IReadOnlyList<string> All = [CentreAdmin, Assessor, Iqa, Eqa, Candidate, Employer];
 
     public static string Describe(string role) => role switch
     {
@@ -32,6 +35,7 @@ public static class Roles
         Iqa => "Internal quality assurer",
         Eqa => "External quality assurer",
         Candidate => "Candidate",
+        Employer => "Employer (line manager)",
         _ => role,
     };
 }

@@ -1,4 +1,5 @@
 using Attest.Core.Accounts;
+using Attest.Core.Apprenticeships;
 using Attest.Core.Assessment;
 using Attest.Core.Certification;
 using Attest.Core.Quality;
@@ -141,6 +142,12 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<Privacy.ErasureWindow> ErasureWindows => Set<Privacy.ErasureWindow>();
 
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
+
+    public DbSet<Apprenticeship> Apprenticeships => Set<Apprenticeship>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -281,6 +288,47 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.TransferredFromEnrolmentId).IsUnique();
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.TransferredFromEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Qualifications.SpecificationVersion>().WithMany().HasForeignKey(x => x.SpecificationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Employer>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Name).HasMaxLength(Employer.MaxNameLength);
+            e.Property(x => x.Address).HasMaxLength(Employer.MaxAddressLength);
+            e.HasIndex(x => new { x.CentreId, x.Name });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ChangedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EmployerContact>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Name).HasMaxLength(EmployerContact.MaxNameLength);
+            e.Property(x => x.JobTitle).HasMaxLength(EmployerContact.MaxJobTitleLength);
+            e.Property(x => x.Email).HasMaxLength(EmployerContact.MaxEmailLength);
+            e.Property(x => x.Phone).HasMaxLength(EmployerContact.MaxPhoneLength);
+            e.HasIndex(x => x.EmployerId);
+            // An account is one contact's, so its holder sees one employer's apprentices.
+            e.HasIndex(x => x.UserId).IsUnique();
+            e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ChangedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Apprenticeship>(e =>
+        {
+            Owned(e);
+            e.HasKey(x => x.EnrolmentId);
+            e.Property(x => x.Programme).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.ProgrammeCode).HasMaxLength(Apprenticeship.MaxCodeLength);
+            e.Property(x => x.ProgrammeTitle).HasMaxLength(Apprenticeship.MaxTitleLength);
+            e.Property(x => x.ContractedHoursPerWeek).HasPrecision(5, 2);
+            e.Property(x => x.PlannedOffTheJobHours).HasPrecision(7, 2);
+            e.HasIndex(x => x.EmployerId);
+            e.HasOne<Enrolment>().WithOne().HasForeignKey<Apprenticeship>(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ChangedBy).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

@@ -13,5 +13,6 @@ public sealed class IndexModel : PageModel
         : User.IsInRole(Roles.Iqa) ? Redirect("/Iqa")
         : User.IsInRole(Roles.Eqa) ? Redirect("/Eqa")
         : User.IsInRole(Roles.Candidate) ? Redirect("/Candidate")
+        : User.IsInRole(Roles.Employer) ? Redirect("/Employer")
         : Page();
 }

@@ -128,6 +128,7 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Assessor", Roles.Assessor);
                 options.Conventions.AuthorizeFolder("/Iqa", Roles.Iqa);
                 options.Conventions.AuthorizeFolder("/Eqa", Roles.Eqa);
+                options.Conventions.AuthorizeFolder("/Employer", Roles.Employer);
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AuthorizeFolder("/Tracking", TrackingPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
@@ -153,6 +154,7 @@ public static class AttestHost
             .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
             .AddPolicy(Roles.Iqa, p => p.RequireRole(Roles.Iqa))
             .AddPolicy(Roles.Eqa, p => p.RequireRole(Roles.Eqa))
+            .AddPolicy(Roles.Employer, p => p.RequireRole(Roles.Employer))
             .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa))
             .AddPolicy(TrackingPolicy, p => p.RequireRole(Roles.CentreAdmin, Roles.Assessor, Roles.Candidate, Roles.Iqa))
             // The API takes its own tokens only: a browser's sign-in cookie does not reach it.

@@ -21,6 +21,7 @@ public static class DemoSeeder
         ("candidate2@demo.attest.test", "Jo Evans", Roles.Candidate),
         ("candidate3@demo.attest.test", "Maya Clarke", Roles.Candidate),
         ("candidate4@demo.attest.test", "Tom Reid", Roles.Candidate),
+        ("linemanager@demo.attest.test", "Lee Morgan", Roles.Employer),
     ];
 
     /// <summary>Seeds once: does nothing when the demo centre exists.</summary>

@@ -1,5 +1,6 @@
 using Attest.Core;
 using Attest.Core.Assessment;
+using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Certification;
 using Attest.Core.Data;
@@ -106,6 +107,20 @@ internal static class DemoStory
         }
 
         db.Candidates.AddRange(maya, tom);
+
+        // Maya and Tom are apprentices at the same hotel; their line manager signs in to follow them and write testimonies.
+        var lee = people["linemanager@demo.attest.test"];
+        var hotel = Employer.Create(centreId, "Harbour View Hotel", "1 Quay Street, Exampleton EX1 1AA", alex.Id, now.AddDays(-131));
+        var contact = EmployerContact.Create(hotel, lee.DisplayName, "Front office manager", lee.Email, "01632 960123", alex.Id, now.AddDays(-131));
+        contact.LinkAccount(lee.Id);
+        db.Employers.Add(hotel);
+        db.EmployerContacts.Add(contact);
+        foreach (var (enrolment, plannedEnd, hours) in new[] { (mayaEnrolment, today.AddDays(300), 280m), (tomEnrolment, today.AddDays(330), 300m) })
+        {
+            db.Apprenticeships.Add(Apprenticeship.Start(enrolment, new(ApprenticeshipProgramme.Framework, "FR-EXAMPLE", "Hospitality advanced apprenticeship (an example reference)",
+                enrolment.RegisteredOn, plannedEnd, 30, hours, hotel.Id), hotel, alex.Id, enrolment.CreatedAt));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // The unit certificate for C3 is claimed today, asked of the same engine the claims page asks.

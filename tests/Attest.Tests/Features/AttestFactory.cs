@@ -163,11 +163,13 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 
 /// <summary>
 /// One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), one evidence item,
-/// a learning contract (plan 1), and a witness with an unused link.
+/// a learning contract (plan 1), a witness with an unused link, and an employer whose line manager signs in, with the
+/// 03456 enrolment its apprenticeship.
 /// </summary>
 public sealed record SeededCentre(
     Guid Id, string Suffix, string Admin, string Assessor, string OtherAssessor, string Iqa, string Eqa, string Candidate, string OtherCandidate,
-    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId, Guid WitnessId, string WitnessToken, string Number, Guid AssessorUserId)
+    Guid CandidateId, Guid OtherCandidateId, Guid EnrolmentId, Guid GradedEnrolmentId, Guid EvidenceId, Guid WitnessId, string WitnessToken, string Number, Guid AssessorUserId,
+    string Employer, Guid EmployerId, Guid EmployerContactId)
 {
     public static async Task<SeededCentre> CreateAsync(IServiceProvider services, string suffix, string number)
     {
@@ -183,6 +185,7 @@ public sealed record SeededCentre(
         await User(Roles.Eqa, "eqa");
         var candidateUser = await User(Roles.Candidate, "candidate");
         var otherUser = await User(Roles.Candidate, "candidate2");
+        var lineManager = await User(Roles.Employer, "linemanager");
 
         await using var db = new AttestDbContext(services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<AttestDbContext>>(), new FixedCentre(centre.Id));
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -220,12 +223,20 @@ public sealed record SeededCentre(
         var (request, token) = Core.Assessment.WitnessRequest.Issue(centre.Id, witness.Id, enrolment.Id, "C3|3.5", "The complaint at the desk", assessor.Id, now, TimeSpan.FromDays(14));
         db.Witnesses.Add(witness);
         db.WitnessRequests.Add(request);
+        var employer = Core.Apprenticeships.Employer.Create(centre.Id, "Employer " + suffix.ToUpperInvariant(), null, admin.Id, now);
+        var contact = Core.Apprenticeships.EmployerContact.Create(employer, lineManager.DisplayName, "Front office manager", lineManager.Email, null, admin.Id, now);
+        contact.LinkAccount(lineManager.Id);
+        db.Employers.Add(employer);
+        db.EmployerContacts.Add(contact);
+        db.Apprenticeships.Add(Core.Apprenticeships.Apprenticeship.Start(enrolment, new(Core.Apprenticeships.ApprenticeshipProgramme.Standard, "ST0229", "Hospitality team member",
+            enrolment.RegisteredOn, enrolment.RegisteredOn.AddYears(1), 37.5m, 280, employer.Id), employer, admin.Id, now));
         await db.SaveChangesAsync();
         return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",
-            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id, witness.Id, token, number, assessor.Id);
+            $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id, witness.Id, token, number, assessor.Id,
+            $"linemanager@{suffix}.test", employer.Id, contact.Id);
     }
 
-    public IEnumerable<string> Everyone => [Admin, Assessor, OtherAssessor, Iqa, Eqa, Candidate, OtherCandidate];
+    public IEnumerable<string> Everyone => [Admin, Assessor, OtherAssessor, Iqa, Eqa, Candidate, OtherCandidate, Employer];
 }
 
 public static partial class HttpClientExtensions

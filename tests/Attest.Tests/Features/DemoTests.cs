@@ -42,6 +42,11 @@ public class DemoTests
         Assert.Contains("OCR EV 2026/12", eqa, StringComparison.Ordinal);
         Assert.Contains("1 portfolio", eqa, StringComparison.Ordinal);
 
+        var apprentices = await PageAsync("linemanager@demo.attest.test", "/Employer");
+        Assert.Contains("Harbour View Hotel", apprentices, StringComparison.Ordinal);
+        Assert.Contains("Maya Clarke", apprentices, StringComparison.Ordinal);
+        Assert.Contains("Tom Reid", apprentices, StringComparison.Ordinal);
+
         var (exit, output) = await app.CliAsync("ledger", "verify");
         Assert.True(exit == 0, output);
     }

@@ -226,7 +226,7 @@ public partial class RouteSweepTests(ITestOutputHelper output)
 
     /// <summary>Everyone who might reach a route: each role of centre A and a visitor; the API is tried with its token and without.</summary>
     private static IEnumerable<string> WhoMayTry(AttestFactory app, RouteAction action) =>
-        action.IsApi ? [ApiClient, Visitor] : [app.A.Admin, app.A.Assessor, app.A.Iqa, app.A.Eqa, app.A.Candidate, Visitor];
+        action.IsApi ? [ApiClient, Visitor] : [app.A.Admin, app.A.Assessor, app.A.Iqa, app.A.Eqa, app.A.Candidate, app.A.Employer, Visitor];
 
     /// <summary>Sent to sign in: by the sign-in cookie's challenge or by a page (signing out, a sign-in step taken out of turn).</summary>
     private static bool ToSignIn(HttpResponseMessage response) =>
@@ -399,7 +399,8 @@ public partial class RouteSweepTests(ITestOutputHelper output)
     }
 
     /// <summary>The client's address from a header, so the sweep can speak from many addresses (below).</summary>
-    private sealed class AddressFromHeader : IStartupFilter
+    /// <summary>Takes the caller's address from a header, so a test can send each person's requests from an address of their own.</summary>
+    internal sealed class AddressFromHeader : IStartupFilter
     {
         public const string Header = "X-Sweep-Address";
 

@@ -33,15 +33,26 @@ public sealed class TestimonyIntake(AttestDbContext db, EvidenceIntake intake, T
         }
     }
 
+    /// <summary>
+    /// Someone signed in who keeps the testimony and signs it in their role: the assessor transcribing a paper or spoken one
+    /// (<see cref="Roles.Assessor"/>), or the line manager writing their own in their employer account (<see cref="Roles.Employer"/>).
+    /// </summary>
+    public sealed record SignedInAuthor(Guid Id, string Name, string Role)
+    {
+        public TestimonySource Source => Role == Roles.Employer ? TestimonySource.EmployerAccount : TestimonySource.Transcribed;
+    }
+
+    /// <param name="author">Null for a testimony written through the link <paramref name="request"/>.</param>
     public async Task<EvidenceItem> KeepAsync(
         Core.Assessment.Witness witness, Enrolment enrolment, WitnessRequest? request, IReadOnlyList<(string Unit, string Ref)> targets, TestimonyDetails details,
-        (Guid Id, string Name)? transcriber, CancellationToken cancellationToken)
+        SignedInAuthor? author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(witness);
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(targets);
         var now = clock.GetUtcNow().UtcDateTime;
-        var testimony = WitnessTestimony.Create(witness, request?.Id, transcriber is null ? TestimonySource.WitnessLink : TestimonySource.Transcribed, details, transcriber?.Id, DateOnly.FromDateTime(now), now);
+        var source = author?.Source ?? TestimonySource.WitnessLink;
+        var testimony = WitnessTestimony.Create(witness, request?.Id, source, details, source == TestimonySource.Transcribed ? author!.Id : null, DateOnly.FromDateTime(now), now);
         var candidate = await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == enrolment.CandidateId, cancellationToken);
         if (request is not null)
         {
@@ -52,11 +63,11 @@ public sealed class TestimonyIntake(AttestDbContext db, EvidenceIntake intake, T
             Core.Qualifications.EvidenceContext.RealWork, null, Occasions.None, null, null);
         try
         {
-            return await intake.KeepAsync(candidate, transcriber?.Id ?? Guid.Empty, EvidenceKind.WitnessTestimony, evidence, null, cancellationToken, related: kept =>
+            return await intake.KeepAsync(candidate, author?.Id ?? Guid.Empty, EvidenceKind.WitnessTestimony, evidence, null, cancellationToken, related: kept =>
             {
                 var bound = testimony.For(kept);
-                var signature = transcriber is { } t
-                    ? LedgerEntry.Sign(enrolment.CentreId, bound, Roles.Assessor, t.Id, t.Name, now)
+                var signature = author is { } a
+                    ? LedgerEntry.Sign(enrolment.CentreId, bound, a.Role, a.Id, a.Name, now)
                     : LedgerEntry.Sign(enrolment.CentreId, bound, "Witness", null, details.SignatureName?.Trim() ?? witness.Name, now);
                 return [bound, signature, .. targets.Select(x => new EvidenceMapping
                 {

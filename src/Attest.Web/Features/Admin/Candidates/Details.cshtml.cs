@@ -11,7 +11,8 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
 {
     /// <param name="RecordedBy">Who recorded the enrolment in Attest, or null when the system did.</param>
     /// <param name="Transfer">Which enrolment this one continues or is continued by, when the learner was transferred.</param>
-    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units, string Status, bool Open, string? Transfer);
+    /// <param name="Apprenticeship">The standard or framework and the employer, when the enrolment is an apprenticeship.</param>
+    public sealed record EnrolmentRow(Guid Id, string Qualification, DateOnly RegisteredOn, DateTime RecordedAt, string? RecordedBy, string? Assessor, IReadOnlyList<string> Units, string Status, bool Open, string? Transfer, string? Apprenticeship);
 
     public Core.Centres.Candidate Candidate { get; private set; } = null!;
 
@@ -90,6 +91,10 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         var staffIds = enrolments.Select(e => e.AssessorId).Concat(enrolments.Select(e => e.CreatedBy)).OfType<Guid>().Distinct().ToList();
         var centreId = db.CurrentCentreId;
         var names = await db.Users.Where(u => u.CentreId == centreId && staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        var apprenticeships = await db.Apprenticeships.AsNoTracking().Where(a => enrolmentIds.Contains(a.EnrolmentId))
+            .Join(db.Employers, a => a.EmployerId, x => x.Id, (a, x) => new { a, Employer = x.Name })
+            .ToDictionaryAsync(x => x.a.EnrolmentId, x => $"{Employers.ApprenticeshipText.Programme(x.a)}, with {x.Employer}", cancellationToken);
         Enrolments = enrolments.Select(e => new EnrolmentRow(
             e.Id,
             catalogue.Find(e.QualificationCode)?.DisplayName ?? e.QualificationCode,
@@ -100,7 +105,8 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
             e.Units.Select(u => u.UnitCode).ToList(),
             e.Status,
             e.WithdrawnOn is null,
-            Transfer(e))).ToList();
+            Transfer(e),
+            apprenticeships.GetValueOrDefault(e.Id))).ToList();
         string Name(Guid id)
         {
             var code = enrolments.Single(x => x.Id == id).QualificationCode;

@@ -40,7 +40,8 @@ public sealed class IndexModel(AttestDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var centre = db.CurrentCentreId;
-        var staff = db.Users.Where(u => u.CentreId == centre && !db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Candidate)));
+        // Candidates and employers' line managers are managed from their own pages.
+        var staff = db.Users.Where(u => u.CentreId == centre && !db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Candidate || r.Name == Roles.Employer))));
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim().ToLowerInvariant();

@@ -59,7 +59,7 @@ public sealed class TranscribeModel(AttestDbContext db, Core.Qualifications.Cata
             return Page();
         }
 
-        var item = await testimonies.KeepAsync(Witness, _enrolment, null, targets, Input.Details(), (User.UserId(), User.DisplayName()), cancellationToken);
+        var item = await testimonies.KeepAsync(Witness, _enrolment, null, targets, Input.Details(), new TestimonyIntake.SignedInAuthor(User.UserId(), User.DisplayName(), Core.Centres.Roles.Assessor), cancellationToken);
 
         TempData["Success"] = $"{item.Reference} testimony from {Witness.Name} is kept.";
         return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Witnesses");
