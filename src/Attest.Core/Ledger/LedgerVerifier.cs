@@ -51,6 +51,8 @@ public static class LedgerVerifier
         [Portfolios.MappingWithdrawal.Kind] = Read<Portfolios.MappingWithdrawal>,
         [Privacy.LearnerErasure.Kind] = Read<Privacy.LearnerErasure>,
         [Qualifications.SpecificationVersion.Kind] = Read<Qualifications.SpecificationVersion>,
+        [Apprenticeships.ProgressReview.Kind] = Read<Apprenticeships.ProgressReview>,
+        [Apprenticeships.ProgressReviewSignature.Kind] = Read<Apprenticeships.ProgressReviewSignature>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;
