@@ -252,6 +252,9 @@ public class LedgerTests
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/Declaration", new() { ["Selected"] = app.A.EvidenceId.ToString(), ["Confirmed"] = "true" })).StatusCode);
+        // A progress review, recorded with the assessor's signature.
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Reviews",
+            ProgressReviewTests.Review(DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).StatusCode);
     }
 
     /// <summary>An EQA visit open now, and the EQA's report of it (their requests are logged on the way).</summary>

@@ -84,6 +84,10 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(Core.Assessment.GradedAssessment)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Assessment.WitnessRequest)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Assessment.WitnessTestimony)] = ErasureRoutine.Pseudonymise,
+        // The apprenticeship's terms name no learner; kept, as their enrolment is.
+        [nameof(Core.Apprenticeships.Apprenticeship)] = ErasureRoutine.Pseudonymise,
+        [nameof(Core.Apprenticeships.Employer)] = ErasureRoutine.NotPersonal,
+        [nameof(Core.Apprenticeships.EmployerContact)] = ErasureRoutine.NotPersonal,
         [nameof(Core.Apprenticeships.ProgressReview)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Apprenticeships.ProgressReviewSignature)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Quality.IqaObservation)] = ErasureRoutine.PseudonymiseMentions,
