@@ -33,6 +33,9 @@ public sealed class CentrePolicy : ICentreOwned
     /// <summary>Years a learner's records are kept after their last enrolment closes, before erasure on request is allowed.</summary>
     public int RetentionYears { get; private set; } = Privacy.Retention.DefaultYears;
 
+    /// <summary>Weeks between an apprentice's progress reviews (issue 17: "scheduled at a centre interval (default 12 weeks)").</summary>
+    public int ReviewIntervalWeeks { get; private set; } = Apprenticeships.ReviewSchedule.DefaultIntervalWeeks;
+
     public Guid? ChangedBy { get; private set; }
 
     public DateTime? ChangedAt { get; private set; }
@@ -72,6 +75,19 @@ public sealed class CentrePolicy : ICentreOwned
         }
 
         RetentionYears = years;
+        ChangedBy = changedBy;
+        ChangedAt = now;
+    }
+
+    /// <summary>Sets the weeks between progress reviews, refusing a number outside what a centre can sensibly set.</summary>
+    public void ReviewEvery(int weeks, Guid changedBy, DateTime now)
+    {
+        if (weeks is < Apprenticeships.ReviewSchedule.MinIntervalWeeks or > Apprenticeships.ReviewSchedule.MaxIntervalWeeks)
+        {
+            throw new DomainRuleException($"Weeks between progress reviews must be between {Apprenticeships.ReviewSchedule.MinIntervalWeeks} and {Apprenticeships.ReviewSchedule.MaxIntervalWeeks}", nameof(ReviewIntervalWeeks));
+        }
+
+        ReviewIntervalWeeks = weeks;
         ChangedBy = changedBy;
         ChangedAt = now;
     }

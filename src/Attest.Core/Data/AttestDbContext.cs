@@ -156,6 +156,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<OffTheJobVerifiedActivity> OffTheJobVerifiedActivities => Set<OffTheJobVerifiedActivity>();
 
+    public DbSet<ProgressReview> ProgressReviews => Set<ProgressReview>();
+
+    public DbSet<ProgressReviewSignature> ProgressReviewSignatures => Set<ProgressReviewSignature>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -381,6 +385,35 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.EnrolmentId);
             e.HasOne<OffTheJobVerification>().WithMany().HasForeignKey(x => x.VerificationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<OffTheJobActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ProgressReview>(e =>
+        {
+            Owned(e);
+            foreach (var text in new[] { nameof(ProgressReview.ProgressAgainstPlan), nameof(ProgressReview.OffTheJobHoursDiscussed), nameof(ProgressReview.KsbProgress),
+                nameof(ProgressReview.WellbeingNotes), nameof(ProgressReview.SafeguardingNotes), nameof(ProgressReview.Targets) })
+            {
+                e.Property(text).HasMaxLength(ProgressReview.MaxTextLength);
+            }
+
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ProgressReviewSignature>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Party).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Via).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SignerName).HasMaxLength(200);
+            // Each party signs a review once: the database refuses a second even when two arrive together.
+            e.HasIndex(x => new { x.ReviewId, x.Party }).IsUnique();
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<ProgressReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.SignerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

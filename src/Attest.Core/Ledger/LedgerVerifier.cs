@@ -53,6 +53,8 @@ public static class LedgerVerifier
         [Apprenticeships.OffTheJobVerification.Kind] = Read<Apprenticeships.OffTheJobVerification>,
         [Privacy.LearnerErasure.Kind] = Read<Privacy.LearnerErasure>,
         [Qualifications.SpecificationVersion.Kind] = Read<Qualifications.SpecificationVersion>,
+        [Apprenticeships.ProgressReview.Kind] = Read<Apprenticeships.ProgressReview>,
+        [Apprenticeships.ProgressReviewSignature.Kind] = Read<Apprenticeships.ProgressReviewSignature>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

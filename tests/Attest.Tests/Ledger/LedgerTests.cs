@@ -270,6 +270,10 @@ public class LedgerTests
 
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync("/Candidate/OffTheJob?handler=Withdraw", new() { ["activityId"] = activities[0].ToString(), ["reason"] = "Logged twice." })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/OffTheJob", new() { ["Ticked"] = activities[1].ToString() })).StatusCode);
+
+        // A progress review, recorded with the assessor's signature.
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Reviews",
+            ProgressReviewTests.Review(DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).StatusCode);
     }
 
     /// <summary>An EQA visit open now, and the EQA's report of it (their requests are logged on the way).</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin.Settings;
 
-/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, whether claims wait for summative IQA samples, which roles must use a second factor (from each person's next sign-in), and how long learners' records are kept.</summary>
+/// <summary>The centre's own policy: feedback detail, graded reworks, the longest recording, whether claims wait for summative IQA samples, which roles must use a second factor (from each person's next sign-in), how long learners' records are kept, and the weeks between apprentices' progress reviews.</summary>
 public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.Media.MediaOptions> media) : PageModel, IRedisplayable
 {
     [BindProperty]
@@ -25,6 +25,10 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
     [BindProperty]
     public int RetentionYears { get; set; }
 
+    /// <summary>Left as it was when a post does not carry it (the form always does).</summary>
+    [BindProperty]
+    public int? ReviewIntervalWeeks { get; set; }
+
     [BindProperty]
     public List<string> TwoFactorRoles { get; set; } = [];
 
@@ -38,6 +42,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
         (FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, ChangedAt) = (policy.FeedbackMinWords, policy.ReworkLimit, policy.LongRecordingMinutes, policy.ClaimsWaitForSummativeSample, policy.ChangedAt);
         TwoFactorRoles = [.. policy.TwoFactorRoleList];
         RetentionYears = policy.RetentionYears;
+        ReviewIntervalWeeks = policy.ReviewIntervalWeeks;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -58,6 +63,10 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock, Microsoft
         policy.Change(FeedbackMinWords, ReworkLimit, LongRecordingMinutes, ClaimsWaitForSummativeSample, User.UserId(), now);
         policy.RequireTwoFactorFor(TwoFactorRoles, User.UserId(), now);
         policy.KeepRecordsFor(RetentionYears, User.UserId(), now);
+        if (ReviewIntervalWeeks is int weeks)
+        {
+            policy.ReviewEvery(weeks, User.UserId(), now);
+        }
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Centre settings saved.";
         return Redirect("/Admin/Settings");

@@ -232,6 +232,7 @@ namespace Attest.Migrations.Sqlite.Migrations
                     ClaimsWaitForSummativeSample = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorRoles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RetentionYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewIntervalWeeks = table.Column<int>(type: "INTEGER", nullable: false),
                     ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
@@ -699,6 +700,42 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Employers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Employers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Employers_AspNetUsers_ChangedBy",
+                        column: x => x.ChangedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Employers_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Employers_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EqaVisits",
                 columns: table => new
                 {
@@ -1048,6 +1085,50 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmployerContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployerContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmployerContacts_AspNetUsers_ChangedBy",
+                        column: x => x.ChangedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmployerContacts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmployerContacts_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmployerContacts_Employers_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EqaReports",
                 columns: table => new
                 {
@@ -1246,6 +1327,59 @@ namespace Attest.Migrations.Sqlite.Migrations
                         name: "FK_WitnessTestimonies_Witnesses_WitnessId",
                         column: x => x.WitnessId,
                         principalTable: "Witnesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Apprenticeships",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProgrammeCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProgrammeTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ContractedHoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    PlannedOffTheJobHours = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Apprenticeships", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_Apprenticeships_AspNetUsers_ChangedBy",
+                        column: x => x.ChangedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Apprenticeships_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Apprenticeships_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Apprenticeships_Employers_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Apprenticeships_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1662,6 +1796,127 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OffTheJobActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Starts = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Ends = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    WhatWasLearnt = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    InOwnTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobActivities_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobActivities_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobActivities_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffTheJobVerifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerifierRole = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    VerifiedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerifiedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Activities = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobVerifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobVerifications_AspNetUsers_VerifiedBy",
+                        column: x => x.VerifiedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobVerifications_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobVerifications_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ProgressAgainstPlan = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    OffTheJobHoursDiscussed = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    KsbProgress = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    WellbeingConcern = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WellbeingNotes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    SafeguardingConcern = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SafeguardingNotes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Targets = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviews_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviews_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviews_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SamplePicks",
                 columns: table => new
                 {
@@ -1915,6 +2170,119 @@ namespace Attest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OffTheJobWithdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobWithdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobWithdrawals_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobWithdrawals_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobWithdrawals_OffTheJobActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "OffTheJobActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffTheJobVerifiedActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerificationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobVerifiedActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobVerifiedActivities_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobVerifiedActivities_OffTheJobActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "OffTheJobActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobVerifiedActivities_OffTheJobVerifications_VerificationId",
+                        column: x => x.VerificationId,
+                        principalTable: "OffTheJobVerifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReviewSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CentreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Via = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReviewSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewSignatures_AspNetUsers_SignerId",
+                        column: x => x.SignerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewSignatures_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewSignatures_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewSignatures_ProgressReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "ProgressReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClaimLines",
                 columns: table => new
                 {
@@ -2030,6 +2398,26 @@ namespace Attest.Migrations.Sqlite.Migrations
                 table: "ApiTokens",
                 column: "SecretSha256",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apprenticeships_CentreId",
+                table: "Apprenticeships",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apprenticeships_ChangedBy",
+                table: "Apprenticeships",
+                column: "ChangedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apprenticeships_CreatedBy",
+                table: "Apprenticeships",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apprenticeships_EmployerId",
+                table: "Apprenticeships",
+                column: "EmployerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -2208,6 +2596,42 @@ namespace Attest.Migrations.Sqlite.Migrations
                 table: "CriterionDecisions",
                 columns: new[] { "EnrolmentId", "UnitCode", "CriterionRef", "Revision" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_CentreId",
+                table: "EmployerContacts",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_ChangedBy",
+                table: "EmployerContacts",
+                column: "ChangedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_EmployerId",
+                table: "EmployerContacts",
+                column: "EmployerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_UserId",
+                table: "EmployerContacts",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employers_CentreId_Name",
+                table: "Employers",
+                columns: new[] { "CentreId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employers_ChangedBy",
+                table: "Employers",
+                column: "ChangedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employers_CreatedBy",
+                table: "Employers",
+                column: "CreatedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnrolledUnits_CentreId",
@@ -2503,6 +2927,83 @@ namespace Attest.Migrations.Sqlite.Migrations
                 column: "RecordedBy");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobActivities_CandidateId_Date",
+                table: "OffTheJobActivities",
+                columns: new[] { "CandidateId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobActivities_CentreId",
+                table: "OffTheJobActivities",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobActivities_EnrolmentId_Date",
+                table: "OffTheJobActivities",
+                columns: new[] { "EnrolmentId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobActivities_RecordedBy",
+                table: "OffTheJobActivities",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifications_CentreId",
+                table: "OffTheJobVerifications",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifications_EnrolmentId",
+                table: "OffTheJobVerifications",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifications_VerifiedBy",
+                table: "OffTheJobVerifications",
+                column: "VerifiedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifiedActivities_ActivityId",
+                table: "OffTheJobVerifiedActivities",
+                column: "ActivityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifiedActivities_CentreId",
+                table: "OffTheJobVerifiedActivities",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifiedActivities_EnrolmentId",
+                table: "OffTheJobVerifiedActivities",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobVerifiedActivities_VerificationId",
+                table: "OffTheJobVerifiedActivities",
+                column: "VerificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobWithdrawals_ActivityId",
+                table: "OffTheJobWithdrawals",
+                column: "ActivityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobWithdrawals_CentreId",
+                table: "OffTheJobWithdrawals",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobWithdrawals_EnrolmentId",
+                table: "OffTheJobWithdrawals",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobWithdrawals_RecordedBy",
+                table: "OffTheJobWithdrawals",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_CentreId_CreatedAt",
                 table: "OutboxMails",
                 columns: new[] { "CentreId", "CreatedAt" });
@@ -2527,6 +3028,42 @@ namespace Attest.Migrations.Sqlite.Migrations
                 table: "ProblemCases",
                 column: "EvidenceItemId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviews_CentreId",
+                table: "ProgressReviews",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviews_EnrolmentId",
+                table: "ProgressReviews",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviews_RecordedBy",
+                table: "ProgressReviews",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewSignatures_CentreId",
+                table: "ProgressReviewSignatures",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewSignatures_EnrolmentId",
+                table: "ProgressReviewSignatures",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewSignatures_ReviewId_Party",
+                table: "ProgressReviewSignatures",
+                columns: new[] { "ReviewId", "Party" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewSignatures_SignerId",
+                table: "ProgressReviewSignatures",
+                column: "SignerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResumableUploads_CentreId_WrittenAt",
@@ -2675,6 +3212,8 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             // Decisions, sign-offs, declarations, reviews and claims: the database refuses to change them.
             AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "SpecificationVersions", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
+            AppendOnlyTables.Guard(migrationBuilder, "OffTheJobActivities", "OffTheJobVerifications", "OffTheJobVerifiedActivities", "OffTheJobWithdrawals");
+            AppendOnlyTables.Guard(migrationBuilder, "ProgressReviews", "ProgressReviewSignatures");
         }
 
         /// <inheritdoc />
@@ -2685,6 +3224,9 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "Apprenticeships");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -2727,6 +3269,9 @@ namespace Attest.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmployerContacts");
 
             migrationBuilder.DropTable(
                 name: "EnrolledUnits");
@@ -2774,10 +3319,19 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "MappingWithdrawals");
 
             migrationBuilder.DropTable(
+                name: "OffTheJobVerifiedActivities");
+
+            migrationBuilder.DropTable(
+                name: "OffTheJobWithdrawals");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMails");
 
             migrationBuilder.DropTable(
                 name: "ProblemCases");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReviewSignatures");
 
             migrationBuilder.DropTable(
                 name: "RateCounts");
@@ -2831,6 +3385,9 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "CertificationClaims");
 
             migrationBuilder.DropTable(
+                name: "Employers");
+
+            migrationBuilder.DropTable(
                 name: "EqaVisits");
 
             migrationBuilder.DropTable(
@@ -2843,6 +3400,15 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "EvidenceMappings");
 
             migrationBuilder.DropTable(
+                name: "OffTheJobVerifications");
+
+            migrationBuilder.DropTable(
+                name: "OffTheJobActivities");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReviews");
+
+            migrationBuilder.DropTable(
                 name: "ResumableUploads");
 
             migrationBuilder.DropTable(
@@ -2852,16 +3418,16 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "Witnesses");
 
             migrationBuilder.DropTable(
-                name: "Enrolments");
-
-            migrationBuilder.DropTable(
                 name: "EvidenceItems");
 
             migrationBuilder.DropTable(
-                name: "SpecificationVersions");
+                name: "Enrolments");
 
             migrationBuilder.DropTable(
                 name: "Candidates");
+
+            migrationBuilder.DropTable(
+                name: "SpecificationVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
