@@ -60,10 +60,16 @@ internal sealed class RawSql : IDisposable
             "SELECT s.\"EnrolmentId\", s.\"UnitCode\", s.\"AssessorId\", s.\"SignedAt\" FROM \"UnitSignOffs\" s JOIN \"Enrolments\" e ON e.\"Id\" = s.\"EnrolmentId\" WHERE e.\"CentreId\" = @centre AND e.\"QualificationCode\" = '03456' AND s.\"SignedAt\" >= @since");
     }
 
-    /// <summary>Assessors compared on 03456 C3: decisions by assessor and outcome, first mapping per criterion, the IQA's reviews.</summary>
+    /// <summary>
+    /// Assessors compared on 03456 C3, as the page's question is asked: each criterion's latest decision (the highest
+    /// revision) counted by assessor and outcome, the first mapping that counts (not withdrawn) per criterion, the IQA's
+    /// reviews.
+    /// </summary>
     public double Standardisation() => Time(
-        "SELECT d.\"AssessorId\", d.\"Outcome\", count(*) FROM \"CriterionDecisions\" d JOIN \"Enrolments\" e ON e.\"Id\" = d.\"EnrolmentId\" WHERE e.\"CentreId\" = @centre AND e.\"QualificationCode\" = '03456' AND d.\"UnitCode\" = 'C3' GROUP BY d.\"AssessorId\", d.\"Outcome\"",
-        "SELECT m.\"EnrolmentId\", m.\"CriterionRef\", min(m.\"CreatedAt\") FROM \"EvidenceMappings\" m JOIN \"Enrolments\" e ON e.\"Id\" = m.\"EnrolmentId\" WHERE e.\"CentreId\" = @centre AND e.\"QualificationCode\" = '03456' AND m.\"UnitCode\" = 'C3' GROUP BY m.\"EnrolmentId\", m.\"CriterionRef\"",
+        "SELECT d.\"AssessorId\", d.\"Outcome\", count(*), count(DISTINCT d.\"EnrolmentId\") FROM (SELECT d0.\"EnrolmentId\", d0.\"CriterionRef\", max(d0.\"Revision\") AS \"Revision\" FROM \"CriterionDecisions\" d0 JOIN \"Enrolments\" e ON e.\"Id\" = d0.\"EnrolmentId\" WHERE e.\"CentreId\" = @centre AND e.\"QualificationCode\" = '03456' AND d0.\"UnitCode\" = 'C3' GROUP BY d0.\"EnrolmentId\", d0.\"CriterionRef\") l " +
+        "JOIN \"CriterionDecisions\" d ON d.\"EnrolmentId\" = l.\"EnrolmentId\" AND d.\"CriterionRef\" = l.\"CriterionRef\" AND d.\"Revision\" = l.\"Revision\" GROUP BY d.\"AssessorId\", d.\"Outcome\"",
+        "SELECT m.\"EnrolmentId\", m.\"CriterionRef\", min(m.\"CreatedAt\") FROM \"EvidenceMappings\" m JOIN \"Enrolments\" e ON e.\"Id\" = m.\"EnrolmentId\" WHERE e.\"CentreId\" = @centre AND e.\"QualificationCode\" = '03456' AND m.\"UnitCode\" = 'C3' " +
+        "AND NOT EXISTS (SELECT 1 FROM \"MappingWithdrawals\" w WHERE w.\"MappingId\" = m.\"Id\") GROUP BY m.\"EnrolmentId\", m.\"CriterionRef\"",
         "SELECT r.\"AssessorId\", r.\"Outcome\", count(*) FROM \"IqaReviews\" r WHERE r.\"CentreId\" = @centre AND r.\"UnitCode\" = 'C3' GROUP BY r.\"AssessorId\", r.\"Outcome\"");
 
     /// <summary>Today as each database keeps a date: text on SQLite, a date on PostgreSQL.</summary>
