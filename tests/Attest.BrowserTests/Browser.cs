@@ -42,6 +42,27 @@ public static class Browser
         Assert.True(serious.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", serious));
     }
 
+    /// <summary>
+    /// Fails when the page is wider than its window, so a phone would scroll the whole page sideways; names the elements
+    /// that stick out. A wide table scrolling inside its own region (attest-scroll) does not count.
+    /// </summary>
+    public static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var wider = await page.EvaluateAsync<string[]>("""
+            () => {
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return [];
+                const sticking = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.attest-scroll *'))
+                    .slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`);
+                return sticking.length > 0 ? sticking : [`the page (${document.documentElement.scrollWidth}px)`];
+            }
+            """);
+        Assert.True(wider.Length == 0, $"{page.Url} is wider than the {page.ViewportSize?.Width}px screen:\n" + string.Join("\n", wider));
+    }
+
     /// <summary>A page in a fresh context: a phone-sized touch screen or a desktop. CSP is bypassed only so axe can be injected.</summary>
     public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl, bool phone)
     {

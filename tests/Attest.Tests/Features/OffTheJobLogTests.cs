@@ -158,6 +158,32 @@ public partial class OffTheJobLogTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_break_ended_the_day_it_began_leaves_the_plan_as_it_was(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using var admin = await app.SignedInAsync(app.A.Admin);
+        await StartedHalfAYearAgoAsync(app, admin);
+        var today = Today(app);
+        using var candidate = await app.SignedInAsync(app.A.Candidate);
+        var before = ExpectedHours(WebUtility.HtmlDecode(await candidate.GetStringAsync(Page)));
+        foreach (var act in new[] { "BreakStarted", "Resumed" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Enrolments/{app.A.EnrolmentId}/Status", new()
+            {
+                ["Input.Act"] = act, ["Input.On"] = Iso(today), ["Input.Reason"] = "Recorded in error.",
+            })).StatusCode);
+        }
+
+        var log = await candidate.GetAsync(Page);
+        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        var after = WebUtility.HtmlDecode(await log.Content.ReadAsStringAsync());
+        Assert.Equal(before, ExpectedHours(after));
+        Assert.DoesNotContain("On a break in learning", after, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Activity(today))).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Only_the_apprentice_their_assessor_and_their_line_manager_see_the_log(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();

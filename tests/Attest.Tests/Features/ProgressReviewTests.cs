@@ -52,7 +52,8 @@ public class ProgressReviewTests
 
         var employerPage = $"/Employer/Apprentices/{app.A.EnrolmentId}/Reviews";
         using var employer = await app.SignedInAsync(app.A.Employer);
-        Assert.Equal(HttpStatusCode.Redirect, (await employer.PostFormAsync($"{employerPage}?handler=Sign&reviewId={reviewId}", new(), tokenFrom: employerPage)).StatusCode);
+        var signed = await employer.PostFormAsync($"{employerPage}?handler=Sign&reviewId={reviewId}", new(), tokenFrom: employerPage);
+        Assert.Equal((HttpStatusCode.Redirect, employerPage), (signed.StatusCode, signed.Headers.Location?.OriginalString));
         Assert.Contains("Signed by all three", await assessor.GetStringAsync(page), StringComparison.Ordinal);
         await using (var db = app.Db(app.A.Id))
         {

@@ -99,6 +99,13 @@ public sealed class OffTheJobLog
             }
             else if (breaks.Count > 0 && breaks[^1].ReturnedOn is null)
             {
+                if (change.EffectiveOn == breaks[^1].From)
+                {
+                    // Ended the day it began (a break recorded in error): no day paused and the planned end did not move.
+                    breaks.RemoveAt(breaks.Count - 1);
+                    continue;
+                }
+
                 end = change.PlannedEndAfter ?? end.AddDays(change.EffectiveOn.DayNumber - breaks[^1].From.DayNumber);
                 breaks[^1] = breaks[^1] with { ReturnedOn = change.EffectiveOn, PlannedEndAfterReturn = end };
             }
