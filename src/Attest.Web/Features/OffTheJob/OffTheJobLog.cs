@@ -89,21 +89,7 @@ public sealed class OffTheJobLog
     private static OffTheJobPlan PlanOf(OffTheJobRules rules, Apprenticeship apprenticeship, Enrolment enrolment, IReadOnlyList<EnrolmentStatusChange> changes)
     {
         var plannedEnd = (enrolment.PlannedEndDate ?? apprenticeship.StartDate.AddYears(1)).AddDays(-enrolment.DaysOnBreak);
-        var breaks = new List<BreakInLearning>();
-        var end = plannedEnd;
-        foreach (var change in changes)
-        {
-            if (change.Act == EnrolmentAct.BreakStarted)
-            {
-                breaks.Add(new BreakInLearning(change.EffectiveOn, null, null, change.Reason));
-            }
-            else if (breaks.Count > 0 && breaks[^1].ReturnedOn is null)
-            {
-                end = change.PlannedEndAfter ?? end.AddDays(change.EffectiveOn.DayNumber - breaks[^1].From.DayNumber);
-                breaks[^1] = breaks[^1] with { ReturnedOn = change.EffectiveOn, PlannedEndAfterReturn = end };
-            }
-        }
-
+        var breaks = BreakInLearning.Of(changes, plannedEnd);
         // Under rules that take the standard's published hours, the administrator's planned hours were checked against
         // the floor when entered; the standard's own figure is not held, so the plan stands on the planned hours.
         var ruleSet = rules.RuleSetFor(apprenticeship.StartDate);
