@@ -46,7 +46,7 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
         }
 
         TempData["Success"] = "You have signed the review as the employer.";
-        return Redirect("/Employer.Reviews");
+        return Redirect($"/Employer/Apprentices/{EnrolmentId}/Reviews");
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken)
