@@ -8,6 +8,38 @@ namespace Attest.Core.Apprenticeships;
 public sealed record BreakInLearning(DateOnly From, DateOnly? ReturnedOn, DateOnly? PlannedEndAfterReturn, string Reason)
 {
     public bool Covers(DateOnly day) => day >= From && (ReturnedOn is not DateOnly back || day < back);
+
+    /// <summary>
+    /// An enrolment's breaks from its status changes (breaks and returns, in the order recorded). A return moves the
+    /// planned end by the length of the break, from <paramref name="plannedEndFirstAgreed"/> on, unless it says where to.
+    /// </summary>
+    public static IReadOnlyList<BreakInLearning> Of(IEnumerable<Portfolios.EnrolmentStatusChange> changesInOrder, DateOnly plannedEndFirstAgreed)
+    {
+        ArgumentNullException.ThrowIfNull(changesInOrder);
+        var breaks = new List<BreakInLearning>();
+        var end = plannedEndFirstAgreed;
+        foreach (var change in changesInOrder)
+        {
+            if (change.Act == Portfolios.EnrolmentAct.BreakStarted)
+            {
+                breaks.Add(new BreakInLearning(change.EffectiveOn, null, null, change.Reason));
+            }
+            else if (change.Act == Portfolios.EnrolmentAct.Resumed && breaks.Count > 0 && breaks[^1].ReturnedOn is null)
+            {
+                if (change.EffectiveOn == breaks[^1].From)
+                {
+                    // Ended the day it began (a break recorded in error): no day paused and the planned end did not move.
+                    breaks.RemoveAt(breaks.Count - 1);
+                    continue;
+                }
+
+                end = change.PlannedEndAfter ?? end.AddDays(change.EffectiveOn.DayNumber - breaks[^1].From.DayNumber);
+                breaks[^1] = breaks[^1] with { ReturnedOn = change.EffectiveOn, PlannedEndAfterReturn = end };
+            }
+        }
+
+        return breaks;
+    }
 }
 
 public enum OffTheJobStatus

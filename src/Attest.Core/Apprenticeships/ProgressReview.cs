@@ -5,8 +5,8 @@ namespace Attest.Core.Apprenticeships;
 /// <summary>The three parties who sign a progress review (issue 17: "tripartite: apprentice, assessor/tutor, employer").</summary>
 public enum ReviewParty { Apprentice, Assessor, Employer }
 
-/// <summary>How a party signed: signed in to their account (a single-use link for an employer without one is to come).</summary>
-public enum ReviewSignedVia { Account }
+/// <summary>How a party signed: signed in to their account, or (an employer contact without one) through a single-use link (<see cref="ReviewSignRequest"/>).</summary>
+public enum ReviewSignedVia { Account, Link }
 
 /// <summary>What the assessor writes at a progress review, field by field.</summary>
 public sealed record ProgressReviewDetails(

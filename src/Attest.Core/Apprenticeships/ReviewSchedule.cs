@@ -5,8 +5,10 @@ public sealed record ReviewDue(DateOnly DueOn, bool Overdue);
 
 /// <summary>
 /// When an apprentice's progress reviews fall due (issue 17: "scheduled at a centre interval (default 12 weeks)"): every
-/// interval from the start, up to the planned end. A review is overdue once its date has passed with no review completed
-/// (signed by all three) on or after the previous due date. Pure: no I/O.
+/// interval of time in learning from the start, up to the planned end. A break in learning stops the clock: no review falls
+/// due while the apprentice is away, a date the break reaches moves on by the break's length, and none falls due after a
+/// break that has not ended. A review is overdue once its date has passed with no review completed (signed by all three)
+/// on or after the previous due date. Pure: no I/O.
 /// </summary>
 public static class ReviewSchedule
 {
@@ -16,17 +18,44 @@ public static class ReviewSchedule
 
     public const int MaxIntervalWeeks = 26;
 
-    /// <summary>The review dates from the start (exclusive) to the planned end (inclusive), every <paramref name="intervalWeeks"/> weeks.</summary>
-    public static IReadOnlyList<DateOnly> DueDates(DateOnly start, DateOnly plannedEnd, int intervalWeeks)
+    /// <summary>
+    /// The review dates from the start (exclusive) to the planned end (inclusive), every <paramref name="intervalWeeks"/>
+    /// weeks of learning: each date is moved on by every break that began on or before it, and the dates stop at a break
+    /// still going on.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> DueDates(DateOnly start, DateOnly plannedEnd, int intervalWeeks, IReadOnlyCollection<BreakInLearning> breaks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intervalWeeks, MinIntervalWeeks);
+        ArgumentNullException.ThrowIfNull(breaks);
+        // Only the part of a break after the start stops the clock.
+        var pauses = breaks.Where(b => b.ReturnedOn is not DateOnly back || back > start)
+            .Select(b => (From: b.From < start ? start : b.From, b.ReturnedOn)).OrderBy(b => b.From).ToList();
         var dates = new List<DateOnly>();
-        for (var due = start.AddDays(7 * intervalWeeks); due <= plannedEnd; due = due.AddDays(7 * intervalWeeks))
+        for (var weeks = intervalWeeks; ; weeks += intervalWeeks)
         {
+            var due = start.AddDays(7 * weeks);
+            foreach (var (from, returnedOn) in pauses)
+            {
+                if (from > due)
+                {
+                    break;
+                }
+
+                if (returnedOn is not DateOnly back)
+                {
+                    return dates;
+                }
+
+                due = due.AddDays(back.DayNumber - from.DayNumber);
+            }
+
+            if (due > plannedEnd)
+            {
+                return dates;
+            }
+
             dates.Add(due);
         }
-
-        return dates;
     }
 
     /// <summary>
@@ -35,13 +64,13 @@ public static class ReviewSchedule
     /// but not the next as well. A date that has passed with no review answering it is overdue.
     /// </summary>
     /// <param name="completedOn">The dates completed reviews (signed by all three) were held on.</param>
-    public static IReadOnlyList<ReviewDue> Due(DateOnly start, DateOnly plannedEnd, int intervalWeeks, IEnumerable<DateOnly> completedOn, DateOnly today)
+    public static IReadOnlyList<ReviewDue> Due(DateOnly start, DateOnly plannedEnd, int intervalWeeks, IReadOnlyCollection<BreakInLearning> breaks, IEnumerable<DateOnly> completedOn, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(completedOn);
         var unused = completedOn.Where(h => h <= today).Order().ToList();
         var result = new List<ReviewDue>();
         var previous = start;
-        foreach (var due in DueDates(start, plannedEnd, intervalWeeks))
+        foreach (var due in DueDates(start, plannedEnd, intervalWeeks, breaks))
         {
             var answer = unused.FindIndex(h => h > previous);
             if (answer >= 0)
@@ -61,6 +90,6 @@ public static class ReviewSchedule
     }
 
     /// <summary>How many of the reviews due so far are overdue.</summary>
-    public static int OverdueCount(DateOnly start, DateOnly plannedEnd, int intervalWeeks, IEnumerable<DateOnly> completedOn, DateOnly today) =>
-        Due(start, plannedEnd, intervalWeeks, completedOn, today).Count(d => d.Overdue);
+    public static int OverdueCount(DateOnly start, DateOnly plannedEnd, int intervalWeeks, IReadOnlyCollection<BreakInLearning> breaks, IEnumerable<DateOnly> completedOn, DateOnly today) =>
+        Due(start, plannedEnd, intervalWeeks, breaks, completedOn, today).Count(d => d.Overdue);
 }

@@ -28,7 +28,7 @@ public sealed class CentrePolicy : ICentreOwned
     public const string DefaultTwoFactorRoles = Roles.CentreAdmin + "," + Roles.Iqa + "," + Roles.Eqa;
 
     /// <summary>The roles a centre may require a second factor for: every role but the witness, who has no account.</summary>
-    public static readonly IReadOnlyList<string> TwoFactorChoices = [Roles.CentreAdmin, Roles.Assessor, Roles.Iqa, Roles.Eqa, Roles.Candidate];
+    public static readonly IReadOnlyList<string> TwoFactorChoices = [Roles.CentreAdmin, Roles.Assessor, Roles.Iqa, Roles.Eqa, Roles.Candidate, Roles.Employer];
 
     /// <summary>Years a learner's records are kept after their last enrolment closes, before erasure on request is allowed.</summary>
     public int RetentionYears { get; private set; } = Privacy.Retention.DefaultYears;

@@ -38,4 +38,7 @@ public static class Roles
         Employer => "Employer (line manager)",
         _ => role,
     };
+
+    /// <summary>The role's people, as a list of choices names them ("Assessors", "Employers (line managers)").</summary>
+    public static string DescribePeople(string role) => role == Employer ? "Employers (line managers)" : Describe(role) + "s";
 }

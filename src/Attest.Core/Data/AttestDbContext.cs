@@ -160,6 +160,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<ProgressReviewSignature> ProgressReviewSignatures => Set<ProgressReviewSignature>();
 
+    public DbSet<ReviewSignRequest> ReviewSignRequests => Set<ReviewSignRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -414,6 +416,19 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<ProgressReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.SignerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ReviewSignRequest>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.SecretSha256).HasMaxLength(64);
+            e.HasIndex(x => new { x.CentreId, x.SecretSha256 }).IsUnique();
+            e.HasIndex(x => x.ReviewId);
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<ProgressReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<EmployerContact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

@@ -141,6 +141,8 @@ public static class AttestHost
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Witness/Testimony");
                 options.Conventions.AllowAnonymousToPage("/Witness/Thanks");
+                options.Conventions.AllowAnonymousToPage("/Reviews/Sign");
+                options.Conventions.AllowAnonymousToPage("/Reviews/Signed");
             })
             .AddMvcOptions(options =>
             {

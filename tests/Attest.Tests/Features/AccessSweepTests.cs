@@ -22,7 +22,7 @@ public partial class AccessSweepTests
     /// <summary>Routes any signed-in user may see, because they hold no centre data.</summary>
     private static readonly HashSet<string> Open =
     [
-        "", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "Catalogue/Standards/{reference}", "health", "health/ready", "health/live", "Witness/{token}/Thanks", "openapi/{documentName}.json",
+        "", "Index", "Error", "Account/SignIn", "Account/SignOut", "Catalogue", "Catalogue/{code}", "Catalogue/{code}/Units/{unitCode}", "Catalogue/Standards/{reference}", "health", "health/ready", "health/live", "Witness/{token}/Thanks", "Reviews/{token}/Signed", "openapi/{documentName}.json",
         // Signing in: forgotten password, the second step, single sign-on (PeopleTests, TwoFactorTests and the single sign-on journey test them).
         "Account/ForgotPassword", "Account/SignIn/TwoFactor", "Account/Sso", "Account/Sso/Index", "Account/Sso/Complete", "Account/Sso/{number}",
     ];
@@ -30,8 +30,8 @@ public partial class AccessSweepTests
     /// <summary>Each signed-in person's own account pages, whatever their role: they show only that person's own data.</summary>
     private static readonly HashSet<string> Personal = ["Account", "Account/Index", "Account/ChangePassword", "Account/TwoFactor"];
 
-    /// <summary>Routes a visitor with no account reaches by a capability link (tested with and without the link in WitnessTests and PeopleTests).</summary>
-    private static readonly HashSet<string> ByLink = ["Witness/{token}", "Account/Password/{token}"];
+    /// <summary>Routes a visitor with no account reaches by a capability link (tested with and without the link in WitnessTests, PeopleTests and ReviewLinkTests).</summary>
+    private static readonly HashSet<string> ByLink = ["Witness/{token}", "Account/Password/{token}", "Reviews/{token}"];
 
     /// <summary>Every page and endpoint but the REST API, which takes tokens, not sign-ins (swept in ApiTests).</summary>
     private static List<string> Routes(AttestFactory app) =>

@@ -91,7 +91,7 @@ public class ProgressReviewTests
         var b = $"/Employer/Apprentices/{app.B.EnrolmentId}/Reviews";
         Assert.Equal(HttpStatusCode.NotFound, (await otherEmployer.PostFormAsync($"{b}?handler=Sign&reviewId={reviewId}", new(), tokenFrom: b)).StatusCode);
         using var otherCandidate = await app.SignedInAsync(app.A.OtherCandidate);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.PostFormAsync($"/Candidate/Reviews?handler=Sign&reviewId={reviewId}", new(), tokenFrom: "/Candidate/Reviews")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherCandidate.PostFormAsync($"/Candidate/Reviews?handler=Sign&reviewId={reviewId}", new(), tokenFrom: "/Candidate")).StatusCode);
 
         using var candidate = await app.SignedInAsync(app.A.Candidate);
         Assert.Equal(HttpStatusCode.Forbidden, (await candidate.GetAsync(pages[0])).StatusCode);

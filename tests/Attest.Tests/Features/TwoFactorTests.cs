@@ -125,6 +125,25 @@ public partial class TwoFactorTests
     }
 
     /// <summary>The administrator sets which roles must use a second factor, on the settings page (keeping the other settings).</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_centre_can_require_a_second_factor_of_its_line_managers(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using (var admin = await app.SignedInAsync(app.A.Admin))
+        {
+            Assert.Contains("Employers (line managers)</label>", await admin.GetStringAsync("/Admin/Settings"), StringComparison.Ordinal);
+        }
+
+        await RequireForAsync(app, "Employer");
+        using var lineManager = await app.SignedInAsync(app.A.Employer);
+        Assert.Equal("/Account/TwoFactor", (await lineManager.GetAsync("/Employer")).Headers.Location!.OriginalString);
+        Assert.Contains("Your centre requires two-factor authentication for your role", await lineManager.GetStringAsync("/Account/TwoFactor"), StringComparison.Ordinal);
+        // Another centre's line managers are not asked.
+        using var otherCentre = await app.SignedInAsync(app.B.Employer);
+        Assert.Equal(HttpStatusCode.OK, (await otherCentre.GetAsync("/Employer")).StatusCode);
+    }
+
     internal static async Task RequireForAsync(AttestFactory app, params string[] roles)
     {
         using var admin = await app.SignedInAsync(app.A.Admin);

@@ -14,6 +14,7 @@ public class MailTemplateTests
         ["password-changed"] = ["name", "email", "centre", "when"],
         ["two-factor-reset"] = ["name", "actor", "email", "centre", "when"],
         ["witness-request"] = ["name", "assessor", "centre", "candidate", "activity", "link", "expires"],
+        ["review-signature"] = ["name", "assessor", "centre", "candidate", "held", "link", "expires"],
     };
 
     [Fact]

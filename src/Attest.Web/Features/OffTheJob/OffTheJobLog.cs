@@ -89,27 +89,12 @@ public sealed class OffTheJobLog
     private static OffTheJobPlan PlanOf(OffTheJobRules rules, Apprenticeship apprenticeship, Enrolment enrolment, IReadOnlyList<EnrolmentStatusChange> changes)
     {
         var plannedEnd = (enrolment.PlannedEndDate ?? apprenticeship.StartDate.AddYears(1)).AddDays(-enrolment.DaysOnBreak);
-        var breaks = new List<BreakInLearning>();
-        var end = plannedEnd;
-        foreach (var change in changes)
-        {
-            if (change.Act == EnrolmentAct.BreakStarted)
-            {
-                breaks.Add(new BreakInLearning(change.EffectiveOn, null, null, change.Reason));
-            }
-            else if (breaks.Count > 0 && breaks[^1].ReturnedOn is null)
-            {
-                if (change.EffectiveOn == breaks[^1].From)
-                {
-                    // Ended the day it began (a break recorded in error): no day paused and the planned end did not move.
-                    breaks.RemoveAt(breaks.Count - 1);
-                    continue;
-                }
-
-                end = change.PlannedEndAfter ?? end.AddDays(change.EffectiveOn.DayNumber - breaks[^1].From.DayNumber);
-                breaks[^1] = breaks[^1] with { ReturnedOn = change.EffectiveOn, PlannedEndAfterReturn = end };
-            }
-        }
+        // A break over before the apprenticeship began is not part of its plan, but the planned end it moved stands; one
+        // that began before the start pauses the plan from the start.
+        var all = BreakInLearning.Of(changes, plannedEnd);
+        var before = all.Where(b => b.ReturnedOn <= apprenticeship.StartDate).ToList();
+        plannedEnd = before.LastOrDefault()?.PlannedEndAfterReturn ?? plannedEnd;
+        var breaks = all.Except(before).Select(b => b.From < apprenticeship.StartDate ? b with { From = apprenticeship.StartDate } : b).ToList();
 
         // Under rules that take the standard's published hours, the administrator's planned hours were checked against
         // the floor when entered; the standard's own figure is not held, so the plan stands on the planned hours.

@@ -25,7 +25,8 @@ public sealed record UnitView(
     IReadOnlyList<GradedSubmission> Submissions,
     IReadOnlyList<GradedAssessment> Assessments,
     IReadOnlyDictionary<Guid, SignatureStatus> Signatures,
-    IReadOnlyList<AcceptedEvidence> Accepted)
+    IReadOnlyList<AcceptedEvidence> Accepted,
+    bool IsApprenticeship)
 {
     /// <summary>The latest attempt handed in, when it waits for assessment.</summary>
     public GradedSubmission? AwaitingAssessment => Submissions.MaxBy(s => s.Attempt) is { } last && Assessments.All(a => a.SubmissionId != last.Id) ? last : null;
@@ -167,7 +168,8 @@ public sealed record UnitView(
             submissions,
             assessments,
             await LedgerVerifier.StatesAsync(db, [.. decisions, .. acceptances, .. signOffs, .. submissions, .. assessments], cancellationToken),
-            accepted);
+            accepted,
+            await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken));
     }
 }
 

@@ -21,6 +21,8 @@ public enum UnitStatusFilter { AwaitingDecision, ReadyForSignOff, NothingSignedO
 /// </summary>
 public sealed class LearnerQuery
 {
+    public const string ReviewOverdueValue = "overdue";
+
     public static readonly IReadOnlyList<(string Value, string Label, LearnerSort Sort)> Sorts =
     [
         ("name", "Name, A to Z", LearnerSort.Name), ("name-desc", "Name, Z to A", LearnerSort.NameDescending),
@@ -53,6 +55,10 @@ public sealed class LearnerQuery
     [FromQuery(Name = "status")]
     public string? Status { get; set; }
 
+    /// <summary>"overdue": only apprentices with a progress review overdue.</summary>
+    [FromQuery(Name = "review")]
+    public string? Review { get; set; }
+
     [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
@@ -67,7 +73,9 @@ public sealed class LearnerQuery
 
     public UnitStatusFilter? UnitStatus => UnitStatuses.Where(s => s.Value == Status).Select(s => (UnitStatusFilter?)s.Status).FirstOrDefault();
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Qualification) || AssessorId is not null || StandingRag is not null || UnitStatus is not null;
+    public bool ReviewOverdue => Review == ReviewOverdueValue;
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Qualification) || AssessorId is not null || StandingRag is not null || UnitStatus is not null || ReviewOverdue;
 
     /// <summary>The kept standings passing the standing and unit-status filters.</summary>
     public IQueryable<TrackedStanding> Filter(IQueryable<TrackedStanding> standings)
@@ -89,7 +97,7 @@ public sealed class LearnerQuery
     /// <summary>The list at <paramref name="path"/> on another page, keeping the search, filters and sort.</summary>
     public string Link(string path, int page) => path + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["qualification"] = Qualification, ["assessor"] = Assessor, ["standing"] = Standing, ["status"] = Status, ["sort"] = Sort,
+        ["q"] = Q, ["qualification"] = Qualification, ["assessor"] = Assessor, ["standing"] = Standing, ["status"] = Status, ["review"] = ReviewOverdue ? Review : null, ["sort"] = Sort,
         ["page"] = page.ToString(CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
@@ -222,8 +230,28 @@ public static class LearnerSearch
         ArgumentNullException.ThrowIfNull(query);
         var choices = await (choicesFrom ?? enrolments).ChoicesAsync(db, catalogue, cancellationToken);
         query.KeepTo(choices);
-        var (pager, ids) = await (await enrolments.WithStandingAsync(db, catalogue, query, today, cancellationToken)).PageAsync(db, query, path, cancellationToken);
+        var filtered = await (await enrolments.WithStandingAsync(db, catalogue, query, today, cancellationToken)).WithReviewOverdueAsync(db, query, today, cancellationToken);
+        var (pager, ids) = await filtered.PageAsync(db, query, path, cancellationToken);
         return (pager, ids, choices);
+    }
+
+    /// <summary>
+    /// The enrolments with a progress review overdue when the query asks for them (all of them otherwise). The schedule is
+    /// a rule in C# (<see cref="Reviews.ReviewStandings"/>): the apprentices matching the query's other filters are worked
+    /// out from narrow rows, and the filter is then their ids in SQL.
+    /// </summary>
+    public static async Task<IQueryable<Enrolment>> WithReviewOverdueAsync(
+        this IQueryable<Enrolment> enrolments, AttestDbContext db, LearnerQuery query, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!query.ReviewOverdue)
+        {
+            return enrolments;
+        }
+
+        var overdue = await Reviews.ReviewStandings.OverdueAsync(db, enrolments.Matching(db, query), today, cancellationToken);
+        var ids = overdue.Where(o => o.Value.Count > 0).Select(o => o.Key).ToList();
+        return enrolments.Where(e => ids.Contains(e.Id));
     }
 
     /// <summary>

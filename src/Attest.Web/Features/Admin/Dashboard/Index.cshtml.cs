@@ -2,6 +2,7 @@ using System.Globalization;
 using Attest.Core.Data;
 using Attest.Core.Spreadsheets;
 using Attest.Core.Tracking;
+using Attest.Web.Features.Reviews;
 using Attest.Web.Features.Shared;
 using Attest.Web.Features.Tracking;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,12 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public IReadOnlyList<(Guid Id, string Name)> Assessors { get; private set; } = [];
 
+    /// <summary>How many apprentices (of the qualification and assessor chosen) have a progress review overdue.</summary>
+    public int ReviewsOverdue { get; private set; }
+
+    /// <summary>The list of those apprentices, with the same filters.</summary>
+    public string ReviewsOverdueLink => "/Admin/Reviews" + (Filters.Length > 0 ? "?" + Filters[1..] : string.Empty);
+
     /// <summary>The filters as a query string, for the download links.</summary>
     public string Filters => string.Concat(
         QualificationCode is null ? "" : "&qualification=" + Uri.EscapeDataString(QualificationCode),
@@ -52,6 +59,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
         Pager = new Pager(Pager.Parse(PageNumber), LearnerSearch.PageSize, Summary.Candidates, page => $"/Admin/Dashboard?page={page.ToString(CultureInfo.InvariantCulture)}{Filters}", "Pages of candidates");
         Enrolments = await tracks.PageAsync(Pager.Skip, Pager.PageSize, cancellationToken);
         (Qualifications, Assessors) = await db.Enrolments.ChoicesAsync(db, catalogue, cancellationToken);
+        ReviewsOverdue = (await ReviewStandings.OverdueAsync(db, Filtered(), Today, cancellationToken)).Values.Count(r => r.Count > 0);
     }
 
     private IQueryable<Core.Portfolios.Enrolment> Filtered() => db.Enrolments.Filtered(QualificationCode, AssessorId);

@@ -1,3 +1,4 @@
+using Attest.Core;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -11,17 +12,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Assessor.Reviews;
 
 /// <summary>
-/// An apprentice's progress reviews, for their assessor: when they fall due, those held and who has signed, and the form
-/// to record one. Recording signs it as the assessor, in one save with the assessor's signature; the apprentice and the
-/// employer sign from their own pages. Another assessor's apprentice, or an enrolment that is no apprenticeship, is 404.
+/// An apprentice's progress reviews, for their assessor: when they fall due, those held and who has signed, the form to
+/// record one, and a single-use link to email a contact at the apprentice's employer who signs without an account.
+/// Recording signs it as the assessor, in one save with the assessor's signature; the apprentice and the employer sign
+/// from their own pages (or the employer through the link). Another assessor's apprentice, or an enrolment that is no
+/// apprenticeship, is 404.
 /// </summary>
-public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class IndexModel(AttestDbContext db, Core.Mail.Mailer mailer, Microsoft.Extensions.Options.IOptions<Core.Mail.SiteOptions> site, TimeProvider clock) : PageModel, IRedisplayable
 {
     [FromRoute]
     public Guid EnrolmentId { get; set; }
 
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
+
+    [BindProperty]
+    public SignLinkInput Link { get; set; } = new();
 
     public string CandidateName { get; private set; } = string.Empty;
 
@@ -31,7 +37,17 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
 
     public int IntervalWeeks { get; private set; }
 
-    private Core.Portfolios.Enrolment _enrolment = null!;
+    public Core.Portfolios.Enrolment Enrolment { get; private set; } = null!;
+
+    public string EmployerName { get; private set; } = string.Empty;
+
+    /// <summary>The people at the apprentice's employer a link can be sent to.</summary>
+    public IReadOnlyList<EmployerContact> Contacts { get; private set; } = [];
+
+    /// <summary>The links sent for this apprentice's reviews, newest first.</summary>
+    public IReadOnlyList<ReviewSignRequest> LinksSent { get; private set; } = [];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private IQueryable<Core.Portfolios.Enrolment> Mine
     {
@@ -51,15 +67,55 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
             return NotFound();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var review = ProgressReview.Record(_enrolment, Input.Details(), User.UserId(), User.DisplayName(), now);
+        var now = Now;
+        var review = ProgressReview.Record(Enrolment, Input.Details(), User.UserId(), User.DisplayName(), now);
         var signature = ProgressReviewSignature.Sign(review, [], ReviewParty.Assessor, ReviewSignedVia.Account, User.UserId(), User.DisplayName(), now);
         db.ProgressReviews.Add(review);
         db.ProgressReviewSignatures.Add(signature);
         db.Sign(review, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         db.Sign(signature, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = "Review recorded and signed by you. The apprentice and the employer sign it from their own accounts.";
+        TempData["Success"] = "Review recorded and signed by you. The apprentice and the employer sign it from their own accounts, or the employer through a link you send.";
+        return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Reviews");
+    }
+
+    /// <summary>Emails a contact at the apprentice's employer a single-use link to sign a review; only the link's hash is kept, and the mail is queued in the same save.</summary>
+    public async Task<IActionResult> OnPostSendLinkAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var reasons = new List<(string Field, string Message)>();
+        var review = Reviews.FirstOrDefault(r => r.Review.Id == Link.ReviewId);
+        var contact = Contacts.FirstOrDefault(c => c.Id == Link.ContactId);
+        if (review is null)
+        {
+            reasons.Add((nameof(SignLinkInput.ReviewId), "Choose the review to be signed"));
+        }
+
+        if (contact is null)
+        {
+            reasons.Add((nameof(SignLinkInput.ContactId), $"Choose who at {EmployerName} signs the review"));
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new DomainRuleException(reasons);
+        }
+
+        var now = Now;
+        var (request, token) = ReviewSignRequest.Issue(review!.Review, review.Signatures, contact!, User.UserId(), now);
+        db.ReviewSignRequests.Add(request);
+        // Queued with the link, in the same save: the link and its mail exist together or not at all.
+        mailer.Queue(Enrolment.CentreId, null, "review-signature", contact!.Email!, contact.Name, new Dictionary<string, string>
+        {
+            ["name"] = contact.Name, ["assessor"] = User.DisplayName(), ["centre"] = await db.Centres.Where(c => c.Id == Enrolment.CentreId).Select(c => c.Name).SingleAsync(cancellationToken),
+            ["candidate"] = CandidateName, ["held"] = $"{review.Review.HeldOn:d MMMM yyyy}", ["link"] = site.Value.Link($"/Reviews/{token}"), ["expires"] = UkTime.Format(request.ExpiresAt),
+        }, holdsLink: true);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"A link to sign the review held on {review.Review.HeldOn:d MMMM yyyy} is on its way to {contact.Name} at {contact.Email}. It works once and expires on {request.ExpiresAt:d MMMM yyyy}.";
         return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Reviews");
     }
 
@@ -73,14 +129,15 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
             return false;
         }
 
-        _enrolment = enrolment;
+        Enrolment = enrolment;
         CandidateName = await db.Candidates.Where(c => c.Id == enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         Reviews = await ProgressReviews.OfAsync(db, Mine, cancellationToken);
-        var start = await db.Apprenticeships.Where(a => a.EnrolmentId == enrolment.Id).Select(a => a.StartDate).SingleAsync(cancellationToken);
         IntervalWeeks = (await db.CentrePolicyAsync(cancellationToken)).ReviewIntervalWeeks;
-        Due = enrolment.PlannedEndDate is DateOnly end
-            ? ReviewSchedule.Due(start, end, IntervalWeeks, Reviews.Where(r => r.IsComplete).Select(r => r.Review.HeldOn), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            : [];
+        Due = await ReviewStandings.ScheduleAsync(db, enrolment.Id, DateOnly.FromDateTime(Now), cancellationToken) ?? [];
+        var employerId = await db.Apprenticeships.Where(a => a.EnrolmentId == enrolment.Id).Select(a => a.EmployerId).SingleAsync(cancellationToken);
+        EmployerName = await db.Employers.Where(e => e.Id == employerId).Select(e => e.Name).SingleAsync(cancellationToken);
+        Contacts = await db.EmployerContacts.AsNoTracking().Where(c => c.EmployerId == employerId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        LinksSent = await db.ReviewSignRequests.AsNoTracking().Where(r => r.EnrolmentId == enrolment.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         return true;
     }
 }
@@ -107,4 +164,12 @@ public sealed class ReviewInput
 
     public ProgressReviewDetails Details() =>
         new(HeldOn, ProgressAgainstPlan, OffTheJobHoursDiscussed, KsbProgress, WellbeingConcern, WellbeingNotes, SafeguardingConcern, SafeguardingNotes, Targets);
+}
+
+/// <summary>Which review, and which contact at the employer the link to sign it is emailed to.</summary>
+public sealed class SignLinkInput
+{
+    public Guid? ReviewId { get; set; }
+
+    public Guid? ContactId { get; set; }
 }

@@ -5,10 +5,11 @@ using Attest.Web.Features.Reviews;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Candidate.Reviews;
 
-/// <summary>The apprentice's progress reviews, to read and sign; a review of anyone else is 404.</summary>
+/// <summary>The apprentice's progress reviews, to read and sign; a review of anyone else is 404, and so is the page to a candidate who is no apprentice.</summary>
 public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
 {
     public IReadOnlyList<ReviewWithSignatures> Reviews { get; private set; } = [];
@@ -18,11 +19,20 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
         get
         {
             var userId = User.UserId();
-            return db.Enrolments.Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId));
+            return db.Enrolments.Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId) && db.Apprenticeships.Any(a => a.EnrolmentId == e.Id));
         }
     }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await Mine.AnyAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSignAsync(Guid reviewId, CancellationToken cancellationToken)
     {
