@@ -2,6 +2,7 @@ using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Ledger;
+using Attest.Web.Features.Ksbs;
 using Attest.Web.Features.Reviews;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Attest.Web.Features.Assessor.Reviews;
 /// to record one. Recording signs it as the assessor, in one save with the assessor's signature; the apprentice and the
 /// employer sign from their own pages. Another assessor's apprentice, or an enrolment that is no apprenticeship, is 404.
 /// </summary>
-public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
 {
     [FromRoute]
     public Guid EnrolmentId { get; set; }
@@ -30,6 +31,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
     public IReadOnlyList<ReviewDue> Due { get; private set; } = [];
 
     public int IntervalWeeks { get; private set; }
+
+    /// <summary>The apprenticeship's standard, whose KSBs a review may be mapped to; null when the catalogue does not hold it.</summary>
+    public Core.Qualifications.StandardSpec? Standard { get; private set; }
 
     private Core.Portfolios.Enrolment _enrolment = null!;
 
@@ -58,6 +62,11 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
         db.ProgressReviewSignatures.Add(signature);
         db.Sign(review, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         db.Sign(signature, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        if (Input.Ksbs.Any(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            await KsbMappingQueries.AddAsync(db, catalogue, _enrolment, KsbRecords.Of(review, _enrolment.CandidateId), Input.Ksbs, Roles.Assessor, User.UserId(), User.DisplayName(), now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Review recorded and signed by you. The apprentice and the employer sign it from their own accounts.";
         return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Reviews");
@@ -76,7 +85,9 @@ public sealed class IndexModel(AttestDbContext db, TimeProvider clock) : PageMod
         _enrolment = enrolment;
         CandidateName = await db.Candidates.Where(c => c.Id == enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         Reviews = await ProgressReviews.OfAsync(db, Mine, cancellationToken);
-        var start = await db.Apprenticeships.Where(a => a.EnrolmentId == enrolment.Id).Select(a => a.StartDate).SingleAsync(cancellationToken);
+        var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken);
+        var start = apprenticeship.StartDate;
+        Standard = KsbMappingQueries.StandardOf(catalogue, apprenticeship);
         IntervalWeeks = (await db.CentrePolicyAsync(cancellationToken)).ReviewIntervalWeeks;
         Due = enrolment.PlannedEndDate is DateOnly end
             ? ReviewSchedule.Due(start, end, IntervalWeeks, Reviews.Where(r => r.IsComplete).Select(r => r.Review.HeldOn), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
@@ -104,6 +115,9 @@ public sealed class ReviewInput
     public string? SafeguardingNotes { get; set; }
 
     public string? Targets { get; set; }
+
+    /// <summary>Codes of the standard's KSBs the review evidences (optional).</summary>
+    public List<string> Ksbs { get; set; } = [];
 
     public ProgressReviewDetails Details() =>
         new(HeldOn, ProgressAgainstPlan, OffTheJobHoursDiscussed, KsbProgress, WellbeingConcern, WellbeingNotes, SafeguardingConcern, SafeguardingNotes, Targets);
