@@ -162,6 +162,13 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
 
     public DbSet<ReviewSignRequest> ReviewSignRequests => Set<ReviewSignRequest>();
 
+    public DbSet<RecordKsbMapping> RecordKsbMappings => Set<RecordKsbMapping>();
+
+    public DbSet<KsbMappingWithdrawal> KsbMappingWithdrawals => Set<KsbMappingWithdrawal>();
+
+    /// <summary>The KSB mappings that count: none withdrawn.</summary>
+    public IQueryable<RecordKsbMapping> LiveKsbMappings => KsbMappingWithdrawal.Live(RecordKsbMappings, KsbMappingWithdrawals);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -429,6 +436,32 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EmployerContact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+
+        builder.Entity<RecordKsbMapping>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.RecordKind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.StandardReference).HasMaxLength(Apprenticeship.MaxCodeLength);
+            e.Property(x => x.StandardVersion).HasMaxLength(20);
+            e.Property(x => x.KsbCode).HasMaxLength(RecordKsbMapping.MaxCodeLength);
+            e.Property(x => x.MappedByName).HasMaxLength(200);
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasIndex(x => x.RecordId);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.MappedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<KsbMappingWithdrawal>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.KsbCode).HasMaxLength(RecordKsbMapping.MaxCodeLength);
+            e.Property(x => x.Reason).HasMaxLength(KsbMappingWithdrawal.MaxReasonLength);
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            // A mapping is withdrawn once: of two withdrawals sent together, one is kept.
+            e.HasIndex(x => x.MappingId).IsUnique();
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<RecordKsbMapping>().WithMany().HasForeignKey(x => x.MappingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

@@ -55,6 +55,8 @@ public static class LedgerVerifier
         [Qualifications.SpecificationVersion.Kind] = Read<Qualifications.SpecificationVersion>,
         [Apprenticeships.ProgressReview.Kind] = Read<Apprenticeships.ProgressReview>,
         [Apprenticeships.ProgressReviewSignature.Kind] = Read<Apprenticeships.ProgressReviewSignature>,
+        [Apprenticeships.RecordKsbMapping.Kind] = Read<Apprenticeships.RecordKsbMapping>,
+        [Apprenticeships.KsbMappingWithdrawal.Kind] = Read<Apprenticeships.KsbMappingWithdrawal>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -164,7 +164,7 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
 /// <summary>
 /// One centre: a user per role, two candidates (one enrolled on 03456 with the assessor, one on Unit 7), one evidence item,
 /// a learning contract (plan 1), a witness with an unused link, and an employer whose line manager signs in, with the
-/// 03456 enrolment its apprenticeship.
+/// 03456 enrolment its apprenticeship on the catalogue's sample standard SAMPLE-CS3 (whose mandatory qualification is 03456).
 /// </summary>
 public sealed record SeededCentre(
     Guid Id, string Suffix, string Admin, string Assessor, string OtherAssessor, string Iqa, string Eqa, string Candidate, string OtherCandidate,
@@ -228,7 +228,7 @@ public sealed record SeededCentre(
         contact.LinkAccount(lineManager.Id);
         db.Employers.Add(employer);
         db.EmployerContacts.Add(contact);
-        db.Apprenticeships.Add(Core.Apprenticeships.Apprenticeship.Start(enrolment, new(Core.Apprenticeships.ApprenticeshipProgramme.Standard, "ST0229", "Hospitality team member",
+        db.Apprenticeships.Add(Core.Apprenticeships.Apprenticeship.Start(enrolment, new(Core.Apprenticeships.ApprenticeshipProgramme.Standard, "SAMPLE-CS3", "Sample customer service standard",
             enrolment.RegisteredOn, enrolment.RegisteredOn.AddYears(1), 37.5m, 280, employer.Id), employer, services.GetRequiredService<Core.Apprenticeships.OffTheJobRules>(), admin.Id, now));
         await db.SaveChangesAsync();
         return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",

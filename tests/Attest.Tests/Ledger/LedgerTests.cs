@@ -274,6 +274,19 @@ public class LedgerTests
         // A progress review, recorded with the assessor's signature.
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.EnrolmentId}/Reviews",
             ProgressReviewTests.Review(DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).StatusCode);
+
+        // E001 mapped to a KSB of the apprenticeship's standard, and the mapping taken back.
+        var candidateEvidence = $"/Candidate/Evidence/{app.A.EvidenceId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(candidateEvidence + "?handler=Ksbs",
+            new() { ["KsbForm.EnrolmentId"] = app.A.EnrolmentId.ToString(), ["KsbForm.Ksbs"] = "K1" }, tokenFrom: candidateEvidence)).StatusCode);
+        Guid ksbMapping;
+        await using (var db = app.Db(app.A.Id))
+        {
+            ksbMapping = await db.RecordKsbMappings.Select(m => m.Id).SingleAsync();
+        }
+
+        var coverage = $"/Tracking/Enrolments/{app.A.EnrolmentId}/Ksbs";
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync($"{coverage}?handler=Withdraw&mappingId={ksbMapping}", new() { ["Reason"] = "Mapped in error." }, tokenFrom: coverage)).StatusCode);
     }
 
     /// <summary>An EQA visit open now, and the EQA's report of it (their requests are logged on the way).</summary>

@@ -3,6 +3,7 @@ using Attest.Core;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Ksbs;
 using Attest.Web.Features.OffTheJob;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -28,13 +29,16 @@ public sealed class OffTheJobInput
     public string? WhatWasLearnt { get; set; }
 
     public bool InOwnTime { get; set; }
+
+    /// <summary>Codes of the standard's KSBs the activity worked on (optional).</summary>
+    public List<string> Ksbs { get; set; } = [];
 }
 
 /// <summary>
 /// The apprentice's off-the-job log (issue 17 item 2): log an activity from a phone, and see planned, expected to date,
 /// verified hours and the gap. Entries are refused with every reason on its field (<see cref="OffTheJobActivity.Check"/>).
 /// </summary>
-public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
 {
     [BindProperty]
     public OffTheJobInput Input { get; set; } = new();
@@ -42,6 +46,9 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Tim
     public OffTheJobLog Log { get; private set; } = null!;
 
     public IReadOnlyList<OffTheJobActivityType> ActivityTypes => rules.ActivityTypes;
+
+    /// <summary>The apprenticeship's standard, whose KSBs an activity may be mapped to; null when the catalogue does not hold it.</summary>
+    public Core.Qualifications.StandardSpec? Standard => KsbMappingQueries.StandardOf(catalogue, Log.Apprenticeship);
 
     public DateOnly Today => UkTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
@@ -82,7 +89,13 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Tim
         var entry = new OffTheJobEntry(day, TimeSpan.FromMinutes(minutes), Input.ActivityType ?? string.Empty, Input.Starts, Input.Ends, Input.InOwnTime);
         var others = await OffTheJobLog.StandingEntriesAsync(db, Log.Candidate.Id, day, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.OffTheJobActivities.Add(OffTheJobActivity.Log(rules, Log.Plan, Log.Enrolment, entry, Input.WhatWasLearnt, others, Today, User.UserId(), now));
+        var activity = OffTheJobActivity.Log(rules, Log.Plan, Log.Enrolment, entry, Input.WhatWasLearnt, others, Today, User.UserId(), now);
+        db.OffTheJobActivities.Add(activity);
+        if (Input.Ksbs.Any(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            await KsbMappingQueries.AddAsync(db, catalogue, Log.Enrolment, KsbRecords.Of(activity, rules), Input.Ksbs, Core.Centres.Roles.Candidate, User.UserId(), User.DisplayName(), now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"Logged {minutes / 60m:0.##} hours on {day:d MMMM yyyy}: your assessor or line manager verifies it.";
         return RedirectToPage();

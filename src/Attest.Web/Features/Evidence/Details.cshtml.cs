@@ -3,6 +3,7 @@ using Attest.Core.Portfolios;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Attest.Core.Ledger;
+using Attest.Web.Features.Ksbs;
 using Attest.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Attest.Web.Features.Evidence;
 /// An item as the assessor or IQA sees it: details, hygiene warnings, declaration, the candidate's claims,
 /// and other items of the centre with the same content (the same candidate twice, or possible copying).
 /// </summary>
-public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, TimeProvider clock) : PageModel, IRedisplayable
 {
     public sealed record Duplicate(string Reference, string Title, string CandidateName, bool SameCandidate);
 
@@ -32,6 +33,12 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    /// <summary>For the assessor, of a record or testimony (which the assessor maps, not the candidate): their apprenticeships of the candidate it can be mapped to KSBs for.</summary>
+    public IReadOnlyList<KsbTarget> KsbTargets { get; private set; } = [];
+
+    [BindProperty]
+    public KsbMapInput KsbForm { get; set; } = new();
 
     /// <summary>The mapping whose withdrawal was just refused: its form is shown open, with the reason as typed.</summary>
     public Guid? Withdrawing { get; private set; }
@@ -76,6 +83,36 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
         return Redirect($"/Evidence/{Id}");
     }
 
+    /// <summary>
+    /// The assessor maps a record or testimony to KSBs of an apprenticeship they assess, as they map it to criteria; an item
+    /// the candidate wrote is the candidate's to map.
+    /// </summary>
+    public async Task<IActionResult> OnPostKsbsAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(Core.Centres.Roles.Assessor))
+        {
+            return Forbid();
+        }
+
+        var userId = User.UserId();
+        var enrolmentId = KsbForm.EnrolmentId;
+        var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId && e.AssessorId == userId, cancellationToken);
+        if (enrolment is null || !await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (EvidenceRules.WrittenByCandidate(Item.Kind))
+        {
+            throw new Core.DomainRuleException($"{EvidenceRules.Describe(Item.Kind)} {Item.Reference} is the candidate's to map to KSBs, from their own evidence page", "Ksbs");
+        }
+
+        var mapped = await KsbMappingQueries.AddAsync(db, catalogue, enrolment, KsbRecords.Of(Item), KsbForm.Ksbs, Core.Centres.Roles.Assessor, userId, User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"{Item.Reference} is mapped to {string.Join(", ", mapped.Select(m => m.KsbCode))}.";
+        return Redirect($"/Evidence/{Id}");
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
 
     /// <summary>For each mapping: whether the reader assesses its enrolment, has judged the item for its unit, and the unit's standing sign-off is competent.</summary>
@@ -109,6 +146,9 @@ public sealed class DetailsModel(AttestDbContext db, TimeProvider clock) : PageM
         Withdrawals = await db.MappingWithdrawals.AsNoTracking().Where(w => w.EvidenceItemId == id).ToDictionaryAsync(w => w.MappingId, cancellationToken);
         if (User.IsInRole(Core.Centres.Roles.Assessor))
         {
+            var userId = User.UserId();
+            KsbTargets = EvidenceRules.WrittenByCandidate(item.Kind) ? []
+                : await KsbMappingQueries.TargetsAsync(db, catalogue, db.Enrolments.Where(e => e.CandidateId == item.CandidateId && e.AssessorId == userId), id, cancellationToken);
             _states = await StatesAsync(cancellationToken);
             Withdrawable = Mappings.Where(m => !Withdrawals.ContainsKey(m.Id) && _states[m.Id] is (true, true, false)).Select(m => m.Id).ToHashSet();
         }

@@ -20,6 +20,9 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
     /// <summary>The off-the-job log to verify, for the enrolment's own assessor when it is an apprenticeship.</summary>
     public string? OffTheJobLink { get; private set; }
 
+    /// <summary>The KSB coverage, when the enrolment is an apprenticeship.</summary>
+    public string? KsbLink { get; private set; }
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
@@ -28,8 +31,7 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
         var wholeCentre = User.IsInRole(Roles.CentreAdmin) || User.IsInRole(Roles.Iqa);
         var isAssessor = User.IsInRole(Roles.Assessor);
         var isCandidate = User.IsInRole(Roles.Candidate);
-        var found = await TrackingQueries.LoadAsync(db, catalogue, db.Enrolments.Where(e => e.Id == enrolmentId
-            && (wholeCentre || (isAssessor && e.AssessorId == userId) || (isCandidate && db.Candidates.Any(c => c.Id == e.CandidateId && c.UserId == userId)))), Today, cancellationToken);
+        var found = await TrackingQueries.LoadAsync(db, catalogue, TrackingScope.Visible(db, User).Where(e => e.Id == enrolmentId), Today, cancellationToken);
         if (found.Count == 0)
         {
             return NotFound();
@@ -41,7 +43,9 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
             : User.IsInRole(Roles.Iqa) ? $"/Iqa/Enrolments/{enrolmentId}/Units/"
             : isCandidate && !wholeCentre && !isAssessor ? $"/Candidate/Enrolments/{enrolmentId}/Units/"
             : null;
-        OffTheJobLink = assigned && await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolmentId, cancellationToken) ? $"/Assessor/Enrolments/{enrolmentId}/OffTheJob" : null;
+        var apprenticeship = await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolmentId, cancellationToken);
+        OffTheJobLink = assigned && apprenticeship ? $"/Assessor/Enrolments/{enrolmentId}/OffTheJob" : null;
+        KsbLink = apprenticeship ? $"/Tracking/Enrolments/{enrolmentId}/Ksbs" : null;
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Core.Ledger;
+using Attest.Web.Features.Ksbs;
 using Attest.Web.Features.Reviews;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,9 @@ namespace Attest.Web.Features.Assessor.Reviews;
 /// from their own pages (or the employer through the link). Another assessor's apprentice, or an enrolment that is no
 /// apprenticeship, is 404.
 /// </summary>
-public sealed class IndexModel(AttestDbContext db, Core.Mail.Mailer mailer, Microsoft.Extensions.Options.IOptions<Core.Mail.SiteOptions> site, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class IndexModel(
+    AttestDbContext db, Core.Qualifications.Catalogue catalogue, Core.Mail.Mailer mailer, Microsoft.Extensions.Options.IOptions<Core.Mail.SiteOptions> site, TimeProvider clock)
+    : PageModel, IRedisplayable
 {
     [FromRoute]
     public Guid EnrolmentId { get; set; }
@@ -49,6 +52,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Mail.Mailer mailer, Micr
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The apprenticeship's standard, whose KSBs a review may be mapped to; null when the catalogue does not hold it.</summary>
+    public Core.Qualifications.StandardSpec? Standard { get; private set; }
+
     private IQueryable<Core.Portfolios.Enrolment> Mine
     {
         get
@@ -74,6 +80,11 @@ public sealed class IndexModel(AttestDbContext db, Core.Mail.Mailer mailer, Micr
         db.ProgressReviewSignatures.Add(signature);
         db.Sign(review, Roles.Assessor, User.UserId(), User.DisplayName(), now);
         db.Sign(signature, Roles.Assessor, User.UserId(), User.DisplayName(), now);
+        if (Input.Ksbs.Any(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            await KsbMappingQueries.AddAsync(db, catalogue, Enrolment, KsbRecords.Of(review, Enrolment.CandidateId), Input.Ksbs, Roles.Assessor, User.UserId(), User.DisplayName(), now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Review recorded and signed by you. The apprentice and the employer sign it from their own accounts, or the employer through a link you send.";
         return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Reviews");
@@ -132,9 +143,11 @@ public sealed class IndexModel(AttestDbContext db, Core.Mail.Mailer mailer, Micr
         Enrolment = enrolment;
         CandidateName = await db.Candidates.Where(c => c.Id == enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
         Reviews = await ProgressReviews.OfAsync(db, Mine, cancellationToken);
+        var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken);
+        Standard = KsbMappingQueries.StandardOf(catalogue, apprenticeship);
         IntervalWeeks = (await db.CentrePolicyAsync(cancellationToken)).ReviewIntervalWeeks;
         Due = await ReviewStandings.ScheduleAsync(db, enrolment.Id, DateOnly.FromDateTime(Now), cancellationToken) ?? [];
-        var employerId = await db.Apprenticeships.Where(a => a.EnrolmentId == enrolment.Id).Select(a => a.EmployerId).SingleAsync(cancellationToken);
+        var employerId = apprenticeship.EmployerId;
         EmployerName = await db.Employers.Where(e => e.Id == employerId).Select(e => e.Name).SingleAsync(cancellationToken);
         Contacts = await db.EmployerContacts.AsNoTracking().Where(c => c.EmployerId == employerId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
         LinksSent = await db.ReviewSignRequests.AsNoTracking().Where(r => r.EnrolmentId == enrolment.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
@@ -161,6 +174,9 @@ public sealed class ReviewInput
     public string? SafeguardingNotes { get; set; }
 
     public string? Targets { get; set; }
+
+    /// <summary>Codes of the standard's KSBs the review evidences (optional).</summary>
+    public List<string> Ksbs { get; set; } = [];
 
     public ProgressReviewDetails Details() =>
         new(HeldOn, ProgressAgainstPlan, OffTheJobHoursDiscussed, KsbProgress, WellbeingConcern, WellbeingNotes, SafeguardingConcern, SafeguardingNotes, Targets);

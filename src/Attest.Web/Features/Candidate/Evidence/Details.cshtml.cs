@@ -4,6 +4,7 @@ using Attest.Core.Data;
 using Attest.Core.Portfolios;
 using Attest.Core.Qualifications;
 using Attest.Web.Features.Evidence;
+using Attest.Web.Features.Ksbs;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,6 +48,12 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
     [BindProperty]
     public MapInput Input { get; set; } = new();
 
+    /// <summary>The candidate's apprenticeships this item can be mapped to KSBs for (only for an item the candidate wrote).</summary>
+    public IReadOnlyList<KsbTarget> KsbTargets { get; private set; } = [];
+
+    [BindProperty]
+    public KsbMapInput KsbForm { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await FindAsync(cancellationToken) ? Page() : NotFound();
 
@@ -87,6 +94,27 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"{Item.Reference} is mapped to {string.Join(", ", options.Select(o => o.Subject))}.";
+        return Redirect($"/Candidate/Evidence/{Id}");
+    }
+
+    /// <summary>Maps the item to KSBs of one of the candidate's apprenticeships, as they map it to criteria: only an item they wrote.</summary>
+    public async Task<IActionResult> OnPostKsbsAsync(CancellationToken cancellationToken)
+    {
+        var enrolmentId = KsbForm.EnrolmentId;
+        var enrolment = await db.OwnEnrolments(User).AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment is null || !await FindAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!EvidenceRules.WrittenByCandidate(Item.Kind))
+        {
+            throw new DomainRuleException($"{EvidenceRules.Describe(Item.Kind)} {Item.Reference} is mapped to KSBs by your assessor, not by you", "Ksbs");
+        }
+
+        var mapped = await KsbMappingQueries.AddAsync(db, catalogue, enrolment, KsbRecords.Of(Item), KsbForm.Ksbs, Core.Centres.Roles.Candidate, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"{Item.Reference} is mapped to {string.Join(", ", mapped.Select(m => m.KsbCode))}.";
         return Redirect($"/Candidate/Evidence/{Id}");
     }
 
@@ -139,6 +167,7 @@ public sealed class DetailsModel(AttestDbContext db, Core.Qualifications.Catalog
         }
 
         Options = options;
+        KsbTargets = EvidenceRules.WrittenByCandidate(item.Kind) ? await KsbMappingQueries.TargetsAsync(db, catalogue, db.OwnEnrolments(User), item.Id, cancellationToken) : [];
         return true;
     }
 }
