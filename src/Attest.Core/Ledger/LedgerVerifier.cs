@@ -55,6 +55,8 @@ public static class LedgerVerifier
         [Qualifications.SpecificationVersion.Kind] = Read<Qualifications.SpecificationVersion>,
         [Apprenticeships.ProgressReview.Kind] = Read<Apprenticeships.ProgressReview>,
         [Apprenticeships.ProgressReviewSignature.Kind] = Read<Apprenticeships.ProgressReviewSignature>,
+        [Apprenticeships.EnglishAndMathsRecord.Kind] = Read<Apprenticeships.EnglishAndMathsRecord>,
+        [Apprenticeships.GatewaySignature.Kind] = Read<Apprenticeships.GatewaySignature>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

@@ -20,6 +20,9 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
     /// <summary>The off-the-job log to verify, for the enrolment's own assessor when it is an apprenticeship.</summary>
     public string? OffTheJobLink { get; private set; }
 
+    /// <summary>The apprentice's gateway, when the enrolment is an apprenticeship: everyone who sees this page may read it.</summary>
+    public string? GatewayLink { get; private set; }
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(Guid enrolmentId, CancellationToken cancellationToken)
@@ -41,7 +44,9 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
             : User.IsInRole(Roles.Iqa) ? $"/Iqa/Enrolments/{enrolmentId}/Units/"
             : isCandidate && !wholeCentre && !isAssessor ? $"/Candidate/Enrolments/{enrolmentId}/Units/"
             : null;
-        OffTheJobLink = assigned && await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolmentId, cancellationToken) ? $"/Assessor/Enrolments/{enrolmentId}/OffTheJob" : null;
+        var apprenticeship = await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolmentId, cancellationToken);
+        OffTheJobLink = assigned && apprenticeship ? $"/Assessor/Enrolments/{enrolmentId}/OffTheJob" : null;
+        GatewayLink = apprenticeship ? $"/Gateway/{enrolmentId}" : null;
         return Page();
     }
 }

@@ -94,6 +94,8 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(Core.Assessment.WitnessTestimony)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Apprenticeships.ProgressReview)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Apprenticeships.ProgressReviewSignature)] = ErasureRoutine.Pseudonymise,
+        [nameof(Core.Apprenticeships.EnglishAndMathsRecord)] = ErasureRoutine.Pseudonymise,
+        [nameof(Core.Apprenticeships.GatewaySignature)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Quality.IqaObservation)] = ErasureRoutine.PseudonymiseMentions,
         [nameof(Core.Quality.EqaReport)] = ErasureRoutine.PseudonymiseMentions,
         [nameof(Core.Quality.EqaVisit)] = ErasureRoutine.PseudonymiseMentions,
