@@ -169,6 +169,10 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
     /// <summary>The KSB mappings that count: none withdrawn.</summary>
     public IQueryable<RecordKsbMapping> LiveKsbMappings => KsbMappingWithdrawal.Live(RecordKsbMappings, KsbMappingWithdrawals);
 
+    public DbSet<EnglishAndMathsRecord> EnglishAndMathsRecords => Set<EnglishAndMathsRecord>();
+
+    public DbSet<GatewaySignature> GatewaySignatures => Set<GatewaySignature>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -462,6 +466,35 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.EnrolmentId);
             e.HasOne<RecordKsbMapping>().WithMany().HasForeignKey(x => x.MappingId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+
+        builder.Entity<EnglishAndMathsRecord>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Subject).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Evidence).HasMaxLength(EnglishAndMathsRecord.MaxTextLength);
+            e.Property(x => x.ExemptionReason).HasMaxLength(EnglishAndMathsRecord.MaxTextLength);
+            e.Property(x => x.RecordedByName).HasMaxLength(200);
+            e.HasIndex(x => x.EnrolmentId);
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GatewaySignature>(e =>
+        {
+            Owned(e);
+            e.Property(x => x.Party).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.StandardReference).HasMaxLength(Apprenticeship.MaxCodeLength);
+            e.Property(x => x.StandardVersion).HasMaxLength(20);
+            e.Property(x => x.Checklist).HasMaxLength(GatewaySignature.MaxChecklistLength);
+            e.Property(x => x.SignerName).HasMaxLength(200);
+            e.Ignore(x => x.Statement);
+            // Each party signs an apprentice's declaration once: the database refuses a second even when two arrive together.
+            e.HasIndex(x => new { x.EnrolmentId, x.Party }).IsUnique();
+            e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.SignerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RateCount>(e =>

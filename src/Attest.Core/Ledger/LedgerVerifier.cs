@@ -57,6 +57,8 @@ public static class LedgerVerifier
         [Apprenticeships.ProgressReviewSignature.Kind] = Read<Apprenticeships.ProgressReviewSignature>,
         [Apprenticeships.RecordKsbMapping.Kind] = Read<Apprenticeships.RecordKsbMapping>,
         [Apprenticeships.KsbMappingWithdrawal.Kind] = Read<Apprenticeships.KsbMappingWithdrawal>,
+        [Apprenticeships.EnglishAndMathsRecord.Kind] = Read<Apprenticeships.EnglishAndMathsRecord>,
+        [Apprenticeships.GatewaySignature.Kind] = Read<Apprenticeships.GatewaySignature>,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;

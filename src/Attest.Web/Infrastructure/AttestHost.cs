@@ -27,6 +27,9 @@ public static class AttestHost
 
     private const string TrackingPolicy = "Tracking";
 
+    /// <summary>An apprentice's gateway is read by staff and the apprentice; their line manager has their own page under /Employer.</summary>
+    private const string GatewayPolicy = "Gateway";
+
     public static void AddAttest(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -133,6 +136,7 @@ public static class AttestHost
                 options.Conventions.AuthorizeFolder("/Employer", Roles.Employer);
                 options.Conventions.AuthorizeFolder("/Planning", PlanningPolicy);
                 options.Conventions.AuthorizeFolder("/Tracking", TrackingPolicy);
+                options.Conventions.AuthorizeFolder("/Gateway", GatewayPolicy);
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn/TwoFactor");
                 options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
@@ -161,6 +165,7 @@ public static class AttestHost
             .AddPolicy(Roles.Employer, p => p.RequireRole(Roles.Employer))
             .AddPolicy(PlanningPolicy, p => p.RequireRole(Roles.Assessor, Roles.Candidate, Roles.Iqa))
             .AddPolicy(TrackingPolicy, p => p.RequireRole(Roles.CentreAdmin, Roles.Assessor, Roles.Candidate, Roles.Iqa))
+            .AddPolicy(GatewayPolicy, p => p.RequireRole(Roles.CentreAdmin, Roles.Assessor, Roles.Candidate, Roles.Iqa))
             // The API takes its own tokens only: a browser's sign-in cookie does not reach it.
             .AddPolicy(Features.Api.ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(Features.Api.ApiTokenAuthentication.SchemeName).RequireRole(Features.Api.ApiTokenAuthentication.Role));
 

@@ -142,13 +142,13 @@ public partial class AccessSweepTests
         {
             using var client = await app.SignedInAsync(user);
             // Evidence, portfolio and planning pages are shared by candidate, assessor and IQA and checked per object below
-            // (progress pages, shared with the administrator too, in TrackingTests);
+            // (progress pages, shared with the administrator too, in TrackingTests; gateway pages, the same, in GatewayTests);
             // the candidate's own uploads are checked per object in ResumableUploadTests.
             // The employer's line manager is refused all of them: their apprentice (this enrolment) is theirs on /Employer only.
             foreach (var route in routes.Where(r => !r.StartsWith(role, StringComparison.Ordinal)
                 && !((r.StartsWith("Evidence/", StringComparison.Ordinal) || r.StartsWith("Portfolio/", StringComparison.Ordinal)) && role is not "Employer")
                 && !(r.StartsWith("Planning/", StringComparison.Ordinal) && role is "Candidate" or "Assessor" or "Iqa")
-                && !(r.StartsWith("Tracking/", StringComparison.Ordinal) && role is not ("Eqa" or "Employer"))
+                && !((r.StartsWith("Tracking/", StringComparison.Ordinal) || r.StartsWith("Gateway/", StringComparison.Ordinal)) && role is not ("Eqa" or "Employer"))
                 && !(role == "Candidate" && r.StartsWith("uploads", StringComparison.Ordinal))))
             {
                 var url = Fill(route, app.A, app.A.EnrolmentId, "C3");

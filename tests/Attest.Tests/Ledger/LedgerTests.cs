@@ -248,6 +248,7 @@ public class LedgerTests
             ["Input.Relationship"] = "Manager", ["Input.SignatureName"] = "Wendy", ["Input.JobTitle"] = "Manager", ["Input.Contact"] = "01632 960123",
         })).StatusCode);
         await AddGradedAttemptAsync(app);
+        await AddGatewayRecordsAsync(app);
         await ReportAsEqaAsync(app);
         var unit = Assess.UnitUrl(app.A.EnrolmentId, "C3");
         Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(unit + "?handler=NotYetCompetent", new() { ["SignOff.Actions"] = "Collect problem types a-e." }, tokenFrom: unit)).StatusCode);
@@ -306,6 +307,24 @@ public class LedgerTests
         var eqa = await app.SignedInAsync(app.A.Eqa);
         var url = $"/Eqa/Visits/{visitId}";
         Assert.Equal(HttpStatusCode.Redirect, (await eqa.PostFormAsync(url + "?handler=Report", new() { ["Input.Findings"] = "Sound.", ["Input.Sanction"] = "None" }, tokenFrom: url)).StatusCode);
+    }
+
+    /// <summary>An English record and the employer's gateway signature, made by the domain directly (GatewayTests cover the pages).</summary>
+    private static async Task AddGatewayRecordsAsync(AttestFactory app)
+    {
+        await using var db = app.Db(app.A.Id);
+        var enrolment = await db.Enrolments.SingleAsync(e => e.Id == app.A.EnrolmentId);
+        var admin = await db.Users.SingleAsync(u => u.Email == app.A.Admin);
+        var lineManager = await db.Users.SingleAsync(u => u.Email == app.A.Employer);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var english = Core.Apprenticeships.EnglishAndMathsRecord.Record(enrolment, new(Core.Apprenticeships.EnglishAndMathsSubject.English, Core.Apprenticeships.EnglishAndMathsOutcome.Exempt, null, null, null, "Holds A level English"), admin.Id, admin.DisplayName, now);
+        var standard = ShippedCatalogue.Catalogue.FindStandard("SAMPLE-CS3")!;
+        var readiness = Core.Qualifications.GatewayReadiness.Evaluate(standard, new([], Core.Qualifications.KsbCoverage.Of(standard, []), new(0, 280), [english], EmployerAgreed: false));
+        var signature = Core.Apprenticeships.GatewaySignature.Sign(enrolment, standard, readiness, [], Core.Apprenticeships.GatewayParty.Employer, lineManager.Id, lineManager.DisplayName, now);
+        db.AddRange(english, signature);
+        db.Sign(english, Roles.CentreAdmin, admin.Id, admin.DisplayName, now);
+        db.Sign(signature, Roles.Employer, lineManager.Id, lineManager.DisplayName, now);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A graded attempt, its assessment, sign-off and certification claim, made by the domain directly (GradedUnitTests and ClaimTests cover the pages).</summary>

@@ -73,7 +73,7 @@ public class StandardTests
     {
         var all = KsbCoverage.Of(Sample, Sample.Ksbs.Select(k => new KsbMapping(k.Code, Guid.NewGuid())));
 
-        var readiness = GatewayReadiness.Evaluate(Sample, new GatewayFacts(["03456"], all, OffTheJobHoursMet: true, EnglishAndMathsMet: true, EmployerAgreed: true));
+        var readiness = GatewayReadiness.Evaluate(Sample, new GatewayFacts(["03456"], all, new OffTheJobHoursFact(281, 280), Apprenticeships.GatewayRulesTests.LevelTwoInBoth, EmployerAgreed: true));
 
         Assert.True(readiness.IsReady);
         Assert.All(readiness.Items, i => Assert.True(i.Met && i.Shortfall is null, i.Item.Title));
@@ -84,14 +84,14 @@ public class StandardTests
     {
         var partial = KsbCoverage.Of(Sample, Sample.Ksbs.Where(k => k.Code is not ("K3" or "B2")).Select(k => new KsbMapping(k.Code, Guid.NewGuid())));
 
-        var readiness = GatewayReadiness.Evaluate(Sample, new GatewayFacts(["03455"], partial, OffTheJobHoursMet: false, EnglishAndMathsMet: false, EmployerAgreed: true));
+        var readiness = GatewayReadiness.Evaluate(Sample, new GatewayFacts(["03455"], partial, new OffTheJobHoursFact(212.5m, 280), [], EmployerAgreed: true));
 
         Assert.False(readiness.IsReady);
         var byKind = readiness.Items.ToDictionary(i => i.Item.Kind);
         Assert.Equal("Qualification 03456 is not achieved yet.", byKind[GatewayItemKind.QualificationAchieved].Shortfall);
         Assert.Equal("14 of 16 KSBs are covered; not yet K3, B2.", byKind[GatewayItemKind.KsbCoverage].Shortfall);
-        Assert.False(byKind[GatewayItemKind.OffTheJobHours].Met);
-        Assert.Equal("English and maths at level 2 are not met yet.", byKind[GatewayItemKind.EnglishAndMaths].Shortfall);
+        Assert.Equal("212.5 of the 280 planned off-the-job hours are verified; 67.5 to go.", byKind[GatewayItemKind.OffTheJobHours].Shortfall);
+        Assert.Equal("English and maths at level 2 are not met yet: English: nothing recorded yet; Maths: nothing recorded yet.", byKind[GatewayItemKind.EnglishAndMaths].Shortfall);
         Assert.True(byKind[GatewayItemKind.EmployerAgreement].Met);
         Assert.StartsWith("The standard requires OCR's Level 3 NVQ Diploma in Customer Service (03456).", byKind[GatewayItemKind.QualificationAchieved].Explanation, StringComparison.Ordinal);
     }

@@ -151,7 +151,14 @@ public sealed class OffTheJobLog
             return new FileContentResult(workbook.ToArray(), Xlsx.ContentType) { FileDownloadName = name + ".xlsx" };
         }
 
-        return new FileContentResult(Csv.ToBytes(header, [OffTheJobIlr.Columns.Select(c => TrackingTable.Text(c.Value(line)))]), Csv.ContentType + "; charset=utf-8") { FileDownloadName = name + ".csv" };
+        return new FileContentResult(IlrCsv(), Csv.ContentType + "; charset=utf-8") { FileDownloadName = name + ".csv" };
+    }
+
+    /// <summary>The ILR line as CSV, with the ILR's column names: the export's and the gateway pack's.</summary>
+    public byte[] IlrCsv()
+    {
+        var line = IlrLine();
+        return Csv.ToBytes(OffTheJobIlr.Columns.Select(c => c.Header), [OffTheJobIlr.Columns.Select(c => TrackingTable.Text(c.Value(line)))]);
     }
 }
 

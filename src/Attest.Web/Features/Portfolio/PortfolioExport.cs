@@ -4,47 +4,21 @@ using System.Net;
 using System.Text;
 using Attest.Core.Assessment;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.Shared;
 using Attest.Web.Infrastructure.Storage;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace Attest.Web.Features.Portfolio;
 
 /// <summary>
 /// The portfolio as a ZIP for EQA or for the candidate: every servable evidence file, written items as
-/// text, and an index (HTML and PDF) linking each criterion to its evidence and locators. Written straight
-/// to the response, entry by entry, so the archive is never held in memory or on disk; files are stored
-/// without recompression because recordings and documents are compressed already.
+/// text, and an index (HTML and PDF) linking each criterion to its evidence and locators.
 /// </summary>
-public sealed class PortfolioExport(Portfolio portfolio, IFileStore store) : IActionResult
+public sealed class PortfolioExport(Portfolio portfolio, IFileStore store) : ZipDownload
 {
-    public string FileName => $"portfolio-{portfolio.Candidate.FamilyName}-{portfolio.Qualification.Code}{(portfolio.SampleUnits is { Count: > 0 } ? "-sample" : string.Empty)}.zip";
+    public override string FileName => $"portfolio-{portfolio.Candidate.FamilyName}-{portfolio.Qualification.Code}{(portfolio.SampleUnits is { Count: > 0 } ? "-sample" : string.Empty)}.zip";
 
-    public async Task ExecuteResultAsync(ActionContext context)
+    protected override async Task WriteEntriesAsync(ZipArchive zip, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = context.HttpContext.Response;
-        var cancellationToken = context.HttpContext.RequestAborted;
-        response.ContentType = "application/zip";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(FileName);
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.CacheControl = "no-store";
-
-        // ZipArchive's entry streams finish entries with a synchronous Dispose even on the async path (.NET 10),
-        // so this one response allows synchronous writes; the bulk of the bytes still go out asynchronously.
-        if (context.HttpContext.Features.Get<IHttpBodyControlFeature>() is { } bodyControl)
-        {
-            bodyControl.AllowSynchronousIO = true;
-        }
-
-        await WriteAsync(response.Body, cancellationToken);
-    }
-
-    public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
-    {
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken);
         await AddTextAsync(zip, "index.html", PortfolioIndex.Html(portfolio, EntryName), cancellationToken);
         var pdf = zip.CreateEntry("index.pdf", CompressionLevel.Optimal);
         await using (var pdfStream = await pdf.OpenAsync(cancellationToken))
@@ -54,18 +28,27 @@ public sealed class PortfolioExport(Portfolio portfolio, IFileStore store) : IAc
 
         foreach (var item in portfolio.Items)
         {
-            if (item.IsServable)
-            {
-                var entry = zip.CreateEntry(EntryName(item)!, CompressionLevel.NoCompression);
-                entry.LastWriteTime = new DateTimeOffset(item.UploadedAt, TimeSpan.Zero);
-                await using var target = await entry.OpenAsync(cancellationToken);
-                await using var source = await store.OpenReadAsync(item.StoredName!, cancellationToken);
-                await source.CopyToAsync(target, 1024 * 1024, cancellationToken);
-            }
-            else if (!item.HasFile)
-            {
-                await AddTextAsync(zip, EntryName(item)!, WrittenText(item), cancellationToken);
-            }
+            await AddItemAsync(zip, store, item, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds an evidence item at <see cref="EntryName"/>: its file, stored without recompression because recordings and documents are compressed already, or a written item as text.</summary>
+    public static async Task AddItemAsync(ZipArchive zip, IFileStore store, EvidenceItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.IsServable)
+        {
+            var entry = zip.CreateEntry(EntryName(item)!, CompressionLevel.NoCompression);
+            entry.LastWriteTime = new DateTimeOffset(item.UploadedAt, TimeSpan.Zero);
+            await using var target = await entry.OpenAsync(cancellationToken);
+            await using var source = await store.OpenReadAsync(item.StoredName!, cancellationToken);
+            await source.CopyToAsync(target, 1024 * 1024, cancellationToken);
+        }
+        else if (!item.HasFile)
+        {
+            await AddTextAsync(zip, EntryName(item)!, WrittenText(item), cancellationToken);
         }
     }
 
@@ -76,13 +59,6 @@ public sealed class PortfolioExport(Portfolio portfolio, IFileStore store) : IAc
         return item.HasFile
             ? item.IsServable ? $"evidence/{item.Reference}{Path.GetExtension(item.OriginalFileName)?.ToLowerInvariant()}" : null
             : $"evidence/{item.Reference}.txt";
-    }
-
-    private static async Task AddTextAsync(ZipArchive zip, string name, string text, CancellationToken cancellationToken)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        await using var stream = await entry.OpenAsync(cancellationToken);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
     }
 
     private static string WrittenText(EvidenceItem item)

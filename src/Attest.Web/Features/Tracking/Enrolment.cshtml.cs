@@ -22,6 +22,8 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
 
     /// <summary>The KSB coverage, when the enrolment is an apprenticeship.</summary>
     public string? KsbLink { get; private set; }
+    /// <summary>The apprentice's gateway, when the enrolment is an apprenticeship: everyone who sees this page may read it.</summary>
+    public string? GatewayLink { get; private set; }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -46,6 +48,7 @@ public sealed class EnrolmentModel(AttestDbContext db, Core.Qualifications.Catal
         var apprenticeship = await db.Apprenticeships.AnyAsync(a => a.EnrolmentId == enrolmentId, cancellationToken);
         OffTheJobLink = assigned && apprenticeship ? $"/Assessor/Enrolments/{enrolmentId}/OffTheJob" : null;
         KsbLink = apprenticeship ? $"/Tracking/Enrolments/{enrolmentId}/Ksbs" : null;
+        GatewayLink = apprenticeship ? $"/Gateway/{enrolmentId}" : null;
         return Page();
     }
 }

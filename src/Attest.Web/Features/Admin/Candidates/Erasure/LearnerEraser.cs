@@ -97,6 +97,8 @@ public sealed class LearnerEraser(AttestDbContext db, IFileStore store, ILogger<
         [nameof(Core.Apprenticeships.ReviewSignRequest)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Apprenticeships.RecordKsbMapping)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Apprenticeships.KsbMappingWithdrawal)] = ErasureRoutine.Pseudonymise,
+        [nameof(Core.Apprenticeships.EnglishAndMathsRecord)] = ErasureRoutine.Pseudonymise,
+        [nameof(Core.Apprenticeships.GatewaySignature)] = ErasureRoutine.Pseudonymise,
         [nameof(Core.Quality.IqaObservation)] = ErasureRoutine.PseudonymiseMentions,
         [nameof(Core.Quality.EqaReport)] = ErasureRoutine.PseudonymiseMentions,
         [nameof(Core.Quality.EqaVisit)] = ErasureRoutine.PseudonymiseMentions,

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using Attest.Core.Apprenticeships;
+using Attest.Core.Centres;
+using Attest.Core.Data;
+using Attest.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Features;
+
+/// <summary>
+/// Issue 17 item 5: an apprentice's gateway, the standard's checklist with each item explained and its shortfall named,
+/// English and maths recorded, the declaration signed by the line manager and then the provider (each once, the provider
+/// only when every other item is met), and the pack for the end-point assessment organisation once both have signed.
+/// </summary>
+public class GatewayTests
+{
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Today(AttestFactory app) => Core.UkTime.DateOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+    /// <summary>Makes the enrolment an apprenticeship on the standard, started half a year ago with the seeded employer.</summary>
+    private static async Task ApprenticeshipOnAsync(AttestFactory app, HttpClient admin, Guid enrolmentId, string standard)
+    {
+        var today = Today(app);
+        var made = await admin.PostFormAsync($"/Admin/Enrolments/{enrolmentId}/Apprenticeship", new()
+        {
+            ["Input.Programme"] = "Standard", ["Input.ProgrammeCode"] = standard, ["Input.ProgrammeTitle"] = "Customer service", ["Input.StartDate"] = Iso(today.AddDays(-182)),
+            ["Input.PlannedEndDate"] = Iso(today.AddDays(182)), ["Input.ContractedHoursPerWeek"] = "37.5", ["Input.PlannedOffTheJobHours"] = "280", ["Input.EmployerId"] = app.A.EmployerId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+    }
+
+    /// <summary>
+    /// The shipped catalogue and TEST-GW: the sample standard with the Cambridge Technical as its mandatory qualification (a
+    /// full award the tests can reach in one unit) and no KSB coverage item, so every item of its checklist can be met before
+    /// KSB mapping exists. The sample standard's own KSB item is checked on its own below.
+    /// </summary>
+    private sealed class CatalogueWithTestStandard : IDisposable
+    {
+        public CatalogueWithTestStandard()
+        {
+            var shipped = System.IO.Path.Combine(AppContext.BaseDirectory, "catalogue");
+            foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
+            {
+                var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(shipped, file));
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var sample = File.ReadAllText(System.IO.Path.Combine(shipped, "standards", "sample-cs3-customer-service.yaml"));
+            var ksbItem = sample.IndexOf("  - kind: ksbCoverage", StringComparison.Ordinal);
+            var next = sample.IndexOf("  - kind: offTheJobHours", StringComparison.Ordinal);
+            var test = (sample[..ksbItem] + sample[next..])
+                .Replace("reference: \"SAMPLE-CS3\"", "reference: \"TEST-GW\"", StringComparison.Ordinal)
+                .Replace("qualifications: [\"03456\"]", "qualifications: [\"CTL2-CS\"]", StringComparison.Ordinal)
+                .Replace("qualification: \"03456\"", "qualification: \"CTL2-CS\"", StringComparison.Ordinal);
+            File.WriteAllText(System.IO.Path.Combine(Path, "standards", "test-gw.yaml"), test);
+        }
+
+        public string Path { get; } = Directory.CreateTempSubdirectory("attest-catalogue-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_item_names_its_shortfall_until_met_the_provider_signs_last_each_party_once_and_the_pack_goes_out_once_signed(DatabaseProvider provider)
+    {
+        using var catalogue = new CatalogueWithTestStandard();
+        using var app = await new AttestFactory(provider, new Dictionary<string, string> { ["Catalogue:Folder"] = catalogue.Path }).SeedAsync();
+        using var admin = await app.SignedInAsync(app.A.Admin);
+        await ApprenticeshipOnAsync(app, admin, app.A.GradedEnrolmentId, "TEST-GW");
+        var page = $"/Gateway/{app.A.GradedEnrolmentId}";
+        var employerPage = $"/Employer/Apprentices/{app.A.GradedEnrolmentId}/Gateway";
+        using var assessor = await app.SignedInAsync(app.A.Assessor);
+
+        var start = WebUtility.HtmlDecode(await assessor.GetStringAsync(page));
+        Assert.Contains("Not ready yet", start, StringComparison.Ordinal);
+        Assert.Contains("Qualification CTL2-CS is not achieved yet.", start, StringComparison.Ordinal);
+        Assert.Contains("0 of the 280 planned off-the-job hours are verified; 280 to go.", start, StringComparison.Ordinal);
+        Assert.Contains("English and maths at level 2 are not met yet: English: nothing recorded yet; Maths: nothing recorded yet.", start, StringComparison.Ordinal);
+        Assert.Contains("The employer has not agreed yet.", start, StringComparison.Ordinal);
+        // Each item explained in the standard's words.
+        Assert.Contains("The apprentice must have completed the off-the-job training hours planned for them, verified in their hours log.", start, StringComparison.Ordinal);
+
+        // The provider signs last: refused with the items still missing, nothing kept; no pack before both have signed.
+        var early = WebUtility.HtmlDecode(await (await assessor.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: page)).Content.ReadAsStringAsync());
+        Assert.Contains("The training provider signs last, once every other item is met. Not met yet: Mandatory qualification achieved; Off-the-job training hours met; English and maths at level 2; Employer agrees the apprentice is ready.", early, StringComparison.Ordinal);
+        var noPack = await admin.GetAsync(page + "?handler=Export");
+        Assert.Equal("text/html", noPack.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("once the employer and the training provider have both signed", WebUtility.HtmlDecode(await noPack.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // English and maths: a bad record refused on its fields; then English achieved and maths exempt.
+        var bad = WebUtility.HtmlDecode(await (await assessor.PostFormAsync(page + "?handler=EnglishAndMaths", new() { ["Input.Subject"] = "English", ["Input.Outcome"] = "Achieved", ["Input.Level"] = "3" }, tokenFrom: page)).Content.ReadAsStringAsync());
+        Assert.Contains("Enter the level achieved: 1 or 2", bad, StringComparison.Ordinal);
+        Assert.Contains("Enter the date it was achieved", bad, StringComparison.Ordinal);
+        Assert.Contains("Say what shows the achievement", bad, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(page + "?handler=EnglishAndMaths", new()
+        {
+            ["Input.Subject"] = "English", ["Input.Outcome"] = "Achieved", ["Input.Level"] = "2", ["Input.AchievedOn"] = "2024-08-22", ["Input.Evidence"] = "GCSE English Language grade 5 certificate, seen",
+        }, tokenFrom: page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page + "?handler=EnglishAndMaths", new()
+        {
+            ["Input.Subject"] = "Maths", ["Input.Outcome"] = "Exempt", ["Input.ExemptionReason"] = "Holds A level maths (level 3)",
+        }, tokenFrom: page)).StatusCode);
+
+        // The line manager agrees, once.
+        using var lineManager = await app.SignedInAsync(app.A.Employer);
+        Assert.Contains("English and maths at level 2", await lineManager.GetStringAsync(employerPage), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await lineManager.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: employerPage)).StatusCode);
+        var twice = WebUtility.HtmlDecode(await (await lineManager.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: employerPage)).Content.ReadAsStringAsync());
+        Assert.Contains("already signed for the employer by linemanager A", twice, StringComparison.Ordinal);
+
+        // Off-the-job hours: 280 hours logged by the apprentice and verified by the assessor.
+        var today = Today(app);
+        using var apprentice = await app.SignedInAsync(app.A.OtherCandidate);
+        for (var day = 1; day <= 14; day++)
+        {
+            var logged = await apprentice.PostFormAsync("/Candidate/OffTheJob", new()
+            {
+                ["Input.Date"] = Iso(today.AddDays(-day)), ["Input.Duration"] = "20", ["Input.ActivityType"] = "teaching", ["Input.WhatWasLearnt"] = "Handling complaints on the phone.",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        }
+
+        List<Guid> activities;
+        await using (var db = app.Db(app.A.Id))
+        {
+            activities = await db.OffTheJobActivities.Where(a => a.EnrolmentId == app.A.GradedEnrolmentId).Select(a => a.Id).ToListAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync($"/Assessor/Enrolments/{app.A.GradedEnrolmentId}/OffTheJob", activities.Select(id => KeyValuePair.Create("Ticked", id.ToString())))).StatusCode);
+
+        // The mandatory qualification: unit 7 signed off and the full award claimed.
+        await GradedUnitTests.SignOffWithDistinctionAsync(app);
+        await using (var db = app.Db(app.A.Id))
+        {
+            (await db.Candidates.SingleAsync(c => c.Id == app.A.OtherCandidateId)).Uln = "1000000004"; // seeded with the temporary ULN, on which nothing is claimed
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Claims/{app.A.GradedEnrolmentId}", [new("Input.Scope", "Qualification"), new("Input.Confirmed", "true")])).StatusCode);
+
+        var ready = WebUtility.HtmlDecode(await assessor.GetStringAsync(page));
+        Assert.Contains("Ready for gateway", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("Still missing", ready, StringComparison.Ordinal);
+
+        // The apprentice reads their gateway but neither signs for the provider nor sends the pack.
+        Assert.Contains("Ready for gateway", await apprentice.GetStringAsync(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await apprentice.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await apprentice.GetAsync(page + "?handler=Export")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await assessor.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: page)).StatusCode);
+        var again = WebUtility.HtmlDecode(await (await admin.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: page)).Content.ReadAsStringAsync());
+        Assert.Contains("already signed for the training provider by assessor A", again, StringComparison.Ordinal);
+        await using (var db = app.Db(app.A.Id))
+        {
+            Assert.Equal([GatewayParty.Employer, GatewayParty.Provider], (await db.GatewaySignatures.Select(s => s.Party).ToListAsync()).Order());
+            Assert.Equal(2, await db.EnglishAndMathsRecords.CountAsync());
+            Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == GatewaySignature.Kind));
+            Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == EnglishAndMathsRecord.Kind));
+        }
+
+        var pack = await admin.GetAsync(page + "?handler=Export");
+        Assert.Equal("application/zip", pack.Content.Headers.ContentType!.MediaType);
+        using var zip = new ZipArchive(await pack.Content.ReadAsStreamAsync());
+        Assert.Equal(["index.html", "off-the-job.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        using var indexReader = new StreamReader(zip.GetEntry("index.html")!.Open());
+        var index = WebUtility.HtmlDecode(await indexReader.ReadToEndAsync());
+        Assert.Contains("Gateway to end-point assessment: Otto Centrea", index, StringComparison.Ordinal);
+        Assert.Contains("TEST-GW Sample customer service standard (not an IfATE standard)", index, StringComparison.Ordinal);
+        Assert.Contains("<td>Off-the-job training hours met</td><td>The apprentice must have completed", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not met:", index, StringComparison.Ordinal);
+        Assert.Contains("<td>employer</td>", index, StringComparison.Ordinal);
+        Assert.Contains("<td>training provider</td>", index, StringComparison.Ordinal);
+        Assert.Contains("assessor A,", index, StringComparison.Ordinal);
+        Assert.Contains("Achieved at level 2 on 22 August 2024: GCSE English Language grade 5 certificate, seen", index, StringComparison.Ordinal);
+        Assert.Contains("Exempt: Holds A level maths (level 3)", index, StringComparison.Ordinal);
+        Assert.Contains("<th>PHours</th><th>OTJActHours</th>", index, StringComparison.Ordinal);
+        Assert.Contains("<td>280</td><td>280</td>", index, StringComparison.Ordinal);
+        // With no KSB mapped, the coverage says so KSB by KSB.
+        Assert.Contains("0 of 16 covered.", index, StringComparison.Ordinal);
+        Assert.Contains("<td>K1 Who the organisation's customers are", index, StringComparison.Ordinal);
+        using var csvReader = new StreamReader(zip.GetEntry("off-the-job.csv")!.Open());
+        Assert.StartsWith("LearnRefNumber,ULN,Apprenticeship,LearnStartDate,LearnPlanEndDate,PHours,OTJActHours", await csvReader.ReadToEndAsync(), StringComparison.Ordinal);
+
+        var (exit, output) = await app.CliAsync("ledger", "verify", "--centre", "20001");
+        Assert.True(exit == 0, output);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_sample_standard_names_the_KSBs_not_covered_and_only_the_apprentices_people_reach_the_gateway(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        using (var admin = await app.SignedInAsync(app.A.Admin))
+        {
+            await ApprenticeshipOnAsync(app, admin, app.A.EnrolmentId, "SAMPLE-CS3");
+        }
+
+        var page = $"/Gateway/{app.A.EnrolmentId}";
+        var employerPage = $"/Employer/Apprentices/{app.A.EnrolmentId}/Gateway";
+        foreach (var user in new[] { app.A.Admin, app.A.Iqa, app.A.Assessor, app.A.Candidate })
+        {
+            using var client = await app.SignedInAsync(user);
+            var seen = WebUtility.HtmlDecode(await client.GetStringAsync(page));
+            Assert.Contains("0 of 16 KSBs are covered; not yet K1, K2, K3, K4, K5, K6, S1, S2, S3, S4, S5, S6, B1, B2, B3, B4.", seen, StringComparison.Ordinal);
+            Assert.Contains("Each knowledge, skill and behaviour of the standard must be shown by at least one piece of evidence", seen, StringComparison.Ordinal);
+        }
+
+        using var lineManager = await app.SignedInAsync(app.A.Employer);
+        Assert.Contains("0 of 16 KSBs are covered", WebUtility.HtmlDecode(await lineManager.GetStringAsync(employerPage)), StringComparison.Ordinal);
+
+        // A standard the catalogue does not hold (centre B's seeded ST0229) has no checklist, and says why; nothing can be signed.
+        using var otherAdmin = await app.SignedInAsync(app.B.Admin);
+        var notHeld = WebUtility.HtmlDecode(await otherAdmin.GetStringAsync($"/Gateway/{app.B.EnrolmentId}"));
+        Assert.Contains("The standard ST0229 is not in the catalogue", notHeld, StringComparison.Ordinal);
+
+        // Another centre's people: 404 on both pages and their handlers.
+        foreach (var user in new[] { app.B.Admin, app.B.Assessor, app.B.Iqa, app.B.Candidate })
+        {
+            using var client = await app.SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(page)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(page + "?handler=Export")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: $"/Gateway/{app.B.EnrolmentId}")).StatusCode);
+        using var otherEmployer = await app.SignedInAsync(app.B.Employer);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherEmployer.GetAsync(employerPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherEmployer.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: "/Employer")).StatusCode);
+
+        // Within the centre: another assessor's apprentice and another candidate's gateway are 404; another employer's line manager too.
+        foreach (var user in new[] { app.A.OtherAssessor, app.A.OtherCandidate })
+        {
+            using var client = await app.SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(page)).StatusCode);
+        }
+
+        var rival = await AnotherEmployersLineManagerAsync(app);
+        using (var client = await app.SignedInAsync(rival))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(employerPage)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: "/Employer")).StatusCode);
+        }
+
+        // The wrong role: 403.
+        foreach (var (user, url) in new[] { (app.A.Eqa, page), (app.A.Employer, page), (app.A.Admin, employerPage), (app.A.Assessor, employerPage), (app.A.Candidate, employerPage), (app.A.Iqa, employerPage) })
+        {
+            using var client = await app.SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+        }
+
+        // The IQA reads but does not sign or record for the provider.
+        using (var iqa = await app.SignedInAsync(app.A.Iqa))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await iqa.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: page)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await iqa.PostFormAsync(page + "?handler=EnglishAndMaths", new() { ["Input.Subject"] = "English" }, tokenFrom: page)).StatusCode);
+        }
+
+        await using var db = app.Db(app.A.Id);
+        Assert.Equal(0, await db.GatewaySignatures.CountAsync());
+        Assert.Equal(0, await db.EnglishAndMathsRecords.CountAsync());
+    }
+
+    /// <summary>A second employer of centre A with a line manager who signs in: Cara is not their apprentice.</summary>
+    private static async Task<string> AnotherEmployersLineManagerAsync(AttestFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<CentreProvisioning>();
+        var user = await provisioning.CreateUserWithPasswordAsync(app.A.Id, "rival@a.test", "Rita Rival", Roles.Employer, AttestFactory.Password);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var adminId = await app.UserIdAsync(app.A.Admin);
+        await using var db = app.Db(app.A.Id);
+        var employer = Employer.Create(app.A.Id, "Quayside Café", null, adminId, now);
+        var contact = EmployerContact.Create(employer, user.DisplayName, "Café manager", user.Email, null, adminId, now);
+        contact.LinkAccount(user.Id);
+        db.Employers.Add(employer);
+        db.EmployerContacts.Add(contact);
+        await db.SaveChangesAsync();
+        return "rival@a.test";
+    }
+}
