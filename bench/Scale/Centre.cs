@@ -141,6 +141,91 @@ internal static class Centre
         Console.WriteLine($"grown to {learners:N0} learners with {assessors.Count:N0} assessors: {rowsWritten:N0} rows in {copied.TotalSeconds:F1} s, ANALYZE {(timer.Elapsed - copied).TotalSeconds:F1} s");
     }
 
+    /// <summary>
+    /// A year (or <paramref name="weeks"/>) of off-the-job log for every apprenticeship in the SQLite file (every learner's:
+    /// the demo's Maya and Tom are apprentices, so each copy is one): the apprenticeship starts a week before the first
+    /// entry, with 600 hours planned (above the minimum of any rule set for its dates); one entry a week of 4 to 9 hours
+    /// by learner, so the centre has red, amber and green; every four weeks' entries verified by the learner's assessor in
+    /// one record, the newest week left waiting; and one more entry each, taken out of the log. In one transaction, then ANALYZE.
+    /// </summary>
+    public static void LogOffTheJob(string file, int weeks)
+    {
+        using var db = new SqliteConnection($"Data Source={file};Pooling=False");
+        db.Open();
+        Execute(db, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF;");
+        var timer = Stopwatch.StartNew();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var start = today.AddDays(-7 * weeks - 7);
+        var apprentices = Rows(db,
+            "SELECT a.\"EnrolmentId\", e.\"CentreId\", e.\"CandidateId\", c.\"UserId\", e.\"AssessorId\", u.\"DisplayName\" FROM \"Apprenticeships\" a " +
+            "JOIN \"Enrolments\" e ON e.\"Id\" = a.\"EnrolmentId\" JOIN \"Candidates\" c ON c.\"Id\" = e.\"CandidateId\" JOIN \"AspNetUsers\" u ON u.\"Id\" = e.\"AssessorId\" ORDER BY c.\"Uln\"");
+        using var transaction = db.BeginTransaction();
+        using (var update = new SqliteCommand("UPDATE \"Apprenticeships\" SET \"StartDate\" = $start, \"PlannedOffTheJobHours\" = '600.0'", db, transaction))
+        {
+            update.Parameters.AddWithValue("$start", Day(start));
+            update.ExecuteNonQuery();
+        }
+
+        var activity = Insert(db, transaction, "OffTheJobActivities",
+            ["Id", "CentreId", "EnrolmentId", "CandidateId", "Date", "Starts", "Ends", "Minutes", "ActivityType", "WhatWasLearnt", "InOwnTime", "RecordedBy", "RecordedAt"]);
+        var verification = Insert(db, transaction, "OffTheJobVerifications",
+            ["Id", "CentreId", "EnrolmentId", "CandidateId", "VerifierRole", "VerifiedBy", "VerifiedByName", "VerifiedAt", "Activities"]);
+        var line = Insert(db, transaction, "OffTheJobVerifiedActivities", ["Id", "CentreId", "VerificationId", "ActivityId", "EnrolmentId"]);
+        var withdrawal = Insert(db, transaction, "OffTheJobWithdrawals",
+            ["Id", "CentreId", "ActivityId", "EnrolmentId", "CandidateId", "Reason", "RecordedBy", "RecordedByName", "RecordedAt"]);
+        string[] types = ["teaching", "mentoring", "shadowing", "practical-training"];
+        long rows = 0;
+        void Run(SqliteCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+            rows++;
+        }
+
+        foreach (var (a, n) in apprentices.Select((a, n) => (a, n)))
+        {
+            var (enrolment, centre, candidate, user, assessor, assessorName) = ((string)a[0]!, (string)a[1]!, (string)a[2]!, (string)a[3]!, (string)a[4]!, (string)a[5]!);
+            var minutes = 240 + (n % 6 * 60);
+            var logged = new List<(string Id, DateOnly Day)>();
+            for (var week = 0; week < weeks; week++)
+            {
+                var day = start.AddDays(7 + (7 * week));
+                var id = NewId();
+                Run(activity, id, centre, enrolment, candidate, Day(day), null, null, minutes, types[week % types.Length], $"Week {week + 1}: what the session covered, in the apprentice's words.", 0, user, Time(day, 17));
+                logged.Add((id, day));
+            }
+
+            // Verified four weeks at a time; the newest week still waits.
+            foreach (var month in logged.Take(weeks - 1).Chunk(4))
+            {
+                var id = NewId();
+                Run(verification, id, centre, enrolment, candidate, "Assessor", assessor, assessorName, Time(month[^1].Day.AddDays(2), 10),
+                    string.Join(",", month.Select(m => m.Id).Order(StringComparer.Ordinal).Select(m => $"{m}:{minutes}")));
+                foreach (var (activityId, _) in month)
+                {
+                    Run(line, NewId(), centre, id, activityId, enrolment);
+                }
+            }
+
+            var mistake = NewId();
+            Run(activity, mistake, centre, enrolment, candidate, Day(logged[0].Day.AddDays(1)), null, null, minutes, "teaching", "Logged twice by mistake.", 0, user, Time(logged[0].Day.AddDays(1), 17));
+            Run(withdrawal, NewId(), centre, mistake, enrolment, candidate, "Logged twice.", user, "The apprentice", Time(logged[0].Day.AddDays(2), 9));
+        }
+
+        transaction.Commit();
+        var written = timer.Elapsed;
+        Execute(db, "ANALYZE;");
+        Console.WriteLine($"off-the-job log of {weeks} weeks for {apprentices.Count:N0} apprentices: {rows:N0} rows in {written.TotalSeconds:F1} s, ANALYZE {(timer.Elapsed - written).TotalSeconds:F1} s");
+
+        static string NewId() => Guid.CreateVersion7().ToString("D").ToUpperInvariant();
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        static string Time(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Assessors 1.. as copies of the demo assessor's account (roles, staff profile); the demo assessor is number 0.</summary>
     private static List<(string Id, string Name)> AddAssessors(SqliteConnection db, SqliteTransaction transaction, string asha, int count)
     {

@@ -6,6 +6,7 @@
 //   dotnet build -c Release src/Attest.Web
 //   dotnet run -c Release --project bench/Scale -- --learners 10000 [--db sqlite|postgres] [--requests 20]
 //       [--evidence-copies 5] [--postgres "Host=127.0.0.1;Port=55490;Username=postgres"] [--dir /tmp/attest-bench-scale] [--keep]
+//       [--off-the-job-weeks 52 [--only off-the-job]]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -18,12 +19,15 @@ var learners = int.Parse(options.GetValueOrDefault("--learners", "1000"), Cultur
 var provider = options.GetValueOrDefault("--db", "sqlite");
 var evidenceCopies = int.Parse(options.GetValueOrDefault("--evidence-copies", "5"), CultureInfo.InvariantCulture);
 var requests = int.Parse(options.GetValueOrDefault("--requests", "20"), CultureInfo.InvariantCulture);
+// Every learner is an apprentice (the demo's Maya and Tom are): with weeks given, each gets that many weeks of off-the-job log.
+var offTheJobWeeks = int.Parse(options.GetValueOrDefault("--off-the-job-weeks", "0"), CultureInfo.InvariantCulture);
+var onlyOffTheJob = options.GetValueOrDefault("--only") == "off-the-job";
 var server = options.GetValueOrDefault("--postgres", "Host=127.0.0.1;Port=55490;Username=postgres");
 var dir = Path.GetFullPath(options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "attest-bench-scale")));
 var web = Path.GetFullPath(options.GetValueOrDefault("--web", Path.Combine("src", "Attest.Web", "bin", "Release", "net10.0", "Attest.Web.dll")));
-if (!File.Exists(web) || provider is not ("sqlite" or "postgres") || learners < 3)
+if (!File.Exists(web) || provider is not ("sqlite" or "postgres") || learners < 3 || offTheJobWeeks is < 0 or > 200 || (onlyOffTheJob && offTheJobWeeks == 0))
 {
-    Console.Error.WriteLine($"need {web} (dotnet build -c Release src/Attest.Web), --db sqlite|postgres and --learners 3 or more.");
+    Console.Error.WriteLine($"need {web} (dotnet build -c Release src/Attest.Web), --db sqlite|postgres, --learners 3 or more, and --off-the-job-weeks 1 to 200 with --only off-the-job.");
     return 2;
 }
 
@@ -53,6 +57,11 @@ var seeded = generation.Elapsed;
 // 2. Grown in SQL; on PostgreSQL, copied into a database the app has migrated.
 var file = Path.Combine(data, "attest.db");
 Centre.Grow(file, learners, evidenceCopies);
+if (offTheJobWeeks > 0)
+{
+    Centre.LogOffTheJob(file, offTheJobWeeks);
+}
+
 if (provider == "postgres")
 {
     await using (var admin = new NpgsqlConnection($"{server};Database=postgres"))
@@ -100,6 +109,16 @@ try
         var (first, median) = await TimeAsync(clients[role], page);
         var sqlMs = sql is null ? (double?)null : Median(sql);
         Console.WriteLine($"| {role} `{shown}` | {median:F1} ms | {first:F0} ms | {(sqlMs is { } s ? $"{s:F1} ms" : "")} | {(sqlMs is { } r ? $"{median / r:F1}x" : "")} |");
+    }
+
+    if (offTheJobWeeks > 0)
+    {
+        await RowAsync("admin", "/Admin/OffTheJob", raw.OffTheJob, "/Admin/OffTheJob");
+        await RowAsync("admin", "/Admin/OffTheJob?handler=Csv", raw.OffTheJob, "/Admin/OffTheJob?handler=Csv");
+        if (onlyOffTheJob)
+        {
+            return 0;
+        }
     }
 
     await RowAsync("admin", "/Admin/Dashboard", raw.Dashboard, "/Admin/Dashboard");

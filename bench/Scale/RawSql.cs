@@ -72,6 +72,21 @@ internal sealed class RawSql : IDisposable
         "AND NOT EXISTS (SELECT 1 FROM \"MappingWithdrawals\" w WHERE w.\"MappingId\" = m.\"Id\") GROUP BY m.\"EnrolmentId\", m.\"CriterionRef\"",
         "SELECT r.\"AssessorId\", r.\"Outcome\", count(*) FROM \"IqaReviews\" r WHERE r.\"CentreId\" = @centre AND r.\"UnitCode\" = 'C3' GROUP BY r.\"AssessorId\", r.\"Outcome\"");
 
+    /// <summary>
+    /// Every apprenticeship with its learner, employer and the verified minutes that count summed per enrolment (GROUP BY;
+    /// withdrawn entries and types that do not count left out, as in catalogue/funding/off-the-job.yaml), in name order, and
+    /// the breaks in learning the plans need: what the report's page and its CSV both read, since the page must work out
+    /// every apprentice's status to count and filter them.
+    /// </summary>
+    public double OffTheJob() => Time(
+        "SELECT c.\"GivenName\", c.\"FamilyName\", c.\"Uln\", c.\"AwardingBodyCandidateNumber\", e.\"PlannedEndDate\", e.\"DaysOnBreak\", a.*, m.\"Name\", s.minutes " +
+        "FROM \"Enrolments\" e JOIN \"Apprenticeships\" a ON a.\"EnrolmentId\" = e.\"Id\" JOIN \"Candidates\" c ON c.\"Id\" = e.\"CandidateId\" JOIN \"Employers\" m ON m.\"Id\" = a.\"EmployerId\" " +
+        "LEFT JOIN (SELECT t.\"EnrolmentId\", sum(t.\"Minutes\") AS minutes FROM \"OffTheJobActivities\" t WHERE t.\"CentreId\" = @centre " +
+        "AND t.\"ActivityType\" IN ('teaching', 'practical-training', 'shadowing', 'mentoring', 'industry-visit', 'competition', 'learning-support', 'assignment-writing') " +
+        "AND EXISTS (SELECT 1 FROM \"OffTheJobVerifiedActivities\" v WHERE v.\"ActivityId\" = t.\"Id\") AND NOT EXISTS (SELECT 1 FROM \"OffTheJobWithdrawals\" w WHERE w.\"ActivityId\" = t.\"Id\") " +
+        "GROUP BY t.\"EnrolmentId\") s ON s.\"EnrolmentId\" = e.\"Id\" WHERE e.\"CentreId\" = @centre ORDER BY c.\"FamilyName\", c.\"GivenName\", e.\"Id\"",
+        "SELECT * FROM \"EnrolmentStatusChanges\" WHERE \"CentreId\" = @centre AND \"Act\" IN ('BreakStarted', 'Resumed')");
+
     /// <summary>Today as each database keeps a date: text on SQLite, a date on PostgreSQL.</summary>
     private object Today => _db is SqliteConnection
         ? TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)

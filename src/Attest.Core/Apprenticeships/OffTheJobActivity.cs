@@ -208,6 +208,13 @@ public static class OffTheJobHours
             .Where(e => e.Verified && rules.ActivityType(e.ActivityType) is { Counts: true })
             .Sum(e => (decimal)e.Duration.Ticks) / TimeSpan.TicksPerHour;
     }
+
+    /// <summary>The codes of the activity types whose hours count, for totals summed in SQL: entries keep the code as the rules spell it.</summary>
+    public static IReadOnlyList<string> CountingTypes(OffTheJobRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return [.. rules.ActivityTypes.Where(t => t.Counts).Select(t => t.Code)];
+    }
 }
 
 /// <summary>

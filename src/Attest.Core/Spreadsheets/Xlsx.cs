@@ -6,7 +6,7 @@ namespace Attest.Core.Spreadsheets;
 
 /// <summary>
 /// One worksheet as an .xlsx workbook (Open XML SDK). Cells are typed: text is stored as text, so a value starting
-/// with "=" is never a formula; whole numbers as numbers; dates as dates, so the sheet sorts and filters them.
+/// with "=" is never a formula; numbers as numbers; dates as dates, so the sheet sorts and filters them.
 /// </summary>
 public static class Xlsx
 {
@@ -15,7 +15,7 @@ public static class Xlsx
     private const uint DateStyle = 1;
     private const uint HeaderStyle = 2;
 
-    /// <param name="rows">Cells of each row: string, a whole number, a <see cref="DateOnly"/>, or null for an empty cell.</param>
+    /// <param name="rows">Cells of each row: string, a whole or decimal number, a <see cref="DateOnly"/>, or null for an empty cell.</param>
     public static void Write(Stream output, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -59,6 +59,7 @@ public static class Xlsx
         string text => Text(text),
         DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()), DataType = CellValues.Number, StyleIndex = DateStyle },
         int number => new Cell { CellValue = new CellValue(number), DataType = CellValues.Number },
+        decimal number => new Cell { CellValue = new CellValue(number), DataType = CellValues.Number },
         _ => throw new ArgumentException($"An xlsx cell cannot hold a {value.GetType().Name}.", nameof(value)),
     };
 

@@ -130,14 +130,15 @@ public class OffTheJobActivityTests
     [Fact]
     public void The_audit_line_names_planned_and_actual_hours_as_the_ilr_does()
     {
-        var line = OffTheJobIlr.Line("CAND-7", "1234567890", "Customer service practitioner", Plan, 101.9m);
+        // On the planned end every planned hour is expected, so the gap is the planned 279.17 less the 101.9 verified.
+        var line = OffTheJobIlr.Line("CAND-7", "1234567890", "Customer service practitioner", Plan, Plan.ProgressOn(Plan.CurrentPlannedEnd, 101.9m, Rules.Status));
 
-        Assert.Equal(["LearnRefNumber", "ULN", "Apprenticeship", "LearnStartDate", "LearnPlanEndDate", "PHours", "OTJActHours"], OffTheJobIlr.Columns.Select(c => c.Header));
+        Assert.Equal(["LearnRefNumber", "ULN", "Apprenticeship", "LearnStartDate", "LearnPlanEndDate", "PHours", "OTJActHours", "GapHoursToDate"], OffTheJobIlr.Columns.Select(c => c.Header));
         Assert.Equal(Start.AddDays(392), line.LearnPlanEndDate);
         Assert.Equal(279.17m, Plan.MinimumHours);
-        Assert.Equal((280, 101), (line.PHours, line.OTJActHours));
+        Assert.Equal((280, 101, 177.27m), (line.PHours, line.OTJActHours, line.GapHoursToDate));
         Assert.Equal(
-            ["CAND-7", "1234567890", "Customer service practitioner", "2024-09-02", "2025-09-29", "280", "101"],
+            ["CAND-7", "1234567890", "Customer service practitioner", "2024-09-02", "2025-09-29", "280", "101", "177.27"],
             OffTheJobIlr.Columns.Select(c => Attest.Core.Tracking.TrackingTable.Text(c.Value(line))));
     }
 }

@@ -18,11 +18,11 @@ public partial class OffTheJobLogTests
 {
     private const string Page = "/Candidate/OffTheJob";
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly Today(AttestFactory app) => Core.UkTime.DateOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+    internal static DateOnly Today(AttestFactory app) => Core.UkTime.DateOf(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
-    private static Dictionary<string, string> Activity(DateOnly day, string hours = "2", string type = "teaching", string? starts = null, string? ends = null, string learnt = "How to handle a complaint at the desk.")
+    internal static Dictionary<string, string> Activity(DateOnly day, string hours = "2", string type = "teaching", string? starts = null, string? ends = null, string learnt = "How to handle a complaint at the desk.")
     {
         var form = new Dictionary<string, string> { ["Input.Date"] = Iso(day), ["Input.Duration"] = hours, ["Input.ActivityType"] = type, ["Input.WhatWasLearnt"] = learnt };
         if (starts is not null)
@@ -44,7 +44,7 @@ public partial class OffTheJobLogTests
     private static partial Regex ExpectedRow();
 
     /// <summary>Moves the seeded apprenticeship's start back half a year, so hours are expected and the log can fall behind.</summary>
-    private static async Task StartedHalfAYearAgoAsync(AttestFactory app, HttpClient admin)
+    internal static async Task StartedHalfAYearAgoAsync(AttestFactory app, HttpClient admin)
     {
         var today = Today(app);
         var made = await admin.PostFormAsync($"/Admin/Enrolments/{app.A.EnrolmentId}/Apprenticeship", new()

@@ -65,7 +65,7 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Cor
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
-        await TryLoadAsync(cancellationToken) ? Log.Export(format ?? "csv") : NotFound();
+        await TryLoadAsync(cancellationToken) ? await Log.ExportAsync(Response, format, cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -2,8 +2,6 @@ using Attest.Core;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
-using Attest.Core.Spreadsheets;
-using Attest.Core.Tracking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,8 +50,7 @@ public sealed class OffTheJobLog
 
         var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken);
         var candidate = await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == enrolment.CandidateId, cancellationToken);
-        var changes = await db.EnrolmentStatusChanges.AsNoTracking()
-            .Where(c => c.EnrolmentId == enrolment.Id && (c.Act == EnrolmentAct.BreakStarted || c.Act == EnrolmentAct.Resumed)).ToListAsync(cancellationToken);
+        var changes = await BreakChanges(db).Where(c => c.EnrolmentId == enrolment.Id).ToListAsync(cancellationToken);
         var plan = PlanOf(rules, apprenticeship, enrolment, changes.OrderBy(c => c.RecordedAt).ToList());
         var activities = await db.OffTheJobActivities.AsNoTracking().Where(a => a.EnrolmentId == enrolment.Id).ToListAsync(cancellationToken);
         var verifiedIds = await db.OffTheJobVerifiedActivities.AsNoTracking().Where(v => v.EnrolmentId == enrolment.Id).ToDictionaryAsync(v => v.ActivityId, v => v.VerificationId, cancellationToken);
@@ -82,12 +79,23 @@ public sealed class OffTheJobLog
         return new OffTheJobLog(enrolment, candidate, apprenticeship, plan, lines, plan.ProgressOn(today, actual, rules.Status));
     }
 
+    /// <summary>The starts and returns of breaks in learning, which <see cref="PlanOf"/> reads.</summary>
+    public static IQueryable<EnrolmentStatusChange> BreakChanges(AttestDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.EnrolmentStatusChanges.AsNoTracking().Where(c => c.Act == EnrolmentAct.BreakStarted || c.Act == EnrolmentAct.Resumed);
+    }
+
     /// <summary>
-    /// The plan with the enrolment's breaks. A return moves the enrolment's planned end by the length of the break, so the
+    /// The plan with the enrolment's breaks (<paramref name="changes"/> in the order recorded). A return moves the enrolment's planned end by the length of the break, so the
     /// end first agreed is today's planned end less the days on break.
     /// </summary>
-    private static OffTheJobPlan PlanOf(OffTheJobRules rules, Apprenticeship apprenticeship, Enrolment enrolment, IReadOnlyList<EnrolmentStatusChange> changes)
+    /// <remarks>The centre's report works each apprentice's plan out here too: one rule for the log and the report.</remarks>
+    public static OffTheJobPlan PlanOf(OffTheJobRules rules, Apprenticeship apprenticeship, Enrolment enrolment, IReadOnlyList<EnrolmentStatusChange> changes)
     {
+        ArgumentNullException.ThrowIfNull(apprenticeship);
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(changes);
         var plannedEnd = (enrolment.PlannedEndDate ?? apprenticeship.StartDate.AddYears(1)).AddDays(-enrolment.DaysOnBreak);
         // A break over before the apprenticeship began is not part of its plan, but the planned end it moved stands; one
         // that began before the start pauses the plan from the start.
@@ -134,27 +142,19 @@ public sealed class OffTheJobLog
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The ILR line for a funding audit: learner reference, ULN, the apprenticeship and PHours / OTJActHours.</summary>
-    public OffTheJobIlrLine IlrLine() =>
-        OffTheJobIlr.Line(Candidate.AwardingBodyCandidateNumber ?? string.Empty, Candidate.Uln ?? string.Empty, $"{Apprenticeship.ProgrammeCode} {Apprenticeship.ProgrammeTitle}", Plan, Progress.ActualHours);
+    /// <summary>The ILR line for a funding audit: learner reference, ULN, the apprenticeship, PHours / OTJActHours and the gap.</summary>
+    public OffTheJobIlrLine IlrLine() => OffTheJobExport.Line(Candidate.AwardingBodyCandidateNumber, Candidate.Uln, Apprenticeship, Plan, Progress);
 
-    /// <summary>The per-enrolment export, CSV or XLSX, with the ILR's column names.</summary>
-    public IActionResult Export(string format)
+    /// <summary>The per-enrolment export, CSV or XLSX (<paramref name="format"/> "xlsx"), with the centre report's columns.</summary>
+    public Task<IActionResult> ExportAsync(HttpResponse response, string? format, CancellationToken cancellationToken)
     {
-        var line = IlrLine();
-        var header = OffTheJobIlr.Columns.Select(c => c.Header).ToList();
         var name = $"off-the-job-{Candidate.AwardingBodyCandidateNumber ?? Enrolment.Id.ToString("N")}";
-        if (format == "xlsx")
-        {
-            var workbook = new MemoryStream();
-            Xlsx.Write(workbook, "Off-the-job", header, [[.. OffTheJobIlr.Columns.Select(c => c.Value(line))]]);
-            return new FileContentResult(workbook.ToArray(), Xlsx.ContentType) { FileDownloadName = name + ".xlsx" };
-        }
-
-        return new FileContentResult(IlrCsv(), Csv.ContentType + "; charset=utf-8") { FileDownloadName = name + ".csv" };
+        return format == "xlsx"
+            ? OffTheJobExport.XlsxAsync(response, name, [IlrLine()])
+            : OffTheJobExport.CsvAsync(response, name, new[] { IlrLine() }.ToAsyncEnumerable(), cancellationToken);
     }
 
-    /// <summary>The ILR line as CSV, with the ILR's column names: the export's and the gateway pack's.</summary>
+    /// <summary>The ILR line as CSV, with the export's columns: the gateway pack's copy.</summary>
     public byte[] IlrCsv()
     {
         var line = IlrLine();

@@ -37,7 +37,7 @@ public abstract class VerifyPageModel(AttestDbContext db, OffTheJobRules rules, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
-        await TryLoadAsync(cancellationToken) ? Log.Export(format ?? "csv") : NotFound();
+        await TryLoadAsync(cancellationToken) ? await Log.ExportAsync(Response, format, cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Attest.Core.Data;
-using Attest.Core.Spreadsheets;
 using Attest.Core.Tracking;
 using Attest.Web.Features.Reviews;
 using Attest.Web.Features.Shared;
@@ -68,32 +67,15 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var tracks = await TrackedStandings.ReadAsync(db, catalogue, Filtered(), Today, cancellationToken);
-        Response.Headers.CacheControl = "no-store";
-        Response.ContentType = Csv.ContentType + "; charset=utf-8";
-        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = await FileNameAsync("csv", cancellationToken) }.ToString();
-        await Csv.WriteAsync(Response.Body, TrackingTable.Columns.Select(c => c.Header), tracks.AllAsync().Select(t => TrackingTable.Columns.Select(c => TrackingTable.Text(c.Value(t)))), cancellationToken);
-        return new EmptyResult();
+        return await Downloads.CsvAsync(Response, await FileNameAsync("csv", cancellationToken), TrackingTable.Columns.Select(c => c.Header),
+            tracks.AllAsync().Select(t => TrackingTable.Columns.Select(c => TrackingTable.Text(c.Value(t)))), cancellationToken);
     }
 
-    /// <summary>The Open XML package needs a seekable stream: it is written to a temporary file, which goes once sent.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         var tracks = await TrackedStandings.ReadAsync(db, catalogue, Filtered(), Today, cancellationToken);
-        var workbook = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            Xlsx.Write(workbook, "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)], tracks.All().Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
-            workbook.Position = 0;
-        }
-        catch
-        {
-            // The response disposes (and so deletes) the file once sent; a failed write must do it here.
-            await workbook.DisposeAsync();
-            throw;
-        }
-
-        Response.Headers.CacheControl = "no-store";
-        return File(workbook, Xlsx.ContentType, await FileNameAsync("xlsx", cancellationToken));
+        return await Downloads.XlsxAsync(Response, await FileNameAsync("xlsx", cancellationToken), "Tracking", [.. TrackingTable.Columns.Select(c => c.Header)],
+            tracks.All().Select(t => (IReadOnlyList<object?>)[.. TrackingTable.Columns.Select(c => c.Value(t))]));
     }
 
     private async Task<string> FileNameAsync(string extension, CancellationToken cancellationToken)
