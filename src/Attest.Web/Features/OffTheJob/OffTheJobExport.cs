@@ -1,4 +1,5 @@
 using Attest.Core.Apprenticeships;
+using Attest.Core.Spreadsheets;
 using Attest.Core.Tracking;
 using Attest.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,10 @@ public static class OffTheJobExport
     /// <summary>Written to the response line by line as <paramref name="lines"/> arrive.</summary>
     public static Task<IActionResult> CsvAsync(HttpResponse response, string name, IAsyncEnumerable<OffTheJobIlrLine> lines, CancellationToken cancellationToken) =>
         Downloads.CsvAsync(response, name + ".csv", Header, lines.Select(l => OffTheJobIlr.Columns.Select(c => TrackingTable.Text(c.Value(l)))), cancellationToken);
+
+    /// <summary>The lines as a CSV file in memory, for a pack that holds it with other files.</summary>
+    public static byte[] CsvBytes(IEnumerable<OffTheJobIlrLine> lines) =>
+        Csv.ToBytes(Header, lines.Select(l => OffTheJobIlr.Columns.Select(c => TrackingTable.Text(c.Value(l)))));
 
     /// <summary>The workbook's package cannot be written while awaiting, so <paramref name="lines"/> are read synchronously as they are written.</summary>
     public static Task<IActionResult> XlsxAsync(HttpResponse response, string name, IEnumerable<OffTheJobIlrLine> lines) =>

@@ -155,11 +155,7 @@ public sealed class OffTheJobLog
     }
 
     /// <summary>The ILR line as CSV, with the export's columns: the gateway pack's copy.</summary>
-    public byte[] IlrCsv()
-    {
-        var line = IlrLine();
-        return Csv.ToBytes(OffTheJobIlr.Columns.Select(c => c.Header), [OffTheJobIlr.Columns.Select(c => TrackingTable.Text(c.Value(line)))]);
-    }
+    public byte[] IlrCsv() => OffTheJobExport.CsvBytes([IlrLine()]);
 }
 
 /// <summary>What the shared log partial shows: the log, whether entries can be ticked for verifying, and where its export is.</summary>

@@ -1577,6 +1577,46 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnglishAndMathsRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: true),
+                    AchievedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExemptionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnglishAndMathsRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnglishAndMathsRecords_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnglishAndMathsRecords_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnglishAndMathsRecords_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnrolledUnits",
                 columns: table => new
                 {
@@ -1767,6 +1807,44 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GatewaySignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Party = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StandardReference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StandardVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Checklist = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    SignerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatewaySignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GatewaySignatures_AspNetUsers_SignerId",
+                        column: x => x.SignerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GatewaySignatures_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GatewaySignatures_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GradedSubmissions",
                 columns: table => new
                 {
@@ -1911,6 +1989,46 @@ namespace Attest.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ProgressReviews_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordKsbMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StandardReference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StandardVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    KsbCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MappedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    MappedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MappedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordKsbMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordKsbMappings_AspNetUsers_MappedBy",
+                        column: x => x.MappedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecordKsbMappings_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecordKsbMappings_Enrolments_EnrolmentId",
                         column: x => x.EnrolmentId,
                         principalTable: "Enrolments",
                         principalColumn: "Id",
@@ -2284,6 +2402,93 @@ namespace Attest.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewSignRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecretSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSignRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewSignRequests_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSignRequests_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSignRequests_EmployerContacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "EmployerContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSignRequests_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSignRequests_ProgressReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "ProgressReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KsbMappingWithdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CentreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MappingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    KsbCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KsbMappingWithdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KsbMappingWithdrawals_AspNetUsers_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KsbMappingWithdrawals_Centres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "Centres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KsbMappingWithdrawals_RecordKsbMappings_MappingId",
+                        column: x => x.MappingId,
+                        principalTable: "RecordKsbMappings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClaimLines",
                 columns: table => new
                 {
@@ -2635,6 +2840,21 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "CreatedBy");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnglishAndMathsRecords_CentreId",
+                table: "EnglishAndMathsRecords",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnglishAndMathsRecords_EnrolmentId",
+                table: "EnglishAndMathsRecords",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnglishAndMathsRecords_RecordedBy",
+                table: "EnglishAndMathsRecords",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnrolledUnits_CentreId",
                 table: "EnrolledUnits",
                 column: "CentreId");
@@ -2806,6 +3026,22 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "EvidenceItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_GatewaySignatures_CentreId",
+                table: "GatewaySignatures",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewaySignatures_EnrolmentId_Party",
+                table: "GatewaySignatures",
+                columns: new[] { "EnrolmentId", "Party" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewaySignatures_SignerId",
+                table: "GatewaySignatures",
+                column: "SignerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GradedAssessments_CentreId",
                 table: "GradedAssessments",
                 column: "CentreId");
@@ -2883,6 +3119,27 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IX_IqaReviews_SignOffId",
                 table: "IqaReviews",
                 column: "SignOffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KsbMappingWithdrawals_CentreId",
+                table: "KsbMappingWithdrawals",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KsbMappingWithdrawals_EnrolmentId",
+                table: "KsbMappingWithdrawals",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KsbMappingWithdrawals_MappingId",
+                table: "KsbMappingWithdrawals",
+                column: "MappingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KsbMappingWithdrawals_RecordedBy",
+                table: "KsbMappingWithdrawals",
+                column: "RecordedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearnerErasures_CandidateId",
@@ -3067,9 +3324,55 @@ namespace Attest.Migrations.Postgres.Migrations
                 column: "SignerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordKsbMappings_CentreId",
+                table: "RecordKsbMappings",
+                column: "CentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordKsbMappings_EnrolmentId",
+                table: "RecordKsbMappings",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordKsbMappings_MappedBy",
+                table: "RecordKsbMappings",
+                column: "MappedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordKsbMappings_RecordId",
+                table: "RecordKsbMappings",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResumableUploads_CentreId_WrittenAt",
                 table: "ResumableUploads",
                 columns: new[] { "CentreId", "WrittenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSignRequests_CentreId_SecretSha256",
+                table: "ReviewSignRequests",
+                columns: new[] { "CentreId", "SecretSha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSignRequests_ContactId",
+                table: "ReviewSignRequests",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSignRequests_CreatedBy",
+                table: "ReviewSignRequests",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSignRequests_EnrolmentId",
+                table: "ReviewSignRequests",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSignRequests_ReviewId",
+                table: "ReviewSignRequests",
+                column: "ReviewId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SamplePicks_CentreId",
@@ -3216,6 +3519,8 @@ namespace Attest.Migrations.Postgres.Migrations
             AppendOnlyTables.Guard(migrationBuilder, "AssessmentPlans", "AssessorRecords", "AuthenticityDeclarations", "CertificationClaims", "ClaimLines", "CriterionDecisions", "EnrolmentStatusChanges", "EqaAccesses", "EqaReports", "EvidenceAcceptances", "GradedAssessments", "GradedSubmissions", "IqaObservations", "IqaReviews", "LearnerErasures", "LedgerEntries", "MappingWithdrawals", "SpecificationVersions", "StandardisationRecords", "UnitSignOffs", "WitnessTestimonies");
             AppendOnlyTables.Guard(migrationBuilder, "OffTheJobActivities", "OffTheJobVerifications", "OffTheJobVerifiedActivities", "OffTheJobWithdrawals");
             AppendOnlyTables.Guard(migrationBuilder, "ProgressReviews", "ProgressReviewSignatures");
+            AppendOnlyTables.Guard(migrationBuilder, "RecordKsbMappings", "KsbMappingWithdrawals");
+            AppendOnlyTables.Guard(migrationBuilder, "EnglishAndMathsRecords", "GatewaySignatures");
         }
 
         /// <inheritdoc />
@@ -3273,7 +3578,7 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "EmployerContacts");
+                name: "EnglishAndMathsRecords");
 
             migrationBuilder.DropTable(
                 name: "EnrolledUnits");
@@ -3300,6 +3605,9 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "EvidenceWarnings");
 
             migrationBuilder.DropTable(
+                name: "GatewaySignatures");
+
+            migrationBuilder.DropTable(
                 name: "GradedAssessments");
 
             migrationBuilder.DropTable(
@@ -3310,6 +3618,9 @@ namespace Attest.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "IqaReviews");
+
+            migrationBuilder.DropTable(
+                name: "KsbMappingWithdrawals");
 
             migrationBuilder.DropTable(
                 name: "LearnerErasures");
@@ -3340,6 +3651,9 @@ namespace Attest.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ResumableUploadParts");
+
+            migrationBuilder.DropTable(
+                name: "ReviewSignRequests");
 
             migrationBuilder.DropTable(
                 name: "SamplePicks");
@@ -3387,9 +3701,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "CertificationClaims");
 
             migrationBuilder.DropTable(
-                name: "Employers");
-
-            migrationBuilder.DropTable(
                 name: "EqaVisits");
 
             migrationBuilder.DropTable(
@@ -3397,6 +3708,9 @@ namespace Attest.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "UnitSignOffs");
+
+            migrationBuilder.DropTable(
+                name: "RecordKsbMappings");
 
             migrationBuilder.DropTable(
                 name: "EvidenceMappings");
@@ -3408,10 +3722,13 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "OffTheJobActivities");
 
             migrationBuilder.DropTable(
-                name: "ProgressReviews");
+                name: "ResumableUploads");
 
             migrationBuilder.DropTable(
-                name: "ResumableUploads");
+                name: "EmployerContacts");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReviews");
 
             migrationBuilder.DropTable(
                 name: "SamplingPlans");
@@ -3421,6 +3738,9 @@ namespace Attest.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EvidenceItems");
+
+            migrationBuilder.DropTable(
+                name: "Employers");
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
