@@ -214,8 +214,14 @@ public class GatewayTests
         using var lineManager = await app.SignedInAsync(app.A.Employer);
         Assert.Contains("0 of 16 KSBs are covered", WebUtility.HtmlDecode(await lineManager.GetStringAsync(employerPage)), StringComparison.Ordinal);
 
-        // A standard the catalogue does not hold (centre B's seeded ST0229) has no checklist, and says why; nothing can be signed.
+        // A standard the catalogue does not hold has no checklist, and says why; nothing can be signed.
         using var otherAdmin = await app.SignedInAsync(app.B.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await otherAdmin.PostFormAsync($"/Admin/Enrolments/{app.B.EnrolmentId}/Apprenticeship", new()
+        {
+            ["Input.Programme"] = "Standard", ["Input.ProgrammeCode"] = "ST0229", ["Input.ProgrammeTitle"] = "Hospitality team member",
+            ["Input.StartDate"] = Today(app).AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.PlannedEndDate"] = Today(app).AddDays(365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.ContractedHoursPerWeek"] = "37.5", ["Input.PlannedOffTheJobHours"] = "300", ["Input.EmployerId"] = app.B.EmployerId.ToString(),
+        })).StatusCode);
         var notHeld = WebUtility.HtmlDecode(await otherAdmin.GetStringAsync($"/Gateway/{app.B.EnrolmentId}"));
         Assert.Contains("The standard ST0229 is not in the catalogue", notHeld, StringComparison.Ordinal);
 

@@ -184,30 +184,6 @@ public partial class OffTheJobLogTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_break_before_the_apprenticeship_began_is_no_part_of_its_plan(DatabaseProvider provider)
-    {
-        // The enrolment may be registered, and paused, before the apprenticeship starts on it.
-        using var app = await new AttestFactory(provider).SeedAsync();
-        using var admin = await app.SignedInAsync(app.A.Admin);
-        var today = Today(app);
-        foreach (var (act, on) in new[] { ("BreakStarted", today.AddDays(-200)), ("Resumed", today.AddDays(-190)), ("BreakStarted", today.AddDays(-185)) })
-        {
-            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Enrolments/{app.A.EnrolmentId}/Status", new()
-            {
-                ["Input.Act"] = act, ["Input.On"] = Iso(on), ["Input.Reason"] = "Family matters.",
-            })).StatusCode);
-        }
-
-        await StartedHalfAYearAgoAsync(app, admin);
-        using var candidate = await app.SignedInAsync(app.A.Candidate);
-        var log = await candidate.GetAsync(Page);
-        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
-        // The break still going on began before the start: the apprentice has been on a break since the apprenticeship began.
-        Assert.Contains("On a break in learning", WebUtility.HtmlDecode(await log.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Only_the_apprentice_their_assessor_and_their_line_manager_see_the_log(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();

@@ -188,7 +188,10 @@ public class ReviewLinkTests
         Assert.DoesNotContain("Cara", await manager.GetStringAsync("/Employer"), StringComparison.Ordinal);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText!.TrimStart('/'))
             .Where(r => r.StartsWith("Employer/", StringComparison.Ordinal) && r.Contains("{enrolmentId:guid}", StringComparison.Ordinal)).Distinct().ToList();
-        Assert.Equal(["Employer/Apprentices/{enrolmentId:guid}", "Employer/Apprentices/{enrolmentId:guid}/OffTheJob", "Employer/Apprentices/{enrolmentId:guid}/Reviews", "Employer/Apprentices/{enrolmentId:guid}/Testimony"], routes.Order());
+        Assert.Equal(
+            ["Employer/Apprentices/{enrolmentId:guid}", "Employer/Apprentices/{enrolmentId:guid}/Gateway", "Employer/Apprentices/{enrolmentId:guid}/Ksbs", "Employer/Apprentices/{enrolmentId:guid}/OffTheJob",
+                "Employer/Apprentices/{enrolmentId:guid}/Reviews", "Employer/Apprentices/{enrolmentId:guid}/Testimony"],
+            routes.Order());
         foreach (var url in routes.Select(r => "/" + r.Replace("{enrolmentId:guid}", app.A.EnrolmentId.ToString(), StringComparison.Ordinal)))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(url)).StatusCode);
