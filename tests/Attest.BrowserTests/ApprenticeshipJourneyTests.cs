@@ -159,7 +159,7 @@ public sealed class ApprenticeshipJourneyTests : IDisposable
         // Asha holds the progress review and signs it as she records it.
         await asha.GotoAsync("/Assessor?q=Sam+Patel");
         await asha.GetByText("Units and records of Sam Patel").ClickAsync();
-        await asha.GetByRole(AriaRole.Link, new() { Name = "Progress reviews (apprentices) for Sam Patel" }).ClickAsync();
+        await asha.GetByRole(AriaRole.Link, new() { Name = "Progress reviews for Sam Patel" }).ClickAsync();
         await Expect(asha.GetByRole(AriaRole.Heading, new() { Name = "Progress reviews" }));
         await Browser.AssertAccessibleAsync(asha);
         await asha.GetByRole(AriaRole.Button, new() { Name = "Record and sign the review" }).ClickAsync();
@@ -178,7 +178,8 @@ public sealed class ApprenticeshipJourneyTests : IDisposable
         await Browser.AssertAccessibleAsync(asha);
 
         // Sam signs it on his phone, then Rhys on his.
-        await sam.GetByRole(AriaRole.Link, new() { Name = "My reviews" }).ClickAsync();
+        await sam.GotoAsync("/Candidate");
+        await sam.GetByRole(AriaRole.Link, new() { Name = "My progress reviews" }).ClickAsync();
         await Expect(sam.GetByText("Two shadowing shifts a week; log each one the same day."));
         await CheckedAsync(sam);
         await sam.GetByRole(AriaRole.Button, new() { Name = "Sign this review" }).ClickAsync();
