@@ -1,7 +1,14 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Attest.Core;
+using Attest.Core.Apprenticeships;
+using Attest.Core.Centres;
+using Attest.Core.Data;
 using Attest.Tests.Features;
+using Attest.Web.Features.OffTheJob;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -12,16 +19,31 @@ namespace Attest.BrowserTests;
 /// an apprenticeship there; Sam logs two activities on a phone, the line manager verifies one on a phone and the assessor
 /// the other; the log shows planned, expected to date, actual and the gap with its status; the assessor records a
 /// progress review that Sam and the line manager sign; the administrator records a break in learning and Sam's log shows
-/// the plan re-worked. axe-core on every page; the apprentice's and the line manager's pages fit a phone's width.
-/// (Gateway is left to its own journey.)
+/// the plan re-worked. Then gateway: Sam maps his evidence to every KSB from his coverage page, Asha records English and
+/// maths, the line manager signs the declaration, Asha signs for the provider and downloads the pack for the end-point
+/// assessment organisation. axe-core on every page; the apprentice's and the line manager's pages fit a phone's width.
 /// </summary>
 public sealed class ApprenticeshipJourneyTests : IDisposable
 {
     private const string Planned = "300";
 
-    private readonly AttestServer _server = new();
+    /// <summary>
+    /// The sample standard without a mandatory qualification, as many published standards are, so the gateway journey
+    /// reaches a complete checklist without a full award of 03456 (seven units) behind it.
+    /// </summary>
+    private const string Standard = "TEST-EPA";
 
-    public void Dispose() => _server.Dispose();
+    private readonly CatalogueCopy _catalogue = new CatalogueCopy().WithStandard(Standard, CatalogueCopy.WithoutQualification);
+
+    private readonly AttestServer _server;
+
+    public ApprenticeshipJourneyTests() => _server = new(new Dictionary<string, string> { ["Catalogue:Folder"] = _catalogue.Path });
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        _catalogue.Dispose();
+    }
 
     [SkippableFact]
     public async Task An_apprentice_logs_hours_the_employer_and_assessor_verify_all_three_sign_a_review_and_a_break_reworks_the_plan()
@@ -236,6 +258,181 @@ public sealed class ApprenticeshipJourneyTests : IDisposable
         await rhys.GetByRole(AriaRole.Button, new() { Name = "Off-the-job hours" }).ClickAsync();
         await ExpectRowAsync(rhys, "Planned (PHours)", $"{Planned} hours by {Day(plannedEnd.AddDays(14))}");
         await CheckedAsync(rhys);
+    }
+
+    [SkippableFact]
+    public async Task An_apprentice_maps_every_KSB_the_line_manager_then_the_provider_sign_the_gateway_and_the_pack_goes_to_the_end_point_assessment_organisation()
+    {
+        Browser.RequireChromium();
+        var enrolmentId = await ApprenticeWithHoursDoneAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+
+        // Sam, on a phone, opens his KSB coverage: none shown yet, and the page says where KSBs are mapped.
+        var sam = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);
+        await Browser.SignInAsync(sam, "candidate1@demo.attest.test", DemoOptions.Password);
+        await sam.GetByRole(AriaRole.Link, new() { Name = "My KSB coverage" }).ClickAsync();
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "KSB coverage" }));
+        await Expect(sam.GetByText("0 of 16 KSBs covered"));
+        await CheckedAsync(sam);
+
+        // He maps each problem log to what it shows, going from the coverage page to the log's page each time.
+        (string Reference, string Kind, string[] Codes)[] mappings =
+        [
+            ("E001", "Knowledge", ["K1", "K2", "K3", "K4", "K5", "K6"]),
+            ("E002", "Skills", ["S1", "S2", "S3", "S4", "S5", "S6"]),
+            ("E003", "Behaviours", ["B1", "B2", "B3", "B4"]),
+        ];
+        foreach (var (reference, kind, codes) in mappings)
+        {
+            await sam.GotoAsync($"/Tracking/Enrolments/{enrolmentId}/Ksbs");
+            await sam.GetByRole(AriaRole.Link, new() { Name = "your evidence" }).ClickAsync();
+            await sam.GetByRole(AriaRole.Link, new() { Name = $"Problem log {reference}" }).ClickAsync();
+            var form = sam.Locator("form", new() { Has = sam.GetByRole(AriaRole.Button, new() { Name = "Map to the chosen KSBs" }) });
+            await form.GetByText($"{kind} of {Standard}").ClickAsync();
+            foreach (var code in codes)
+            {
+                await form.GetByLabel(new Regex($"^{code} ")).CheckAsync();
+            }
+
+            await CheckedAsync(sam);
+            await form.GetByRole(AriaRole.Button, new() { Name = "Map to the chosen KSBs" }).ClickAsync();
+            await Expect(sam.GetByText($"{reference} is mapped to {string.Join(", ", codes)}."));
+            await CheckedAsync(sam);
+        }
+
+        await sam.GotoAsync($"/Tracking/Enrolments/{enrolmentId}/Ksbs");
+        await Expect(sam.GetByText("16 of 16 KSBs covered"));
+        await Expect(sam.Locator("#ksb-B4").GetByRole(AriaRole.Link, new() { Name = "E003 Problem log E003" }));
+        await CheckedAsync(sam);
+
+        // Asha opens Sam's gateway: the KSBs and the hours are met; English and maths and the employer's agreement are not.
+        var asha = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: false);
+        await Browser.SignInAsync(asha, "assessor@demo.attest.test", DemoOptions.Password);
+        await asha.GotoAsync("/Assessor?q=Sam+Patel");
+        await asha.GetByRole(AriaRole.Link, new() { Name = "Sam Patel", Exact = true }).ClickAsync();
+        await asha.GetByRole(AriaRole.Link, new() { Name = "Gateway to end-point assessment" }).ClickAsync();
+        await Expect(asha.GetByRole(AriaRole.Heading, new() { Name = "Gateway to end-point assessment" }));
+        await Expect(asha.GetByText("2 of 4 items met."));
+        await Expect(asha.Locator("#item-EnglishAndMaths").GetByText("English: nothing recorded yet; Maths: nothing recorded yet", new() { Exact = false }));
+        await Browser.AssertAccessibleAsync(asha);
+
+        // She records English and maths: a record with nothing chosen is refused on its fields, then each subject in turn.
+        await asha.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Expect(asha.GetByRole(AriaRole.Link, new() { Name = "Choose English or maths" }));
+        await Browser.AssertAccessibleAsync(asha);
+        await asha.GetByRole(AriaRole.Group, new() { Name = "Subject" }).GetByLabel("English").CheckAsync();
+        await asha.GetByRole(AriaRole.Group, new() { Name = "Outcome" }).GetByLabel("Achieved").CheckAsync();
+        await asha.GetByLabel("Level achieved").FillAsync("2");
+        await asha.GetByLabel("Date achieved").FillAsync("2024-08-22");
+        await asha.GetByLabel("Evidence seen").FillAsync("GCSE English Language, grade 5: certificate seen.");
+        await asha.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Expect(asha.GetByText("English recorded."));
+        await asha.GetByRole(AriaRole.Group, new() { Name = "Subject" }).GetByLabel("Maths").CheckAsync();
+        await asha.GetByRole(AriaRole.Group, new() { Name = "Outcome" }).GetByLabel("Exempt").CheckAsync();
+        await asha.GetByLabel("Reason for the exemption").FillAsync("Holds A level maths (level 3): certificate seen.");
+        await asha.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Expect(asha.GetByText("Maths recorded."));
+        await Expect(asha.Locator("#english-and-maths").GetByText("Exempt: Holds A level maths (level 3): certificate seen.", new() { Exact = false }));
+        await Browser.AssertAccessibleAsync(asha);
+
+        // The provider signs last: refused while the employer has not agreed.
+        await asha.GetByRole(AriaRole.Button, new() { Name = "Sign the declaration for the training provider" }).ClickAsync();
+        await Expect(asha.GetByRole(AriaRole.Link, new() { Name = "Not met yet: Employer agrees the apprentice is ready.", Exact = false }));
+        await Browser.AssertAccessibleAsync(asha);
+
+        // Lee, Sam's line manager, agrees on his phone.
+        var lee = await Browser.NewPageAsync(browser, _server.BaseUrl, phone: true);
+        await Browser.SignInAsync(lee, "linemanager@demo.attest.test", DemoOptions.Password);
+        await lee.GetByRole(AriaRole.Link, new() { Name = "Sam Patel" }).ClickAsync();
+        await lee.GetByRole(AriaRole.Link, new() { Name = "Gateway to end-point assessment" }).ClickAsync();
+        await Expect(lee.GetByRole(AriaRole.Heading, new() { Name = "Gateway to end-point assessment" }));
+        await Expect(lee.GetByText("3 of 4 items met."));
+        await CheckedAsync(lee);
+        await lee.GetByRole(AriaRole.Button, new() { Name = "Sign the declaration for the employer" }).ClickAsync();
+        await Expect(lee.GetByText("You have signed the gateway declaration for the employer."));
+        await Expect(lee.GetByText("Ready for gateway"));
+        await Expect(lee.Locator("#declaration").GetByText("Lee Morgan on", new() { Exact = false }));
+        await CheckedAsync(lee);
+
+        // Asha signs for the provider and downloads the pack: the index with the checklist, the ILR line, and each log mapped.
+        await asha.GotoAsync($"/Gateway/{enrolmentId}");
+        await Expect(asha.GetByText("Ready for gateway"));
+        await asha.GetByRole(AriaRole.Button, new() { Name = "Sign the declaration for the training provider" }).ClickAsync();
+        await Expect(asha.GetByText("You have signed the gateway declaration for the training provider."));
+        await Browser.AssertAccessibleAsync(asha);
+        var download = await asha.RunAndWaitForDownloadAsync(() => asha.GetByRole(AriaRole.Button, new() { Name = "Download the gateway pack" }).ClickAsync());
+        Assert.Equal($"gateway-Patel-{Standard}.zip", download.SuggestedFilename);
+        using var pack = new MemoryStream();
+        await using (var stream = await download.CreateReadStreamAsync())
+        {
+            await stream.CopyToAsync(pack);
+        }
+
+        using var zip = new ZipArchive(pack);
+        Assert.Equal(["evidence/E001.txt", "evidence/E002.txt", "evidence/E003.txt", "index.html", "off-the-job.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        var index = System.Net.WebUtility.HtmlDecode(await TextOfAsync(zip, "index.html"));
+        Assert.Contains("<h2>Gateway checklist</h2>", index, StringComparison.Ordinal);
+        Assert.Contains("<td>Every knowledge, skill and behaviour evidenced</td>", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not met:", index, StringComparison.Ordinal);
+        Assert.Contains("16 of 16 covered.", index, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"evidence/E002.txt\">E002</a> Problem log E002", index, StringComparison.Ordinal);
+        Assert.StartsWith("E003 Problem log E003", await TextOfAsync(zip, "evidence/E003.txt"), StringComparison.Ordinal);
+        Assert.Contains(",187,187", await TextOfAsync(zip, "off-the-job.csv"), StringComparison.Ordinal);
+
+        // Sam reads his gateway, ready and signed, on his phone.
+        await sam.GotoAsync("/Candidate");
+        await sam.GetByRole(AriaRole.Link, new() { Name = "My gateway" }).ClickAsync();
+        await Expect(sam.GetByText("Ready for gateway"));
+        await Assertions.Expect(sam.GetByRole(AriaRole.Button, new() { Name = "Download the gateway pack" })).ToHaveCountAsync(0);
+        await CheckedAsync(sam);
+    }
+
+    /// <summary>
+    /// Sam's C3 enrolment (<see cref="DemoC3"/>) an apprenticeship on <see cref="Standard"/> at the demo's hotel since the
+    /// enrolment began, with its 187 planned off-the-job hours logged week by week and verified by Lee Morgan, the hotel's
+    /// line manager: what the first journey walks in the browser, done here through the calls the pages make.
+    /// </summary>
+    private async Task<Guid> ApprenticeWithHoursDoneAsync()
+    {
+        var enrolmentId = await DemoC3.PrepareAsync(_server);
+        var rules = _server.Services.GetRequiredService<OffTheJobRules>();
+        var options = _server.Services.GetRequiredService<DbContextOptions<AttestDbContext>>();
+        var now = _server.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = UkTime.DateOf(now);
+        AppUser alex, lee, sam;
+        await using (var global = new AttestDbContext(options, NoCentre.Instance))
+        {
+            alex = await global.Users.SingleAsync(u => u.Email == "admin@demo.attest.test");
+            lee = await global.Users.SingleAsync(u => u.Email == "linemanager@demo.attest.test");
+            sam = await global.Users.SingleAsync(u => u.Email == "candidate1@demo.attest.test");
+        }
+
+        await using var db = new AttestDbContext(options, new FixedCentre(alex.CentreId));
+        var enrolment = await db.Enrolments.SingleAsync(e => e.Id == enrolmentId);
+        var hotel = await db.Employers.SingleAsync(e => e.Name == "Harbour View Hotel");
+        db.Apprenticeships.Add(Apprenticeship.Start(enrolment, new(ApprenticeshipProgramme.Standard, Standard, "Customer service (a test standard)", enrolment.RegisteredOn,
+            enrolment.RegisteredOn.AddYears(1), 30, 187, hotel.Id), hotel, rules, alex.Id, now));
+        await db.SaveChangesAsync();
+
+        var scope = db.Enrolments.Where(e => e.Id == enrolmentId);
+        var log = (await OffTheJobLog.LoadAsync(db, rules, scope, today, default))!;
+        for (var week = 1; week <= 11; week++)
+        {
+            var entry = new OffTheJobEntry(enrolment.RegisteredOn.AddDays(7 * week), TimeSpan.FromHours(17), "teaching");
+            db.OffTheJobActivities.Add(OffTheJobActivity.Log(rules, log.Plan, enrolment, entry, $"Week {week} of the complaint-handling course at college.", [], today, sam.Id, now));
+        }
+
+        await db.SaveChangesAsync();
+        log = (await OffTheJobLog.LoadAsync(db, rules, scope, today, default))!;
+        await log.VerifyAsync(db, [.. log.Lines.Select(l => l.Activity.Id)], Roles.Employer, lee.Id, lee.DisplayName, now, default);
+        return enrolmentId;
+    }
+
+    private static async Task<string> TextOfAsync(ZipArchive zip, string entry)
+    {
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+        return await reader.ReadToEndAsync();
     }
 
     /// <summary>Logs one activity on the apprentice's log page.</summary>

@@ -6,15 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.BrowserTests;
 
-/// <summary>The real app on Kestrel at a loopback port, on its embedded default with the demo centre, in a temporary data folder.</summary>
+/// <summary>
+/// The real app on Kestrel at a loopback port, on its embedded default with the demo centre, in a temporary data folder;
+/// <paramref name="settings"/> are set over the defaults (a catalogue folder, say).
+/// </summary>
 public sealed class AttestServer : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("attest-browser-").FullName;
 
     private readonly int _port = FreePort();
 
-    public AttestServer()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public AttestServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(_port);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
@@ -47,6 +53,10 @@ public sealed class AttestServer : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PollSeconds", "1");
         // The test OpenID Connect provider runs on loopback over plain http.
         builder.UseSetting("SingleSignOn:AllowLoopbackHttp", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
+using System.Security.Cryptography;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -34,42 +35,23 @@ public class GatewayTests
     }
 
     /// <summary>
-    /// The shipped catalogue and TEST-GW: the sample standard with the Cambridge Technical as its mandatory qualification (a
-    /// full award the tests can reach in one unit) and no KSB coverage item, so every item of its checklist can be met before
-    /// KSB mapping exists. The sample standard's own KSB item is checked on its own below.
+    /// The shipped catalogue and TEST-GW: the sample standard (its 16 KSBs and its checklist) with the Cambridge Technical as
+    /// its mandatory qualification, a full award the tests can reach in one unit, so every item can be met.
     /// </summary>
-    private sealed class CatalogueWithTestStandard : IDisposable
+    private static CatalogueCopy CatalogueWithTestStandard() => new CatalogueCopy().WithStandard("TEST-GW", yaml => CatalogueCopy.WithQualification(yaml, "CTL2-CS"));
+
+    /// <summary>The checklist item of <paramref name="kind"/> as the gateway page shows it.</summary>
+    private static string ItemOf(string page, string kind)
     {
-        public CatalogueWithTestStandard()
-        {
-            var shipped = System.IO.Path.Combine(AppContext.BaseDirectory, "catalogue");
-            foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
-            {
-                var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(shipped, file));
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
-            var sample = File.ReadAllText(System.IO.Path.Combine(shipped, "standards", "sample-cs3-customer-service.yaml"));
-            var ksbItem = sample.IndexOf("  - kind: ksbCoverage", StringComparison.Ordinal);
-            var next = sample.IndexOf("  - kind: offTheJobHours", StringComparison.Ordinal);
-            var test = (sample[..ksbItem] + sample[next..])
-                .Replace("reference: \"SAMPLE-CS3\"", "reference: \"TEST-GW\"", StringComparison.Ordinal)
-                .Replace("qualifications: [\"03456\"]", "qualifications: [\"CTL2-CS\"]", StringComparison.Ordinal)
-                .Replace("qualification: \"03456\"", "qualification: \"CTL2-CS\"", StringComparison.Ordinal);
-            File.WriteAllText(System.IO.Path.Combine(Path, "standards", "test-gw.yaml"), test);
-        }
-
-        public string Path { get; } = Directory.CreateTempSubdirectory("attest-catalogue-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
+        var from = page.IndexOf($"id=\"item-{kind}\"", StringComparison.Ordinal);
+        return page[from..page.IndexOf("</li>", from, StringComparison.Ordinal)];
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Each_item_names_its_shortfall_until_met_the_provider_signs_last_each_party_once_and_the_pack_goes_out_once_signed(DatabaseProvider provider)
     {
-        using var catalogue = new CatalogueWithTestStandard();
+        using var catalogue = CatalogueWithTestStandard();
         using var app = await new AttestFactory(provider, new Dictionary<string, string> { ["Catalogue:Folder"] = catalogue.Path }).SeedAsync();
         using var admin = await app.SignedInAsync(app.A.Admin);
         await ApprenticeshipOnAsync(app, admin, app.A.GradedEnrolmentId, "TEST-GW");
@@ -88,7 +70,7 @@ public class GatewayTests
 
         // The provider signs last: refused with the items still missing, nothing kept; no pack before both have signed.
         var early = WebUtility.HtmlDecode(await (await assessor.PostFormAsync(page + "?handler=Sign", new(), tokenFrom: page)).Content.ReadAsStringAsync());
-        Assert.Contains("The training provider signs last, once every other item is met. Not met yet: Mandatory qualification achieved; Off-the-job training hours met; English and maths at level 2; Employer agrees the apprentice is ready.", early, StringComparison.Ordinal);
+        Assert.Contains("The training provider signs last, once every other item is met. Not met yet: Mandatory qualification achieved; Every knowledge, skill and behaviour evidenced; Off-the-job training hours met; English and maths at level 2; Employer agrees the apprentice is ready.", early, StringComparison.Ordinal);
         var noPack = await admin.GetAsync(page + "?handler=Export");
         Assert.Equal("text/html", noPack.Content.Headers.ContentType!.MediaType);
         Assert.Contains("once the employer and the training provider have both signed", WebUtility.HtmlDecode(await noPack.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -144,8 +126,30 @@ public class GatewayTests
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Claims/{app.A.GradedEnrolmentId}", [new("Input.Scope", "Qualification"), new("Input.Confirmed", "true")])).StatusCode);
 
+        // Every item met but the KSBs: the page says which are still to be shown.
+        var ksbsToGo = WebUtility.HtmlDecode(await assessor.GetStringAsync(page));
+        Assert.Contains("4 of 5 items met.", ksbsToGo, StringComparison.Ordinal);
+        Assert.Contains("0 of 16 KSBs are covered; not yet K1, K2, K3, K4, K5, K6, S1, S2, S3, S4, S5, S6, B1, B2, B3, B4.", ItemOf(ksbsToGo, "KsbCoverage"), StringComparison.Ordinal);
+
+        // Otto maps, on each item's page, the guide he handed in for unit 7 to the knowledge and skills, and a note of his
+        // customers' thanks to the behaviours.
+        byte[] thanks = [.. "%PDF-1.4 thank-you cards from customers"u8];
+        Assert.Equal(HttpStatusCode.Redirect, (await JourneyTests.PostFileAsync(apprentice, "/Candidate/Evidence/Add?kind=UploadedFile", "thanks.pdf", thanks, ("Input.Title", "Thank-you cards from customers"))).StatusCode);
+        Dictionary<string, Core.Portfolios.EvidenceItem> items;
+        await using (var db = app.Db(app.A.Id))
+        {
+            items = await db.EvidenceItems.Where(i => i.CandidateId == app.A.OtherCandidateId).ToDictionaryAsync(i => i.Reference);
+        }
+
+        Assert.Equal(["E001", "E002"], items.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Information guide and review", items["E001"].Title);
+        Assert.Equal(HttpStatusCode.Redirect, (await KsbMappingTests.MapEvidenceAsync(apprentice, $"/Candidate/Evidence/{items["E001"].Id}", app.A.GradedEnrolmentId,
+            "K1", "K2", "K3", "K4", "K5", "K6", "S1", "S2", "S3", "S4", "S5", "S6")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await KsbMappingTests.MapEvidenceAsync(apprentice, $"/Candidate/Evidence/{items["E002"].Id}", app.A.GradedEnrolmentId, "B1", "B2", "B3", "B4")).StatusCode);
+
         var ready = WebUtility.HtmlDecode(await assessor.GetStringAsync(page));
         Assert.Contains("Ready for gateway", ready, StringComparison.Ordinal);
+        Assert.Contains("govuk-tag--green\">Met", ItemOf(ready, "KsbCoverage"), StringComparison.Ordinal);
         Assert.DoesNotContain("Still missing", ready, StringComparison.Ordinal);
 
         // The apprentice reads their gateway but neither signs for the provider nor sends the pack.
@@ -162,12 +166,26 @@ public class GatewayTests
             Assert.Equal(2, await db.EnglishAndMathsRecords.CountAsync());
             Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == GatewaySignature.Kind));
             Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == EnglishAndMathsRecord.Kind));
+            Assert.Equal(16, await db.LedgerEntries.CountAsync(e => e.Kind == RecordKsbMapping.Kind));
         }
 
         var pack = await admin.GetAsync(page + "?handler=Export");
         Assert.Equal("application/zip", pack.Content.Headers.ContentType!.MediaType);
         using var zip = new ZipArchive(await pack.Content.ReadAsStreamAsync());
-        Assert.Equal(["index.html", "off-the-job.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["evidence/E001.pdf", "evidence/E002.pdf", "index.html", "off-the-job.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        // Each mapped file as the apprentice uploaded it: the same bytes, whose SHA-256 is the one recorded at upload.
+        foreach (var (entry, item, content) in new[] { ("evidence/E001.pdf", items["E001"], "%PDF-1.4 guide and review"u8.ToArray()), ("evidence/E002.pdf", items["E002"], thanks) })
+        {
+            using var file = new MemoryStream();
+            await using (var stream = zip.GetEntry(entry)!.Open())
+            {
+                await stream.CopyToAsync(file);
+            }
+
+            Assert.Equal(content, file.ToArray());
+            Assert.Equal(item.Sha256, Convert.ToHexStringLower(SHA256.HashData(file.ToArray())), ignoreCase: true);
+        }
+
         using var indexReader = new StreamReader(zip.GetEntry("index.html")!.Open());
         var index = WebUtility.HtmlDecode(await indexReader.ReadToEndAsync());
         Assert.Contains("Gateway to end-point assessment: Otto Centrea", index, StringComparison.Ordinal);
@@ -181,9 +199,11 @@ public class GatewayTests
         Assert.Contains("Exempt: Holds A level maths (level 3)", index, StringComparison.Ordinal);
         Assert.Contains("<th>PHours</th><th>OTJActHours</th>", index, StringComparison.Ordinal);
         Assert.Contains("<td>280</td><td>280</td>", index, StringComparison.Ordinal);
-        // With no KSB mapped, the coverage says so KSB by KSB.
-        Assert.Contains("0 of 16 covered.", index, StringComparison.Ordinal);
-        Assert.Contains("<td>K1 Who the organisation's customers are", index, StringComparison.Ordinal);
+        // The coverage KSB by KSB, each linked to its file in the pack.
+        Assert.Contains("16 of 16 covered.", index, StringComparison.Ordinal);
+        Assert.Contains("<td>K1 Who the organisation's customers are, internal and external, and how their needs and expectations differ.</td><td><a href=\"evidence/E001.pdf\">E001</a> Information guide and review</td>", index, StringComparison.Ordinal);
+        Assert.Contains("<td>B4 Seeks feedback on own performance and acts on it.</td><td><a href=\"evidence/E002.pdf\">E002</a> Thank-you cards from customers</td>", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not covered", index, StringComparison.Ordinal);
         using var csvReader = new StreamReader(zip.GetEntry("off-the-job.csv")!.Open());
         Assert.StartsWith("LearnRefNumber,ULN,Apprenticeship,LearnStartDate,LearnPlanEndDate,PHours,OTJActHours", await csvReader.ReadToEndAsync(), StringComparison.Ordinal);
 
@@ -193,7 +213,7 @@ public class GatewayTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_sample_standard_names_the_KSBs_not_covered_and_only_the_apprentices_people_reach_the_gateway(DatabaseProvider provider)
+    public async Task The_sample_standard_names_the_KSBs_not_covered_meets_the_item_once_all_are_and_only_the_apprentices_people_reach_the_gateway(DatabaseProvider provider)
     {
         using var app = await new AttestFactory(provider).SeedAsync();
         using (var admin = await app.SignedInAsync(app.A.Admin))
@@ -213,6 +233,27 @@ public class GatewayTests
 
         using var lineManager = await app.SignedInAsync(app.A.Employer);
         Assert.Contains("0 of 16 KSBs are covered", WebUtility.HtmlDecode(await lineManager.GetStringAsync(employerPage)), StringComparison.Ordinal);
+
+        // Cara maps her evidence to every KSB of the standard, on its page: the item is met, its shortfall gone, for staff and the line manager alike.
+        using (var candidate = await app.SignedInAsync(app.A.Candidate))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await KsbMappingTests.MapEvidenceAsync(candidate, $"/Candidate/Evidence/{app.A.EvidenceId}", app.A.EnrolmentId,
+                "K1", "K2", "K3", "K4", "K5", "K6", "S1", "S2", "S3", "S4", "S5", "S6", "B1", "B2", "B3", "B4")).StatusCode);
+        }
+
+        using (var assessor = await app.SignedInAsync(app.A.Assessor))
+        {
+            foreach (var html in new[] { await assessor.GetStringAsync(page), await lineManager.GetStringAsync(employerPage) })
+            {
+                var seen = WebUtility.HtmlDecode(html);
+                var ksbs = ItemOf(seen, "KsbCoverage");
+                Assert.Contains("govuk-tag--green\">Met", ksbs, StringComparison.Ordinal);
+                Assert.DoesNotContain("Still missing", ksbs, StringComparison.Ordinal);
+                Assert.DoesNotContain("KSBs are covered", seen, StringComparison.Ordinal);
+                // The other four items still wait: 03456 is not achieved, no hours, no English and maths, no agreement.
+                Assert.Contains("1 of 5 items met.", seen, StringComparison.Ordinal);
+            }
+        }
 
         // A standard the catalogue does not hold has no checklist, and says why; nothing can be signed.
         using var otherAdmin = await app.SignedInAsync(app.B.Admin);

@@ -22,7 +22,7 @@ public class KsbMappingTests
     private static string Coverage(Guid enrolmentId) => $"/Tracking/Enrolments/{enrolmentId}/Ksbs";
 
     /// <summary>Posts the evidence page's KSB form: the candidate's page or the staff page.</summary>
-    private static Task<HttpResponseMessage> MapEvidenceAsync(HttpClient client, string page, Guid enrolmentId, params string[] codes) =>
+    internal static Task<HttpResponseMessage> MapEvidenceAsync(HttpClient client, string page, Guid enrolmentId, params string[] codes) =>
         client.PostFormAsync(page + "?handler=Ksbs", [new("KsbForm.EnrolmentId", enrolmentId.ToString()), .. codes.Select(c => new KeyValuePair<string, string>("KsbForm.Ksbs", c))], tokenFrom: page);
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -129,22 +129,13 @@ public class TransferTests
     }
 
     /// <summary>The shipped catalogue and a revised 03456 whose C3 1.2 is worded otherwise, as a specification's next version would be.</summary>
-    private static TempFolder RevisedCatalogue()
+    private static CatalogueCopy RevisedCatalogue()
     {
-        var folder = new TempFolder();
-        var shipped = Path.Combine(AppContext.BaseDirectory, "catalogue");
-        foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder.Path, Path.GetRelativePath(shipped, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var original = File.ReadAllText(Path.Combine(shipped, "ocr", "03456-l3-nvq-diploma-customer-service.yaml"));
+        var folder = new CatalogueCopy();
+        var original = File.ReadAllText(Path.Combine(CatalogueCopy.Shipped, "ocr", "03456-l3-nvq-diploma-customer-service.yaml"));
         var revised = original.Replace("code: \"03456\"", $"code: \"{Revised}\"", StringComparison.Ordinal)
             .Replace("title: Level 3 NVQ Diploma in Customer Service\n", "title: Level 3 NVQ Diploma in Customer Service (revised)\n", StringComparison.Ordinal);
-        var reworded = ReworderOf(revised, "1.2");
-        File.WriteAllText(Path.Combine(folder.Path, "ocr", "03456r-revised.yaml"), reworded);
+        folder.Write(Path.Combine("ocr", "03456r-revised.yaml"), ReworderOf(revised, "1.2"));
         return folder;
     }
 
@@ -156,12 +147,5 @@ public class TransferTests
         Assert.True(unit >= 0 && at >= 0, $"no criterion C3 {criterion} in the YAML");
         var text = yaml.IndexOf("text: \"", at, StringComparison.Ordinal) + "text: \"".Length;
         return yaml[..text] + "Revised wording: " + yaml[text..];
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("attest-catalogue-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

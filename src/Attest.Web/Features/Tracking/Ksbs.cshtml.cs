@@ -25,6 +25,9 @@ public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     public string BackText => IsApprentice ? "My portfolio" : "Progress of " + View.CandidateName;
 
+    /// <summary>The apprentice is told where KSBs are mapped: the page itself only shows and withdraws.</summary>
+    public bool ShowsWhereToMap => IsApprentice && View.Standard is not null;
+
     private bool IsApprentice => User.IsInRole(Roles.Candidate) && View.Enrolment.AssessorId != User.UserId() && !User.IsInRole(Roles.CentreAdmin) && !User.IsInRole(Roles.Iqa);
 
     private bool IsAssessor => User.IsInRole(Roles.Assessor) && View.Enrolment.AssessorId == User.UserId();
