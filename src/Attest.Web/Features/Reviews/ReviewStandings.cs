@@ -26,7 +26,7 @@ public static class ReviewStandings
         DateOnly start, DateOnly? plannedEnd, int daysOnBreak, DateOnly? withdrawnOn, int intervalWeeks, IEnumerable<EnrolmentStatusChange> breaksAndReturns,
         IEnumerable<DateOnly> completedOn, DateOnly today) =>
         plannedEnd is not DateOnly end || withdrawnOn is not null ? []
-            : ReviewSchedule.Due(start, end, intervalWeeks, BreakInLearning.Of(breaksAndReturns.OrderBy(c => c.RecordedAt), end.AddDays(-daysOnBreak)), completedOn, today);
+            : ReviewSchedule.Due(start, end, intervalWeeks, BreakInLearning.Of(breaksAndReturns.OrderBy(c => c.RecordedAt), end.AddDays(-daysOnBreak), start).Breaks, completedOn, today);
 
     /// <summary>The enrolment's schedule, or null when it is no apprenticeship.</summary>
     public static async Task<IReadOnlyList<ReviewDue>?> ScheduleAsync(AttestDbContext db, Guid enrolmentId, DateOnly today, CancellationToken cancellationToken)
