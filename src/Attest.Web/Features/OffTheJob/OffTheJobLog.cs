@@ -79,7 +79,7 @@ public sealed class OffTheJobLog
         return new OffTheJobLog(enrolment, candidate, apprenticeship, plan, lines, plan.ProgressOn(today, actual, rules.Status));
     }
 
-    /// <summary>The starts and returns of breaks in learning, which <see cref="PlanOf"/> reads.</summary>
+    /// <summary>The starts and returns of breaks in learning, which <see cref="PlanOf"/> and the review schedule read.</summary>
     public static IQueryable<EnrolmentStatusChange> BreakChanges(AttestDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
