@@ -93,7 +93,7 @@ public sealed class RecordKsbMapping : ICentreOwned, IAppendOnly, ISignable
         if (standard is null || !string.Equals(standard.Reference, apprenticeship.ProgrammeCode, StringComparison.OrdinalIgnoreCase))
         {
             throw new DomainRuleException(
-                $"The apprenticeship's standard {apprenticeship.ProgrammeCode} is not in the catalogue, so its KSBs are not known; ask the centre to add its file (docs/catalogue.md) or correct the standard's reference.", "Ksbs");
+                $"The apprenticeship's standard {apprenticeship.ProgrammeCode} is not in the catalogue, so its KSBs are not known; ask the centre's administrator to correct the standard's reference, or to have the standard added to the catalogue.", "Ksbs");
         }
 
         if (!record.BelongsTo(enrolment))
