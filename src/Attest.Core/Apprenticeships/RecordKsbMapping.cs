@@ -171,13 +171,14 @@ public sealed class KsbMappingWithdrawal : ICentreOwned, IAppendOnly, ISignable
 
     public string LedgerKind => Kind;
 
-    /// <summary>Withdraws <paramref name="mapping"/>, or refuses on the field "Reason": a second time, or without a reason or with one too long.</summary>
+    /// <summary>Withdraws <paramref name="mapping"/>, or refuses: a second time, or (on the field "Reason") without a reason or with one too long.</summary>
     public static KsbMappingWithdrawal Record(RecordKsbMapping mapping, bool alreadyWithdrawn, string? reason, Guid by, string byName, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         if (alreadyWithdrawn)
         {
-            throw new DomainRuleException($"The mapping to {mapping.KsbCode} is already withdrawn.", "Reason");
+            // No field: a withdrawn mapping has no form left to put the reason beside.
+            throw new DomainRuleException($"The mapping to {mapping.KsbCode} is already withdrawn.");
         }
 
         var trimmed = reason?.Trim() ?? string.Empty;
