@@ -40,6 +40,21 @@ public sealed record BreakInLearning(DateOnly From, DateOnly? ReturnedOn, DateOn
 
         return breaks;
     }
+
+    /// <summary>
+    /// The breaks an apprenticeship starting on <paramref name="start"/> lives through, from an enrolment's status changes
+    /// (<see cref="Of(IEnumerable{Portfolios.EnrolmentStatusChange}, DateOnly)"/>), and its planned end on that day. An
+    /// enrolment can begin before its apprenticeship: a break over before the start is not part of the apprenticeship, though
+    /// the planned end it moved stands; one that began before the start pauses it from the start.
+    /// </summary>
+    public static (IReadOnlyList<BreakInLearning> Breaks, DateOnly PlannedEndAtStart) Of(
+        IEnumerable<Portfolios.EnrolmentStatusChange> changesInOrder, DateOnly plannedEndFirstAgreed, DateOnly start)
+    {
+        var all = Of(changesInOrder, plannedEndFirstAgreed);
+        var over = all.Where(b => b.ReturnedOn <= start).ToList();
+        var breaks = all.Except(over).Select(b => b.From < start ? b with { From = start } : b).ToList();
+        return (breaks, over.LastOrDefault()?.PlannedEndAfterReturn ?? plannedEndFirstAgreed);
+    }
 }
 
 public enum OffTheJobStatus

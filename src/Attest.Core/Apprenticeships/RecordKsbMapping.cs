@@ -93,7 +93,7 @@ public sealed class RecordKsbMapping : ICentreOwned, IAppendOnly, ISignable
         if (standard is null || !string.Equals(standard.Reference, apprenticeship.ProgrammeCode, StringComparison.OrdinalIgnoreCase))
         {
             throw new DomainRuleException(
-                $"The apprenticeship's standard {apprenticeship.ProgrammeCode} is not in the catalogue, so its KSBs are not known; ask the centre to add its file (docs/catalogue.md) or correct the standard's reference.", "Ksbs");
+                $"The apprenticeship's standard {apprenticeship.ProgrammeCode} is not in the catalogue, so its KSBs are not known; ask the centre's administrator to correct the standard's reference, or to have the standard added to the catalogue.", "Ksbs");
         }
 
         if (!record.BelongsTo(enrolment))
@@ -171,13 +171,14 @@ public sealed class KsbMappingWithdrawal : ICentreOwned, IAppendOnly, ISignable
 
     public string LedgerKind => Kind;
 
-    /// <summary>Withdraws <paramref name="mapping"/>, or refuses on the field "Reason": a second time, or without a reason or with one too long.</summary>
+    /// <summary>Withdraws <paramref name="mapping"/>, or refuses: a second time, or (on the field "Reason") without a reason or with one too long.</summary>
     public static KsbMappingWithdrawal Record(RecordKsbMapping mapping, bool alreadyWithdrawn, string? reason, Guid by, string byName, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         if (alreadyWithdrawn)
         {
-            throw new DomainRuleException($"The mapping to {mapping.KsbCode} is already withdrawn.", "Reason");
+            // No field: a withdrawn mapping has no form left to put the reason beside.
+            throw new DomainRuleException($"The mapping to {mapping.KsbCode} is already withdrawn.");
         }
 
         var trimmed = reason?.Trim() ?? string.Empty;

@@ -23,30 +23,29 @@ public static class ReviewSchedule
     /// weeks of learning: each date is moved on by every break that began on or before it, and the dates stop at a break
     /// still going on.
     /// </summary>
+    /// <param name="breaks">The breaks from the start on, as <see cref="BreakInLearning.Of(IEnumerable{Portfolios.EnrolmentStatusChange}, DateOnly, DateOnly)"/> gives them.</param>
     public static IReadOnlyList<DateOnly> DueDates(DateOnly start, DateOnly plannedEnd, int intervalWeeks, IReadOnlyCollection<BreakInLearning> breaks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intervalWeeks, MinIntervalWeeks);
         ArgumentNullException.ThrowIfNull(breaks);
-        // Only the part of a break after the start stops the clock.
-        var pauses = breaks.Where(b => b.ReturnedOn is not DateOnly back || back > start)
-            .Select(b => (From: b.From < start ? start : b.From, b.ReturnedOn)).OrderBy(b => b.From).ToList();
+        var pauses = breaks.OrderBy(b => b.From).ToList();
         var dates = new List<DateOnly>();
         for (var weeks = intervalWeeks; ; weeks += intervalWeeks)
         {
             var due = start.AddDays(7 * weeks);
-            foreach (var (from, returnedOn) in pauses)
+            foreach (var pause in pauses)
             {
-                if (from > due)
+                if (pause.From > due)
                 {
                     break;
                 }
 
-                if (returnedOn is not DateOnly back)
+                if (pause.ReturnedOn is not DateOnly back)
                 {
                     return dates;
                 }
 
-                due = due.AddDays(back.DayNumber - from.DayNumber);
+                due = due.AddDays(back.DayNumber - pause.From.DayNumber);
             }
 
             if (due > plannedEnd)

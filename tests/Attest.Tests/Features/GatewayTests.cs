@@ -265,6 +265,9 @@ public class GatewayTests
         })).StatusCode);
         var notHeld = WebUtility.HtmlDecode(await otherAdmin.GetStringAsync($"/Gateway/{app.B.EnrolmentId}"));
         Assert.Contains("The standard ST0229 is not in the catalogue", notHeld, StringComparison.Ordinal);
+        // What to do is said in the product's terms: people using Attest never see its repository's docs.
+        Assert.Contains("apprenticeship standards listed on the Qualifications page", notHeld, StringComparison.Ordinal);
+        Assert.DoesNotContain("docs/", notHeld, StringComparison.Ordinal);
 
         // Another centre's people: 404 on both pages and their handlers.
         foreach (var user in new[] { app.B.Admin, app.B.Assessor, app.B.Iqa, app.B.Candidate })

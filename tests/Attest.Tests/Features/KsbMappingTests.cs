@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Parser;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -194,9 +195,21 @@ public class KsbMappingTests
             Assert.Equal(HttpStatusCode.NotFound, (await WithdrawAsync(iqa, own, "Wrong KSB.")).StatusCode);
         }
 
-        Assert.Contains("Say why the record does not show K1", await TextAsync(await WithdrawAsync(candidate, own, " ")), StringComparison.Ordinal);
+        // Refused, the error summary leads to the reason field of the form refused, shown open with the error beside it.
+        var refused = new HtmlParser().ParseDocument(await (await WithdrawAsync(candidate, own, " ")).Content.ReadAsStringAsync());
+        var summaryLink = refused.QuerySelectorAll(".govuk-error-summary a").Single();
+        Assert.StartsWith("Say why the record does not show K1", summaryLink.TextContent, StringComparison.Ordinal);
+        var field = refused.GetElementById(summaryLink.GetAttribute("href")![1..]);
+        Assert.NotNull(field);
+        Assert.Equal(($"?handler=Withdraw&mappingId={own}", "Reason"), (field.Closest("form")!.GetAttribute("action"), field.GetAttribute("name")));
+        Assert.Contains("govuk-input--error", field.ClassList);
+        Assert.True(field.Closest("details")!.HasAttribute("open"));
+        Assert.StartsWith("Error: Say why the record does not show K1", field.ParentElement!.QuerySelector(".govuk-error-message")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await WithdrawAsync(candidate, own, "E001 shows the complaint, not who the customers are.")).StatusCode);
-        Assert.Contains("already withdrawn", await TextAsync(await WithdrawAsync(candidate, own, "Again.")), StringComparison.Ordinal);
+        // Withdrawn already, its form is gone: the reason is the page's, with no link to a field that is not there.
+        var again = new HtmlParser().ParseDocument(await (await WithdrawAsync(candidate, own, "Again.")).Content.ReadAsStringAsync());
+        Assert.Contains("already withdrawn", again.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(again.QuerySelectorAll(".govuk-error-summary a"));
         Assert.Equal(HttpStatusCode.Redirect, (await WithdrawAsync(assessor, reviews, "The review discussed K2 but did not evidence it.")).StatusCode);
         Assert.Contains("0 of 16 KSBs covered", WebUtility.HtmlDecode(await assessor.GetStringAsync(page)), StringComparison.Ordinal);
 

@@ -32,8 +32,14 @@ public class ReviewLinkTests
         Assert.Contains("Eve Evans, Payroll manager", await assessor.GetStringAsync(page), StringComparison.Ordinal);
 
         // A contact with no email address cannot be sent a link: refused on the field, nothing kept.
-        var noEmail = await assessor.PostFormAsync($"{page}?handler=SendLink", Link(reviewId, phoneOnlyId), tokenFrom: page);
-        Assert.Contains("Phil Phone has no email address", WebUtility.HtmlDecode(await noEmail.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var noEmail = WebUtility.HtmlDecode(await (await assessor.PostFormAsync($"{page}?handler=SendLink", Link(reviewId, phoneOnlyId), tokenFrom: page)).Content.ReadAsStringAsync());
+        Assert.Contains("Phil Phone has no email address", noEmail, StringComparison.Ordinal);
+        // The refusal shows the whole page again: the schedule, the contacts to choose from.
+        Assert.Contains("When reviews fall due", noEmail, StringComparison.Ordinal);
+        Assert.Contains("Eve Evans, Payroll manager", noEmail, StringComparison.Ordinal);
+        // Nobody at the apprentice's employer by that id: refused, naming the employer.
+        var nobody = await assessor.PostFormAsync($"{page}?handler=SendLink", Link(reviewId, Guid.NewGuid()), tokenFrom: page);
+        Assert.Contains("Choose who at Employer A signs the review", WebUtility.HtmlDecode(await nobody.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await using (var db = app.Db(app.A.Id))
         {
             Assert.Equal(0, await db.ReviewSignRequests.CountAsync());

@@ -68,7 +68,7 @@ public sealed class GatewayStanding
     public string? NoChecklist => Standard is not null ? null
         : Apprenticeship.Programme == ApprenticeshipProgramme.Framework
             ? $"{Apprenticeship.ProgrammeCode} is a framework: frameworks have no gateway to the end-point assessment."
-            : $"The standard {Apprenticeship.ProgrammeCode} is not in the catalogue, so there is no gateway checklist for it yet. An administrator adds the standard's file to the catalogue (docs/catalogue.md, \"Apprenticeship standards\").";
+            : $"The standard {Apprenticeship.ProgrammeCode} is not in the catalogue, so there is no gateway checklist for it yet. {Admin.Employers.ApprenticeshipText.StandardNotHeld}";
 
     /// <summary>The standing of the one apprenticeship <paramref name="scoped"/> finds, or null (the page's 404).</summary>
     public static async Task<GatewayStanding?> LoadAsync(

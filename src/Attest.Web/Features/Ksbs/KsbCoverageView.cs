@@ -74,6 +74,11 @@ public sealed class KsbCoverageView
 
     public IEnumerable<KsbMappedRecord> RecordsOf(string code) => _records[code];
 
+    /// <summary>The mapping whose withdrawal <see cref="WithdrawAsync"/> was just refused: its form shows open, with the reason as typed.</summary>
+    public Guid? Withdrawing { get; private set; }
+
+    public string? ReasonTyped { get; private set; }
+
     /// <param name="scoped">The enrolments the reader may see; the one with <paramref name="enrolmentId"/> is shown when it is an apprenticeship, else null (404).</param>
     /// <param name="link">Where the reader opens a record of a kind, or null where they may not.</param>
     /// <param name="canWithdraw">Whether the reader may withdraw a mapping.</param>
@@ -102,8 +107,8 @@ public sealed class KsbCoverageView
     }
 
     /// <summary>
-    /// Takes a mapping of this apprentice's back, signed; refused on the field "Reason" when already withdrawn or given no
-    /// reason. False when the mapping is not this apprentice's or not one the reader may withdraw (the page's 404).
+    /// Takes a mapping of this apprentice's back, signed; refused when already withdrawn, or on the field "Reason" when given
+    /// no reason. False when the mapping is not this apprentice's or not one the reader may withdraw (the page's 404).
     /// </summary>
     public async Task<bool> WithdrawAsync(AttestDbContext db, Guid mappingId, string? reason, string role, Guid by, string byName, DateTime now, CancellationToken cancellationToken)
     {
@@ -114,6 +119,7 @@ public sealed class KsbCoverageView
             return false;
         }
 
+        (Withdrawing, ReasonTyped) = (mappingId, reason);
         var withdrawn = await db.KsbMappingWithdrawals.AnyAsync(w => w.MappingId == mappingId, cancellationToken);
         var withdrawal = KsbMappingWithdrawal.Record(mapping, withdrawn, reason, by, byName, now);
         db.KsbMappingWithdrawals.Add(withdrawal);

@@ -79,7 +79,7 @@ public sealed class OffTheJobLog
         return new OffTheJobLog(enrolment, candidate, apprenticeship, plan, lines, plan.ProgressOn(today, actual, rules.Status));
     }
 
-    /// <summary>The starts and returns of breaks in learning, which <see cref="PlanOf"/> reads.</summary>
+    /// <summary>The starts and returns of breaks in learning, which <see cref="PlanOf"/> and the review schedule read.</summary>
     public static IQueryable<EnrolmentStatusChange> BreakChanges(AttestDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -96,13 +96,8 @@ public sealed class OffTheJobLog
         ArgumentNullException.ThrowIfNull(apprenticeship);
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(changes);
-        var plannedEnd = (enrolment.PlannedEndDate ?? apprenticeship.StartDate.AddYears(1)).AddDays(-enrolment.DaysOnBreak);
-        // A break over before the apprenticeship began is not part of its plan, but the planned end it moved stands; one
-        // that began before the start pauses the plan from the start.
-        var all = BreakInLearning.Of(changes, plannedEnd);
-        var before = all.Where(b => b.ReturnedOn <= apprenticeship.StartDate).ToList();
-        plannedEnd = before.LastOrDefault()?.PlannedEndAfterReturn ?? plannedEnd;
-        var breaks = all.Except(before).Select(b => b.From < apprenticeship.StartDate ? b with { From = apprenticeship.StartDate } : b).ToList();
+        var firstAgreed = (enrolment.PlannedEndDate ?? apprenticeship.StartDate.AddYears(1)).AddDays(-enrolment.DaysOnBreak);
+        var (breaks, plannedEnd) = BreakInLearning.Of(changes, firstAgreed, apprenticeship.StartDate);
 
         // Under rules that take the standard's published hours, the administrator's planned hours were checked against
         // the floor when entered; the standard's own figure is not held, so the plan stands on the planned hours.

@@ -17,10 +17,22 @@ public sealed record ReviewWithSignatures(ProgressReview Review, IReadOnlyList<P
 /// <summary>What the assessor, the apprentice and the employer pages share: reading an enrolment's reviews, and one party's signature.</summary>
 public static class ProgressReviews
 {
-    public static async Task<IReadOnlyList<ReviewWithSignatures>> OfAsync(AttestDbContext db, IQueryable<Enrolment> enrolments, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ReviewWithSignatures>> OfAsync(AttestDbContext db, IQueryable<Enrolment> enrolments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var reviews = await db.ProgressReviews.AsNoTracking().Where(r => enrolments.Any(e => e.Id == r.EnrolmentId)).ToListAsync(cancellationToken);
+        return WithSignaturesAsync(db, db.ProgressReviews.Where(r => enrolments.Any(e => e.Id == r.EnrolmentId)), cancellationToken);
+    }
+
+    /// <summary>The one review <paramref name="reviewId"/> of <paramref name="enrolments"/> with its signatures, or null.</summary>
+    public static async Task<ReviewWithSignatures?> OneAsync(AttestDbContext db, IQueryable<Enrolment> enrolments, Guid? reviewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await WithSignaturesAsync(db, db.ProgressReviews.Where(r => r.Id == reviewId && enrolments.Any(e => e.Id == r.EnrolmentId)), cancellationToken)).SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<ReviewWithSignatures>> WithSignaturesAsync(AttestDbContext db, IQueryable<ProgressReview> matching, CancellationToken cancellationToken)
+    {
+        var reviews = await matching.AsNoTracking().ToListAsync(cancellationToken);
         var ids = reviews.Select(r => r.Id).ToList();
         var signatures = (await db.ProgressReviewSignatures.AsNoTracking().Where(s => ids.Contains(s.ReviewId)).ToListAsync(cancellationToken)).ToLookup(s => s.ReviewId);
         return [.. reviews.OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.RecordedAt).Select(r => new ReviewWithSignatures(r, [.. signatures[r.Id].OrderBy(s => s.SignedAt)]))];

@@ -1,6 +1,7 @@
 using Attest.Core.Apprenticeships;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Web.Features.OffTheJob;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Reviews;
@@ -26,13 +27,22 @@ public static class ReviewStandings
         DateOnly start, DateOnly? plannedEnd, int daysOnBreak, DateOnly? withdrawnOn, int intervalWeeks, IEnumerable<EnrolmentStatusChange> breaksAndReturns,
         IEnumerable<DateOnly> completedOn, DateOnly today) =>
         plannedEnd is not DateOnly end || withdrawnOn is not null ? []
-            : ReviewSchedule.Due(start, end, intervalWeeks, BreakInLearning.Of(breaksAndReturns.OrderBy(c => c.RecordedAt), end.AddDays(-daysOnBreak)), completedOn, today);
+            : ReviewSchedule.Due(start, end, intervalWeeks, BreakInLearning.Of(breaksAndReturns.OrderBy(c => c.RecordedAt), end.AddDays(-daysOnBreak), start).Breaks, completedOn, today);
 
-    /// <summary>The enrolment's schedule, or null when it is no apprenticeship.</summary>
-    public static async Task<IReadOnlyList<ReviewDue>?> ScheduleAsync(AttestDbContext db, Guid enrolmentId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// One apprenticeship's schedule from the rows its page has read already (the enrolment, the apprenticeship, the
+    /// centre's interval and the reviews with their signatures): only its breaks in learning are read here.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReviewDue>> ScheduleAsync(
+        AttestDbContext db, Enrolment enrolment, Apprenticeship apprenticeship, int intervalWeeks, IEnumerable<ReviewWithSignatures> reviews, DateOnly today,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return (await SchedulesAsync(db, db.Enrolments.Where(e => e.Id == enrolmentId), today, cancellationToken)).GetValueOrDefault(enrolmentId);
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(apprenticeship);
+        ArgumentNullException.ThrowIfNull(reviews);
+        var changes = await OffTheJobLog.BreakChanges(db).Where(c => c.EnrolmentId == enrolment.Id).ToListAsync(cancellationToken);
+        return Schedule(apprenticeship.StartDate, enrolment.PlannedEndDate, enrolment.DaysOnBreak, enrolment.WithdrawnOn, intervalWeeks, changes,
+            reviews.Where(r => r.IsComplete).Select(r => r.Review.HeldOn), today);
     }
 
     /// <summary>Each apprenticeship among <paramref name="enrolments"/> with its overdue reviews (a count of 0 when none is); enrolments that are not apprenticeships are left out.</summary>
@@ -50,8 +60,7 @@ public static class ReviewStandings
         var completed = (await db.ProgressReviews.Where(r => scope.Any(e => e.Id == r.EnrolmentId) && db.ProgressReviewSignatures.Count(s => s.ReviewId == r.Id) == Parties)
             .Select(r => new { r.EnrolmentId, r.HeldOn }).ToListAsync(cancellationToken)).ToLookup(r => r.EnrolmentId, r => r.HeldOn);
         // Breaks are few: their rows are read whole, as the off-the-job log reads them.
-        var changes = (await db.EnrolmentStatusChanges.AsNoTracking()
-            .Where(c => (c.Act == EnrolmentAct.BreakStarted || c.Act == EnrolmentAct.Resumed) && scope.Any(e => e.Id == c.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(c => c.EnrolmentId);
+        var changes = (await OffTheJobLog.BreakChanges(db).Where(c => scope.Any(e => e.Id == c.EnrolmentId)).ToListAsync(cancellationToken)).ToLookup(c => c.EnrolmentId);
         return apprentices.ToDictionary(a => a.Id, a => Schedule(a.StartDate, a.PlannedEndDate, a.DaysOnBreak, a.WithdrawnOn, interval, changes[a.Id], completed[a.Id], today));
     }
 }

@@ -11,14 +11,19 @@ namespace Attest.Web.Features.Tracking;
 /// <summary>
 /// An apprentice's KSB coverage for whoever may follow their progress (<see cref="TrackingScope"/>): the apprentice, their
 /// assessor, IQAs and the administrator. The assessor may withdraw any mapping of their apprentice's, the apprentice the
-/// mappings they made; the others read. An enrolment out of scope, or no apprenticeship, is 404.
+/// mappings they made; the others read. An enrolment out of scope, or no apprenticeship, is 404. A refused withdrawal
+/// shows the view its POST loaded, which knows the form refused: nothing was saved, so there is nothing to load again.
 /// </summary>
-public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, OffTheJobRules rules, TimeProvider clock) : PageModel, IRedisplayable
+public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue catalogue, OffTheJobRules rules, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid EnrolmentId { get; set; }
 
     public KsbCoverageView View { get; private set; } = null!;
+
+    /// <summary>Why a mapping is withdrawn: bound as "Reason", the field a refusal is put under and the error summary links to.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
 
     /// <summary>The apprentice goes back to their own home; staff to the apprentice's progress.</summary>
     public string BackPath => IsApprentice ? "/Candidate" : $"/Tracking/Enrolments/{EnrolmentId}";
@@ -34,7 +39,7 @@ public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid mappingId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid mappingId, CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
         {
@@ -42,7 +47,7 @@ public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue 
         }
 
         var role = IsAssessor ? Roles.Assessor : Roles.Candidate;
-        if (!await View.WithdrawAsync(db, mappingId, reason, role, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken))
+        if (!await View.WithdrawAsync(db, mappingId, Reason, role, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             return NotFound();
         }
@@ -50,8 +55,6 @@ public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue 
         TempData["Success"] = "The mapping is withdrawn and signed; it no longer counts towards the KSB.";
         return Redirect($"/Tracking/Enrolments/{EnrolmentId}/Ksbs");
     }
-
-    public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {

@@ -64,11 +64,20 @@ public sealed class IndexModel(
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await FindAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await TryLoadAsync(cancellationToken))
+        if (!await FindAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -93,14 +102,17 @@ public sealed class IndexModel(
     /// <summary>Emails a contact at the apprentice's employer a single-use link to sign a review; only the link's hash is kept, and the mail is queued in the same save.</summary>
     public async Task<IActionResult> OnPostSendLinkAsync(CancellationToken cancellationToken)
     {
-        if (!await TryLoadAsync(cancellationToken))
+        if (!await FindAsync(cancellationToken))
         {
             return NotFound();
         }
 
+        // Only the review and the contact chosen are read here; a refusal shows the whole page again (LoadAsync).
+        var employer = await db.Apprenticeships.Where(a => a.EnrolmentId == Enrolment.Id)
+            .Join(db.Employers, a => a.EmployerId, e => e.Id, (a, e) => new { e.Id, e.Name }).SingleAsync(cancellationToken);
+        var review = await ProgressReviews.OneAsync(db, Mine, Link.ReviewId, cancellationToken);
+        var contact = await db.EmployerContacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Link.ContactId && c.EmployerId == employer.Id, cancellationToken);
         var reasons = new List<(string Field, string Message)>();
-        var review = Reviews.FirstOrDefault(r => r.Review.Id == Link.ReviewId);
-        var contact = Contacts.FirstOrDefault(c => c.Id == Link.ContactId);
         if (review is null)
         {
             reasons.Add((nameof(SignLinkInput.ReviewId), "Choose the review to be signed"));
@@ -108,7 +120,7 @@ public sealed class IndexModel(
 
         if (contact is null)
         {
-            reasons.Add((nameof(SignLinkInput.ContactId), $"Choose who at {EmployerName} signs the review"));
+            reasons.Add((nameof(SignLinkInput.ContactId), $"Choose who at {employer.Name} signs the review"));
         }
 
         if (reasons.Count > 0)
@@ -123,36 +135,39 @@ public sealed class IndexModel(
         mailer.Queue(Enrolment.CentreId, null, "review-signature", contact!.Email!, contact.Name, new Dictionary<string, string>
         {
             ["name"] = contact.Name, ["assessor"] = User.DisplayName(), ["centre"] = await db.Centres.Where(c => c.Id == Enrolment.CentreId).Select(c => c.Name).SingleAsync(cancellationToken),
-            ["candidate"] = CandidateName, ["held"] = $"{review.Review.HeldOn:d MMMM yyyy}", ["link"] = site.Value.Link($"/Reviews/{token}"), ["expires"] = UkTime.Format(request.ExpiresAt),
+            ["candidate"] = await CandidateNameAsync(cancellationToken), ["held"] = $"{review.Review.HeldOn:d MMMM yyyy}", ["link"] = site.Value.Link($"/Reviews/{token}"),
+            ["expires"] = UkTime.Format(request.ExpiresAt),
         }, holdsLink: true);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = $"A link to sign the review held on {review.Review.HeldOn:d MMMM yyyy} is on its way to {contact.Name} at {contact.Email}. It works once and expires on {request.ExpiresAt:d MMMM yyyy}.";
         return Redirect($"/Assessor/Enrolments/{EnrolmentId}/Reviews");
     }
 
-    public async Task LoadAsync(CancellationToken cancellationToken) => await TryLoadAsync(cancellationToken);
-
-    private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
+    /// <summary>Everything the page shows of the enrolment <see cref="FindAsync"/> found: on GET, and again after a refused POST.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var enrolment = await Mine.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (enrolment is null)
-        {
-            return false;
-        }
-
-        Enrolment = enrolment;
-        CandidateName = await db.Candidates.Where(c => c.Id == enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
+        CandidateName = await CandidateNameAsync(cancellationToken);
         Reviews = await ProgressReviews.OfAsync(db, Mine, cancellationToken);
-        var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken);
+        var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == Enrolment.Id, cancellationToken);
         Standard = KsbMappingQueries.StandardOf(catalogue, apprenticeship);
         IntervalWeeks = (await db.CentrePolicyAsync(cancellationToken)).ReviewIntervalWeeks;
-        Due = await ReviewStandings.ScheduleAsync(db, enrolment.Id, DateOnly.FromDateTime(Now), cancellationToken) ?? [];
+        Due = await ReviewStandings.ScheduleAsync(db, Enrolment, apprenticeship, IntervalWeeks, Reviews, DateOnly.FromDateTime(Now), cancellationToken);
         var employerId = apprenticeship.EmployerId;
         EmployerName = await db.Employers.Where(e => e.Id == employerId).Select(e => e.Name).SingleAsync(cancellationToken);
         Contacts = await db.EmployerContacts.AsNoTracking().Where(c => c.EmployerId == employerId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        LinksSent = await db.ReviewSignRequests.AsNoTracking().Where(r => r.EnrolmentId == enrolment.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
-        return true;
+        LinksSent = await db.ReviewSignRequests.AsNoTracking().Where(r => r.EnrolmentId == Enrolment.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
     }
+
+    /// <summary>This assessor's apprentice's enrolment, or false (the page's 404): what every handler reads first.</summary>
+    private async Task<bool> FindAsync(CancellationToken cancellationToken)
+    {
+        var enrolment = await Mine.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        Enrolment = enrolment!;
+        return enrolment is not null;
+    }
+
+    private Task<string> CandidateNameAsync(CancellationToken cancellationToken) =>
+        db.Candidates.Where(c => c.Id == Enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
 }
 
 public sealed class ReviewInput
