@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Attest.Core.Accounts;
 using Attest.Core.Data;
 using Attest.Core.Quality;
 using Attest.Web.Infrastructure;
@@ -16,6 +17,9 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
     public IReadOnlyList<QualificationRow> Qualifications { get; private set; } = [];
 
     public IReadOnlyList<PlanRow> Plans { get; private set; } = [];
+
+    /// <summary>Only the lead IQA changes a strategy (the strategy page refuses anyone else).</summary>
+    public bool IsLead { get; private set; }
 
     [BindProperty]
     public GenerateInput Input { get; set; } = new();
@@ -63,6 +67,7 @@ public sealed class IndexModel(AttestDbContext db, Core.Qualifications.Catalogue
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        IsLead = await db.IsLeadIqaAsync(User.UserId(), cancellationToken);
         var codes = await db.Enrolments.Select(e => e.QualificationCode).Distinct().ToListAsync(cancellationToken);
         var strategies = await db.SamplingStrategies.AsNoTracking().ToDictionaryAsync(s => s.QualificationCode, s => s.Strategy, cancellationToken);
         Qualifications = [.. codes.Order(StringComparer.Ordinal).Select(c => new QualificationRow(c, catalogue.Find(c)?.DisplayName ?? c, strategies.GetValueOrDefault(c, SamplingStrategy.Default)))];
