@@ -1,7 +1,8 @@
 // A big centre from the demo centre: the demo's two learners on 03456 (Maya Clarke, far along: C3 judged, decided,
-// signed off, reviewed and claimed; Tom Reid, a month in: one item judged, three criteria decided, one waiting), whose
-// rows the app wrote through its own rules, are copied in SQL until the centre has the learners asked for, each copy
-// with new ids, its own name, ULN and account, and an assessor of its own so that each caseload is about 60.
+// signed off, reviewed and claimed, an apprentice on a standard with KSB mappings; Tom Reid, three months in: one item
+// judged, three criteria decided, one waiting, an apprentice on a framework), whose rows the app wrote through its own
+// rules, are copied in SQL until the centre has the learners asked for, each copy with new ids, its own name, ULN and
+// account, and an assessor of its own so that each caseload is about 60.
 // Ledger entries are not copied: a generated centre's ledger does not verify, and it is for timing only.
 using System.Diagnostics;
 using System.Globalization;

@@ -46,6 +46,10 @@ public sealed record KsbSpec(string Code, string Text)
         'S' => KsbKind.Skill,
         _ => KsbKind.Behaviour,
     };
+
+    /// <summary>Codes in the order a standard lists its KSBs: knowledge, skills, behaviours, each by number (K2 before K10).</summary>
+    public static IEnumerable<string> InStandardOrder(IEnumerable<string> codes) =>
+        codes.OrderBy(c => new KsbSpec(c, string.Empty).Kind).ThenBy(c => c.Length).ThenBy(c => c, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <param name="Level">1 or 2.</param>

@@ -190,7 +190,8 @@ public static class AttestHost
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var shipped = app.Services.GetRequiredService<SpecificationLibrary>().Shipped;
+        var library = app.Services.GetRequiredService<SpecificationLibrary>();
+        var shipped = library.Shipped;
         _ = app.Services.GetRequiredService<OffTheJobRules>(); // read now, so a bad rules file stops start-up, not a later request
         await using var scope = app.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -203,7 +204,7 @@ public static class AttestHost
         await scope.ServiceProvider.GetRequiredService<CentreProvisioning>().EnsureRolesAsync();
         if (database.Provider == DatabaseProvider.Sqlite && scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
         {
-            await DemoSeeder.SeedAsync(scope.ServiceProvider, new Catalogue(shipped));
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, new Catalogue(shipped) { Standards = library.Standards });
         }
 
         app.Logger.LogInformation("Catalogue: {Count} qualifications loaded ({Codes})", shipped.Count, string.Join(", ", shipped.Select(q => q.Code)));

@@ -208,4 +208,78 @@ public partial class OffTheJobLogTests
         Assert.Equal(HttpStatusCode.Forbidden, (await lineManager.GetAsync(assessorPage)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lineManager.GetAsync(employerPage)).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_entry_shows_the_KSBs_it_is_mapped_to_now_to_the_apprentice_the_assessor_and_the_line_manager(DatabaseProvider provider)
+    {
+        // The seed's apprenticeship is on the sample standard SAMPLE-CS3 and starts today.
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var today = Today(app);
+        using var candidate = await app.SignedInAsync(app.A.Candidate);
+        List<KeyValuePair<string, string>> Mapped(string hours, string learnt, params string[] codes) =>
+            [.. Activity(today, hours, learnt: learnt), .. codes.Select(c => new KeyValuePair<string, string>("Input.Ksbs", c))];
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Mapped("2", "Complaints workshop.", "S1", "K6"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Mapped("1", "Owning a request.", "B1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Mapped("1.5", "Reading the booking system guide."))).StatusCode);
+
+        // The apprentice takes back the mapping to B1: the log shows what the entries are mapped to now.
+        var coverage = $"/Tracking/Enrolments/{app.A.EnrolmentId}/Ksbs";
+        Guid b1;
+        await using (var db = app.Db(app.A.Id))
+        {
+            b1 = await db.RecordKsbMappings.Where(m => m.KsbCode == "B1").Select(m => m.Id).SingleAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync($"{coverage}?handler=Withdraw&mappingId={b1}", new() { ["Reason"] = "Mapped in error." }, tokenFrom: coverage)).StatusCode);
+
+        using var assessor = await app.SignedInAsync(app.A.Assessor);
+        using var lineManager = await app.SignedInAsync(app.A.Employer);
+        foreach (var (client, page) in new[] { (candidate, Page), (assessor, $"/Assessor/Enrolments/{app.A.EnrolmentId}/OffTheJob"), (lineManager, $"/Employer/Apprentices/{app.A.EnrolmentId}/OffTheJob") })
+        {
+            var log = WebUtility.HtmlDecode(await client.GetStringAsync(page));
+            // In the standard's order (knowledge before skills), inside the activity's cell: the table keeps its columns for a phone.
+            Assert.Matches("Complaints workshop\\.\\s*<br><span class=\"govuk-body-s\">KSBs: K6, S1</span>", log);
+            Assert.Equal(1, Regex.Count(log, "KSBs: "));
+            Assert.DoesNotContain("KSBs: B1", log, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_refused_withdrawal_opens_that_entrys_form_where_the_error_summary_links(DatabaseProvider provider)
+    {
+        using var app = await new AttestFactory(provider).SeedAsync();
+        var today = Today(app);
+        using var candidate = await app.SignedInAsync(app.A.Candidate);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Activity(today, "2"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(Page, Activity(today, "1", "mentoring"))).StatusCode);
+        Guid refusedId;
+        await using (var db = app.Db(app.A.Id))
+        {
+            refusedId = await db.OffTheJobActivities.Where(a => a.ActivityType == "mentoring").Select(a => a.Id).SingleAsync();
+        }
+
+        var response = await candidate.PostFormAsync(Page + "?handler=Withdraw", new() { ["activityId"] = refusedId.ToString(), ["Reason"] = " " }, tokenFrom: Page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#Reason\">Say why the activity comes out of the log", page, StringComparison.Ordinal);
+        // The link's target is the refused entry's field, with the message and the error style; the other entry's form is as it was.
+        var field = Regex.Match(page, "<input [^>]*id=\"Reason\"[^>]*>");
+        Assert.True(field.Success, "no field with the id the error summary links to");
+        Assert.Contains("govuk-input--error", field.Value, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Reason-error\"", field.Value, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(page, "id=\"Reason\""));
+        var form = page[page.LastIndexOf("<form", page.IndexOf("id=\"Reason\"", StringComparison.Ordinal), StringComparison.Ordinal)..page.IndexOf("id=\"Reason\"", StringComparison.Ordinal)];
+        Assert.Contains($"value=\"{refusedId}\"", form, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"govuk-error-message\" id=\"Reason-error\"><span class=\"govuk-visually-hidden\">Error:</span> Say why the activity comes out of the log", page, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"govuk-details\" open=\"open\">", page, StringComparison.Ordinal);
+
+        // An entry not in the apprentice's log is not theirs to take out.
+        Assert.Equal(HttpStatusCode.NotFound, (await candidate.PostFormAsync(Page + "?handler=Withdraw", new() { ["activityId"] = Guid.NewGuid().ToString(), ["Reason"] = "Mine?" }, tokenFrom: Page)).StatusCode);
+        await using (var db = app.Db(app.A.Id))
+        {
+            Assert.Equal(0, await db.OffTheJobWithdrawals.CountAsync());
+        }
+    }
 }

@@ -44,6 +44,14 @@ public class StandardTests
     }
 
     [Fact]
+    public void Codes_are_put_in_the_order_a_standard_lists_them_knowledge_skills_behaviours_each_by_number()
+    {
+        Assert.Equal(["K2", "K10", "S2", "S10", "B1", "B2"], KsbSpec.InStandardOrder(["B2", "S10", "K10", "S2", "K2", "B1"]));
+        // The sample standard lists its own in that order.
+        Assert.Equal(Sample.Ksbs.Select(k => k.Code), KsbSpec.InStandardOrder(Sample.Ksbs.Select(k => k.Code).Reverse()));
+    }
+
+    [Fact]
     public void Coverage_is_complete_when_every_KSB_has_a_record()
     {
         var coverage = KsbCoverage.Of(Sample, Sample.Ksbs.Select(k => new KsbMapping(k.Code, Guid.NewGuid())));

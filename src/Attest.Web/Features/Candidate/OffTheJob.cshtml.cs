@@ -101,14 +101,27 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Cor
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid activityId, string? reason, CancellationToken cancellationToken)
+    /// <summary>Why an entry comes out of the log; bound as "Reason", the field a refusal names.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The entry whose withdrawal was just refused: its form is shown open again, with the reason as typed.</summary>
+    public Guid? Withdrawing { get; private set; }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid activityId, CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        await Log.WithdrawAsync(db, activityId, reason, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Withdrawing = activityId;
+
+        if (!await Log.WithdrawAsync(db, activityId, Reason, User.UserId(), User.DisplayName(), clock.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return NotFound();
+        }
+
         TempData["Success"] = "The activity is taken out of your log. Log it again if it needs correcting.";
         return RedirectToPage();
     }

@@ -1,14 +1,18 @@
-using Attest.Core;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Data;
 using Attest.Core.Portfolios;
+using Attest.Core.Qualifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.OffTheJob;
 
-/// <summary>One logged activity as the log shows it: standing (waiting, verified by whom, withdrawn) and the flags a verifier should see.</summary>
-public sealed record OffTheJobLine(OffTheJobActivity Activity, string TypeName, OffTheJobVerification? Verified, OffTheJobWithdrawal? Withdrawn, IReadOnlyList<string> Flags)
+/// <summary>
+/// One logged activity as the log shows it: standing (waiting, verified by whom, withdrawn), the flags a verifier should
+/// see, and the codes of the KSBs it is mapped to now (withdrawn mappings left out), in the standard's order.
+/// </summary>
+public sealed record OffTheJobLine(
+    OffTheJobActivity Activity, string TypeName, OffTheJobVerification? Verified, OffTheJobWithdrawal? Withdrawn, IReadOnlyList<string> Flags, IReadOnlyList<string> Ksbs)
 {
     public bool Waiting => Verified is null && Withdrawn is null;
 }
@@ -56,6 +60,9 @@ public sealed class OffTheJobLog
         var verifiedIds = await db.OffTheJobVerifiedActivities.AsNoTracking().Where(v => v.EnrolmentId == enrolment.Id).ToDictionaryAsync(v => v.ActivityId, v => v.VerificationId, cancellationToken);
         var verifications = await db.OffTheJobVerifications.AsNoTracking().Where(v => v.EnrolmentId == enrolment.Id).ToDictionaryAsync(v => v.Id, cancellationToken);
         var withdrawals = await db.OffTheJobWithdrawals.AsNoTracking().Where(w => w.EnrolmentId == enrolment.Id).ToDictionaryAsync(w => w.ActivityId, cancellationToken);
+        // Every entry's KSBs in one read, however long the log.
+        var ksbs = (await db.LiveKsbMappings.AsNoTracking().Where(m => m.EnrolmentId == enrolment.Id && m.RecordKind == KsbRecordKind.OffTheJobActivity)
+            .Select(m => new { m.RecordId, m.KsbCode }).ToListAsync(cancellationToken)).ToLookup(m => m.RecordId, m => m.KsbCode);
         var lines = activities
             .OrderByDescending(a => a.Date).ThenByDescending(a => a.Starts).ThenByDescending(a => a.RecordedAt)
             .Select(a =>
@@ -72,7 +79,7 @@ public sealed class OffTheJobLog
                     flags.Add($"Does not count: {type.WhyNot}");
                 }
 
-                return new OffTheJobLine(a, type?.Name ?? a.ActivityType, verifiedIds.TryGetValue(a.Id, out var v) ? verifications[v] : null, withdrawals.GetValueOrDefault(a.Id), flags);
+                return new OffTheJobLine(a, type?.Name ?? a.ActivityType, verifiedIds.TryGetValue(a.Id, out var v) ? verifications[v] : null, withdrawals.GetValueOrDefault(a.Id), flags, [.. KsbSpec.InStandardOrder(ksbs[a.Id])]);
             })
             .ToList();
         var actual = OffTheJobHours.Verified(rules, lines.Where(l => l.Withdrawn is null).Select(l => l.Activity.Entry(l.Verified is not null)));
@@ -126,15 +133,23 @@ public sealed class OffTheJobLog
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Takes an entry of this log out, signed by the apprentice who logged it; refused once verified or taken out already.</summary>
-    public async Task WithdrawAsync(AttestDbContext db, Guid activityId, string? reason, Guid by, string byName, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes an entry of this log out, signed by the apprentice who logged it; refused on the field "Reason" once verified
+    /// or taken out already, or without a reason. False when the entry is not in this log (the page's 404).
+    /// </summary>
+    public async Task<bool> WithdrawAsync(AttestDbContext db, Guid activityId, string? reason, Guid by, string byName, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var line = Lines.FirstOrDefault(l => l.Activity.Id == activityId) ?? throw new DomainRuleException("That activity is not in your log.", "Reason");
+        if (Lines.FirstOrDefault(l => l.Activity.Id == activityId) is not { } line)
+        {
+            return false;
+        }
+
         var withdrawal = OffTheJobWithdrawal.Record(line.Activity, line.Verified is not null, line.Withdrawn is not null, reason, by, byName, now);
         db.OffTheJobWithdrawals.Add(withdrawal);
         Core.Ledger.Signing.Sign(db, withdrawal, Core.Centres.Roles.Candidate, by, byName, now);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The ILR line for a funding audit: learner reference, ULN, the apprenticeship, PHours / OTJActHours and the gap.</summary>
@@ -153,5 +168,8 @@ public sealed class OffTheJobLog
     public byte[] IlrCsv() => OffTheJobExport.CsvBytes([IlrLine()]);
 }
 
-/// <summary>What the shared log partial shows: the log, whether entries can be ticked for verifying, and where its export is.</summary>
-public sealed record OffTheJobLogView(OffTheJobLog Log, bool CanVerify, string ExportPath, bool CanWithdraw = false);
+/// <summary>
+/// What the shared log partial shows: the log, whether entries can be ticked for verifying, where its export is, and for
+/// the apprentice, whether entries can be taken out, with the entry whose withdrawal was just refused and the reason typed.
+/// </summary>
+public sealed record OffTheJobLogView(OffTheJobLog Log, bool CanVerify, string ExportPath, bool CanWithdraw = false, Guid? Withdrawing = null, string? WithdrawReason = null);
