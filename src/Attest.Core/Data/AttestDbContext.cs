@@ -365,7 +365,8 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => new { x.EnrolmentId, x.Date });
             e.HasIndex(x => new { x.CandidateId, x.Date });
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+            // No key to the author's account: the apprentice can be the author, and erasing them removes their account
+            // while this record stays, pseudonymised (as an evidence item's uploader does).
         });
 
         builder.Entity<OffTheJobWithdrawal>(e =>
@@ -376,7 +377,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.ActivityId).IsUnique();
             e.HasIndex(x => x.EnrolmentId);
             e.HasOne<OffTheJobActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+            // No key to the author's account, as the apprentice can be the author: see OffTheJobActivity.
         });
 
         builder.Entity<OffTheJobVerification>(e =>
@@ -426,7 +427,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.EnrolmentId);
             e.HasOne<ProgressReview>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.SignerId).OnDelete(DeleteBehavior.Restrict);
+            // No key to the author's account, as the apprentice can be the author: see OffTheJobActivity.
         });
 
         builder.Entity<ReviewSignRequest>(e =>
@@ -453,7 +454,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.EnrolmentId);
             e.HasIndex(x => x.RecordId);
             e.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.MappedBy).OnDelete(DeleteBehavior.Restrict);
+            // No key to the author's account, as the apprentice can be the author: see OffTheJobActivity.
         });
 
         builder.Entity<KsbMappingWithdrawal>(e =>
@@ -466,7 +467,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasIndex(x => x.MappingId).IsUnique();
             e.HasIndex(x => x.EnrolmentId);
             e.HasOne<RecordKsbMapping>().WithMany().HasForeignKey(x => x.MappingId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+            // No key to the author's account, as the apprentice can be the author: see OffTheJobActivity.
         });
 
         builder.Entity<EnglishAndMathsRecord>(e =>

@@ -516,8 +516,6 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("MappingId")
                         .IsUnique();
 
-                    b.HasIndex("RecordedBy");
-
                     b.ToTable("KsbMappingWithdrawals");
                 });
 
@@ -570,8 +568,6 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId");
-
-                    b.HasIndex("RecordedBy");
 
                     b.HasIndex("CandidateId", "Date");
 
@@ -702,8 +698,6 @@ namespace Attest.Migrations.Postgres.Migrations
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("RecordedBy");
-
                     b.ToTable("OffTheJobWithdrawals");
                 });
 
@@ -820,8 +814,6 @@ namespace Attest.Migrations.Postgres.Migrations
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("SignerId");
-
                     b.HasIndex("ReviewId", "Party")
                         .IsUnique();
 
@@ -882,8 +874,6 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasIndex("CentreId");
 
                     b.HasIndex("EnrolmentId");
-
-                    b.HasIndex("MappedBy");
 
                     b.HasIndex("RecordId");
 
@@ -4109,12 +4099,6 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasForeignKey("MappingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Attest.Core.Apprenticeships.OffTheJobActivity", b =>
@@ -4128,12 +4112,6 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasOne("Attest.Core.Portfolios.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4193,12 +4171,6 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Attest.Core.Apprenticeships.ProgressReview", b =>
@@ -4241,11 +4213,6 @@ namespace Attest.Migrations.Postgres.Migrations
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("SignerId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Attest.Core.Apprenticeships.RecordKsbMapping", b =>
@@ -4259,12 +4226,6 @@ namespace Attest.Migrations.Postgres.Migrations
                     b.HasOne("Attest.Core.Portfolios.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("MappedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -509,8 +509,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("MappingId")
                         .IsUnique();
 
-                    b.HasIndex("RecordedBy");
-
                     b.ToTable("KsbMappingWithdrawals");
                 });
 
@@ -563,8 +561,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId");
-
-                    b.HasIndex("RecordedBy");
 
                     b.HasIndex("CandidateId", "Date");
 
@@ -695,8 +691,6 @@ namespace Attest.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("RecordedBy");
-
                     b.ToTable("OffTheJobWithdrawals");
                 });
 
@@ -813,8 +807,6 @@ namespace Attest.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnrolmentId");
 
-                    b.HasIndex("SignerId");
-
                     b.HasIndex("ReviewId", "Party")
                         .IsUnique();
 
@@ -875,8 +867,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasIndex("CentreId");
 
                     b.HasIndex("EnrolmentId");
-
-                    b.HasIndex("MappedBy");
 
                     b.HasIndex("RecordId");
 
@@ -4096,12 +4086,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasForeignKey("MappingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Attest.Core.Apprenticeships.OffTheJobActivity", b =>
@@ -4115,12 +4099,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasOne("Attest.Core.Portfolios.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4180,12 +4158,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Attest.Core.Apprenticeships.ProgressReview", b =>
@@ -4228,11 +4200,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("SignerId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Attest.Core.Apprenticeships.RecordKsbMapping", b =>
@@ -4246,12 +4213,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.HasOne("Attest.Core.Portfolios.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Attest.Core.Centres.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("MappedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

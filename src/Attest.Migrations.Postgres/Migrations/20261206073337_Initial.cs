@@ -1896,12 +1896,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_OffTheJobActivities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OffTheJobActivities_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_OffTheJobActivities_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
@@ -2015,12 +2009,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RecordKsbMappings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RecordKsbMappings_AspNetUsers_MappedBy",
-                        column: x => x.MappedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RecordKsbMappings_Centres_CentreId",
                         column: x => x.CentreId,
@@ -2306,12 +2294,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_OffTheJobWithdrawals", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OffTheJobWithdrawals_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_OffTheJobWithdrawals_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
@@ -2375,12 +2357,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProgressReviewSignatures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProgressReviewSignatures_AspNetUsers_SignerId",
-                        column: x => x.SignerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ProgressReviewSignatures_Centres_CentreId",
                         column: x => x.CentreId,
@@ -2468,12 +2444,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_KsbMappingWithdrawals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_KsbMappingWithdrawals_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_KsbMappingWithdrawals_Centres_CentreId",
                         column: x => x.CentreId,
@@ -3137,11 +3107,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_KsbMappingWithdrawals_RecordedBy",
-                table: "KsbMappingWithdrawals",
-                column: "RecordedBy");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LearnerErasures_CandidateId",
                 table: "LearnerErasures",
                 column: "CandidateId",
@@ -3200,11 +3165,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 columns: new[] { "EnrolmentId", "Date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OffTheJobActivities_RecordedBy",
-                table: "OffTheJobActivities",
-                column: "RecordedBy");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OffTheJobVerifications_CentreId",
                 table: "OffTheJobVerifications",
                 column: "CentreId");
@@ -3255,11 +3215,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IX_OffTheJobWithdrawals_EnrolmentId",
                 table: "OffTheJobWithdrawals",
                 column: "EnrolmentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OffTheJobWithdrawals_RecordedBy",
-                table: "OffTheJobWithdrawals",
-                column: "RecordedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_CentreId_CreatedAt",
@@ -3319,11 +3274,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressReviewSignatures_SignerId",
-                table: "ProgressReviewSignatures",
-                column: "SignerId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RecordKsbMappings_CentreId",
                 table: "RecordKsbMappings",
                 column: "CentreId");
@@ -3332,11 +3282,6 @@ namespace Attest.Migrations.Postgres.Migrations
                 name: "IX_RecordKsbMappings_EnrolmentId",
                 table: "RecordKsbMappings",
                 column: "EnrolmentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RecordKsbMappings_MappedBy",
-                table: "RecordKsbMappings",
-                column: "MappedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecordKsbMappings_RecordId",

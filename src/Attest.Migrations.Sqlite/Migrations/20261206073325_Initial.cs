@@ -1895,12 +1895,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_OffTheJobActivities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OffTheJobActivities_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_OffTheJobActivities_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
@@ -2014,12 +2008,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RecordKsbMappings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RecordKsbMappings_AspNetUsers_MappedBy",
-                        column: x => x.MappedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RecordKsbMappings_Centres_CentreId",
                         column: x => x.CentreId,
@@ -2305,12 +2293,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_OffTheJobWithdrawals", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OffTheJobWithdrawals_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_OffTheJobWithdrawals_Centres_CentreId",
                         column: x => x.CentreId,
                         principalTable: "Centres",
@@ -2374,12 +2356,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProgressReviewSignatures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProgressReviewSignatures_AspNetUsers_SignerId",
-                        column: x => x.SignerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ProgressReviewSignatures_Centres_CentreId",
                         column: x => x.CentreId,
@@ -2467,12 +2443,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_KsbMappingWithdrawals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_KsbMappingWithdrawals_AspNetUsers_RecordedBy",
-                        column: x => x.RecordedBy,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_KsbMappingWithdrawals_Centres_CentreId",
                         column: x => x.CentreId,
@@ -3136,11 +3106,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_KsbMappingWithdrawals_RecordedBy",
-                table: "KsbMappingWithdrawals",
-                column: "RecordedBy");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LearnerErasures_CandidateId",
                 table: "LearnerErasures",
                 column: "CandidateId",
@@ -3199,11 +3164,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 columns: new[] { "EnrolmentId", "Date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OffTheJobActivities_RecordedBy",
-                table: "OffTheJobActivities",
-                column: "RecordedBy");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OffTheJobVerifications_CentreId",
                 table: "OffTheJobVerifications",
                 column: "CentreId");
@@ -3254,11 +3214,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "IX_OffTheJobWithdrawals_EnrolmentId",
                 table: "OffTheJobWithdrawals",
                 column: "EnrolmentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OffTheJobWithdrawals_RecordedBy",
-                table: "OffTheJobWithdrawals",
-                column: "RecordedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_CentreId_CreatedAt",
@@ -3318,11 +3273,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressReviewSignatures_SignerId",
-                table: "ProgressReviewSignatures",
-                column: "SignerId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RecordKsbMappings_CentreId",
                 table: "RecordKsbMappings",
                 column: "CentreId");
@@ -3331,11 +3281,6 @@ namespace Attest.Migrations.Sqlite.Migrations
                 name: "IX_RecordKsbMappings_EnrolmentId",
                 table: "RecordKsbMappings",
                 column: "EnrolmentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RecordKsbMappings_MappedBy",
-                table: "RecordKsbMappings",
-                column: "MappedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecordKsbMappings_RecordId",
