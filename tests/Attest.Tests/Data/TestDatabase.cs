@@ -6,7 +6,9 @@ namespace Attest.Tests.Data;
 
 /// <summary>
 /// A fresh, migrated database per test on a real server: a SQLite file always, and PostgreSQL when
-/// ATTEST_TEST_POSTGRES holds a connection string (CI always gives one).
+/// ATTEST_TEST_POSTGRES holds a connection string (CI always gives one). The migrations run once per test run into a
+/// template that each test's database copies (a file copy; PostgreSQL's CREATE DATABASE … TEMPLATE), so a test pays
+/// for a copy, not for the whole migration history.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -15,13 +17,20 @@ public sealed class TestDatabase : IDisposable
     private readonly string? _sqliteFolder;
     private readonly string? _postgresName;
 
-    private TestDatabase(DatabaseProvider provider)
+    private TestDatabase(DatabaseProvider provider, TestDatabase? template = null)
     {
         Provider = provider;
         if (provider == DatabaseProvider.Sqlite)
         {
             _sqliteFolder = Directory.CreateTempSubdirectory("attest-test-").FullName;
-            ConnectionString = $"Data Source={Path.Combine(_sqliteFolder, "attest.db")};Pooling=False";
+            var file = Path.Combine(_sqliteFolder, "attest.db");
+            if (template is not null)
+            {
+                File.Copy(Path.Combine(template._sqliteFolder!, "attest.db"), file);
+            }
+
+            // No pool: a pooled connection would keep the file open after the test and its folder undeletable.
+            ConnectionString = $"Data Source={file};Pooling=False";
         }
         else
         {
@@ -29,11 +38,18 @@ public sealed class TestDatabase : IDisposable
             using (var admin = new NpgsqlConnection(PostgresServer))
             {
                 admin.Open();
-                using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresName}\"", admin);
+                var copy = template is null ? "" : $" TEMPLATE \"{template._postgresName}\"";
+                using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresName}\"{copy}", admin);
                 create.ExecuteNonQuery();
             }
 
-            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresName, Pooling = false }.ConnectionString;
+            // Pooled, as the app is in production: a new PostgreSQL connection is a new server process, and opening one
+            // per query made each test several times slower. Idle connections close within seconds, and dropping the
+            // database ends any left open, so a run of a thousand databases stays far under the server's connection limit.
+            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer)
+            {
+                Database = _postgresName, Pooling = template is not null, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5,
+            }.ConnectionString;
         }
     }
 
@@ -61,12 +77,24 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A database with nothing in it, not even the migrations: for tests of migrating.</summary>
     public static TestDatabase CreateEmpty(DatabaseProvider provider) => new(provider);
 
-    public static TestDatabase Create(DatabaseProvider provider)
+    public static TestDatabase Create(DatabaseProvider provider) =>
+        new(provider, (provider == DatabaseProvider.Sqlite ? SqliteTemplate : PostgresTemplate).Value);
+
+    private static readonly Lazy<TestDatabase> SqliteTemplate = new(() => Migrated(DatabaseProvider.Sqlite));
+
+    private static readonly Lazy<TestDatabase> PostgresTemplate = new(() => Migrated(DatabaseProvider.Postgres));
+
+    /// <summary>The template: migrated once, never opened again (PostgreSQL copies only a database nobody is connected to).</summary>
+    private static TestDatabase Migrated(DatabaseProvider provider)
     {
-        var database = new TestDatabase(provider);
-        using var db = database.Context(NoCentre.Instance);
-        db.Database.Migrate();
-        return database;
+        var template = new TestDatabase(provider);
+        using (var db = template.Context(NoCentre.Instance))
+        {
+            db.Database.Migrate();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        return template;
     }
 
     public AttestDbContext Context(Core.Centres.ICurrentCentre centre)
@@ -93,6 +121,11 @@ public sealed class TestDatabase : IDisposable
 
         if (_postgresName is not null)
         {
+            using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
             using var admin = new NpgsqlConnection(PostgresServer);
             admin.Open();
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);

@@ -80,6 +80,9 @@ public sealed partial class AttestFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Identity's own hasher and hash format at a hundredth of its work factor: sixteen accounts per test and a sign-in per
+        // client cost a second a test at the production setting, and no test is about the cost of guessing a password.
+        builder.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000));
         if (_services is not null)
         {
             builder.ConfigureServices(_services);
