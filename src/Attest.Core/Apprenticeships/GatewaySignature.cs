@@ -67,7 +67,7 @@ public sealed class GatewaySignature : Centres.ICentreOwned, Centres.IAppendOnly
         ArgumentNullException.ThrowIfNull(existing);
         if (existing.FirstOrDefault(s => s.Party == party) is { } first)
         {
-            throw new DomainRuleException($"The gateway declaration is already signed for the {Describe(party)} by {first.SignerName} on {first.SignedAt:d MMMM yyyy}: each party signs once.", "Signature");
+            throw new DomainRuleException($"The gateway declaration is already signed for the {Describe(party)} by {first.SignerName} on {first.SignedAt:d MMMM yyyy}: each party signs once.");
         }
 
         if (party == GatewayParty.Provider && readiness.Items.Where(i => !i.Met).Select(i => i.Item.Title).ToList() is { Count: > 0 } unmet)

@@ -111,7 +111,7 @@ public sealed class ProgressReview : Centres.ICentreOwned, Centres.IAppendOnly, 
         ArgumentNullException.ThrowIfNull(signatures);
         if (signatures.FirstOrDefault(s => s.Party == party) is { } first)
         {
-            throw new DomainRuleException($"This review is already signed for the {Describe(party)} by {first.SignerName} on {first.SignedAt:d MMMM yyyy}: each party signs once.", "Signature");
+            throw new DomainRuleException($"This review is already signed for the {Describe(party)} by {first.SignerName} on {first.SignedAt:d MMMM yyyy}: each party signs once.");
         }
     }
 

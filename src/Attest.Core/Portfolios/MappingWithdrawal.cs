@@ -57,7 +57,7 @@ public sealed class MappingWithdrawal : Centres.ICentreOwned, Centres.IAppendOnl
         var subject = $"{item.Reference} for {mapping.UnitCode} {mapping.CriterionRef}";
         if (alreadyWithdrawn)
         {
-            throw new DomainRuleException($"The mapping of {subject} is already withdrawn", "Reason");
+            throw new DomainRuleException($"The mapping of {subject} is already withdrawn");
         }
 
         if (!judged)

@@ -63,6 +63,7 @@ public class GatewayRulesTests
         Assert.Contains("Off-the-job training hours met: not met, 200 of the 280 planned off-the-job hours are verified; 80 to go.", employer.Checklist, StringComparison.Ordinal);
         var twice = Assert.Throws<DomainRuleException>(() => GatewaySignature.Sign(Apprentice, Sample, Readiness(true), [employer], GatewayParty.Employer, Guid.NewGuid(), "Lee Morgan", Now));
         Assert.Equal("The gateway declaration is already signed for the employer by Lee Morgan on 2 November 2026: each party signs once.", twice.Message);
+        Assert.Null(twice.Field); // once signed, the party's button is gone: the refusal names no field
 
         var provider = GatewaySignature.Sign(Apprentice, Sample, Readiness(true), [employer], GatewayParty.Provider, Guid.NewGuid(), "Asha Assessor", Now);
         Assert.True(GatewaySignature.IsComplete([employer, provider]));

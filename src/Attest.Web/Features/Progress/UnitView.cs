@@ -199,11 +199,19 @@ public sealed record SignOffModel(UnitView View, bool IsAssessor, bool IsCandida
 /// <summary>A graded unit's attempts, with the hand-in form (candidate) or the grading form (assessor), and any warnings on the grading feedback.</summary>
 public sealed record GradedModel(UnitView View, bool IsAssessor, bool IsCandidate, int ReworkLimit, IReadOnlyList<string> GradeWarnings, string? Feedback);
 
-/// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms.</summary>
-public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge);
+/// <summary>The evidence mapped to a unit; the assessor's copy carries the judgement forms; the candidate's own links to their evidence pages.</summary>
+public sealed record EvidenceForUnitModel(UnitView View, bool CanJudge, bool OwnPortfolio = false)
+{
+    public string EvidenceHref(Guid itemId) => Shared.EvidenceLink.To(itemId, OwnPortfolio);
+}
 
-/// <summary>The criteria list of a unit; the assessor's copy is one form deciding any of them, perhaps sent back with errors and warnings.</summary>
-public sealed record CriteriaModel(UnitView View, Assessor.DecisionsForm? Form = null)
+/// <summary>
+/// The criteria list of a unit; the assessor's copy is one form deciding any of them, perhaps sent back with errors and warnings;
+/// the candidate's own links to their evidence pages.
+/// </summary>
+public sealed record CriteriaModel(UnitView View, Assessor.DecisionsForm? Form = null, bool OwnPortfolio = false)
 {
     public bool RecordDecisions => Form is not null;
+
+    public string EvidenceHref(Guid itemId) => Shared.EvidenceLink.To(itemId, OwnPortfolio);
 }
