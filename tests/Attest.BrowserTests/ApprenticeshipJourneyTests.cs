@@ -412,7 +412,7 @@ public sealed class ApprenticeshipJourneyTests : IDisposable
         var enrolment = await db.Enrolments.SingleAsync(e => e.Id == enrolmentId);
         var hotel = await db.Employers.SingleAsync(e => e.Name == "Harbour View Hotel");
         db.Apprenticeships.Add(Apprenticeship.Start(enrolment, new(ApprenticeshipProgramme.Standard, Standard, "Customer service (a test standard)", enrolment.RegisteredOn,
-            enrolment.RegisteredOn.AddYears(1), 30, 187, hotel.Id), hotel, rules, alex.Id, now));
+            enrolment.RegisteredOn.AddYears(1), 30, 187, hotel.Id), hotel, rules, _server.Services.GetRequiredService<Attest.Core.Qualifications.Catalogue>(), alex.Id, now));
         await db.SaveChangesAsync();
 
         var scope = db.Enrolments.Where(e => e.Id == enrolmentId);

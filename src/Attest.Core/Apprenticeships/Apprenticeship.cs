@@ -1,14 +1,16 @@
 using Attest.Core.Centres;
 using Attest.Core.Portfolios;
+using Attest.Core.Qualifications;
 
 namespace Attest.Core.Apprenticeships;
 
 public enum ApprenticeshipProgramme { Standard, Framework }
 
 /// <summary>What the administrator enters about an apprenticeship; the planned end is the enrolment's (<see cref="Enrolment.PlannedEndDate"/>).</summary>
+/// <param name="StandardVersion">A version of the standard to move the apprentice to; none keeps the one they follow.</param>
 public sealed record ApprenticeshipTerms(
     ApprenticeshipProgramme? Programme, string? ProgrammeCode, string? ProgrammeTitle, DateOnly? StartDate, DateOnly? PlannedEndDate,
-    decimal? ContractedHoursPerWeek, decimal? PlannedOffTheJobHours, Guid? EmployerId);
+    decimal? ContractedHoursPerWeek, decimal? PlannedOffTheJobHours, Guid? EmployerId, string? StandardVersion = null);
 
 /// <summary>
 /// An enrolment that is an apprenticeship (one row per enrolment, keyed by it): the standard or framework, when it starts,
@@ -42,6 +44,13 @@ public sealed class Apprenticeship : ICentreOwned
 
     public string ProgrammeTitle { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The version of the standard the apprentice follows, pinned when the apprenticeship starts on a standard the catalogue
+    /// holds (its newest then): the KSBs and the gateway are that version's, and a newer version added later moves nobody
+    /// until an administrator moves them. Null for a framework, or a standard not held when last saved.
+    /// </summary>
+    public string? StandardVersion { get; private set; }
+
     public DateOnly StartDate { get; private set; }
 
     public decimal ContractedHoursPerWeek { get; private set; }
@@ -60,22 +69,35 @@ public sealed class Apprenticeship : ICentreOwned
 
     /// <summary>Makes the enrolment an apprenticeship; see <see cref="Change"/> for what is refused.</summary>
     /// <param name="employer">The employer the terms name, found among the centre's own employers, or null when it is not one of them.</param>
-    public static Apprenticeship Start(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Guid by, DateTime now)
+    public static Apprenticeship Start(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Catalogue catalogue, Guid by, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         var apprenticeship = new Apprenticeship { EnrolmentId = enrolment.Id, CentreId = enrolment.CentreId, CreatedAt = now, CreatedBy = by };
-        apprenticeship.Change(enrolment, terms, employer, rules, by, now);
+        apprenticeship.Change(enrolment, terms, employer, rules, catalogue, by, now);
         return apprenticeship;
+    }
+
+    /// <summary>
+    /// The standard the apprentice follows, at the version pinned (the newest held while none is); null for a framework or a
+    /// standard the catalogue does not hold. Every page, export and check that needs the apprentice's KSBs or gateway asks this.
+    /// </summary>
+    public StandardSpec? StandardIn(Catalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return Programme != ApprenticeshipProgramme.Standard ? null
+            : StandardVersion is { } version ? catalogue.FindStandard(ProgrammeCode, version)
+            : catalogue.FindStandard(ProgrammeCode);
     }
 
     /// <summary>
     /// Sets the terms, refusing with every reason under its field: a missing programme, code or title; a missing start or
     /// planned end, or an end not after the start (or the registration, <see cref="Enrolment.PlanEnd"/>); contracted
     /// hours that are not more than none and at most a week's; planned off-the-job hours below the minimum of the
-    /// <paramref name="rules"/> in force at the start; and an employer that is not one of the enrolment's centre's. The
-    /// planned end is set on the enrolment.
+    /// <paramref name="rules"/> in force at the start; an employer that is not one of the enrolment's centre's; and a version
+    /// to move to that the <paramref name="catalogue"/> does not hold. The planned end is set on the enrolment, and the
+    /// standard's version pinned (<see cref="VersionToFollow"/>).
     /// </summary>
-    public void Change(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Guid by, DateTime now)
+    public void Change(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Catalogue catalogue, Guid by, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(terms);
@@ -130,14 +152,46 @@ public sealed class Apprenticeship : ICentreOwned
             errors.Add(("EmployerId", "Choose one of this centre's employers: that employer is not one of them"));
         }
 
+        var version = VersionToFollow(terms.Programme, code, terms.StandardVersion, catalogue, errors);
         if (errors.Count > 0)
         {
             throw new DomainRuleException(errors);
         }
 
         enrolment.PlanEnd(terms.PlannedEndDate);
-        (Programme, ProgrammeCode, ProgrammeTitle, StartDate) = (terms.Programme!.Value, code, title, terms.StartDate!.Value);
+        (Programme, ProgrammeCode, ProgrammeTitle, StandardVersion, StartDate) = (terms.Programme!.Value, code, title, version, terms.StartDate!.Value);
         (ContractedHoursPerWeek, PlannedOffTheJobHours, EmployerId, ChangedAt, ChangedBy) = (terms.ContractedHoursPerWeek!.Value, terms.PlannedOffTheJobHours!.Value, employer!.Id, now, by);
+    }
+
+    /// <summary>
+    /// The version of the standard to pin: one chosen to move to, when the catalogue holds it for the standard followed; the
+    /// one pinned, while the standard is unchanged; else the newest the catalogue holds (null when it holds none). A version
+    /// chosen while changing the standard is not applied: versions are the old standard's, and the new one starts at its newest.
+    /// </summary>
+    private string? VersionToFollow(ApprenticeshipProgramme? programme, string code, string? chosen, Catalogue catalogue, List<(string Field, string Message)> errors)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        if (programme != ApprenticeshipProgramme.Standard || code.Length == 0)
+        {
+            return null;
+        }
+
+        var held = catalogue.StandardVersions(code);
+        var sameStandard = Programme == ApprenticeshipProgramme.Standard && string.Equals(ProgrammeCode, code, StringComparison.OrdinalIgnoreCase);
+        if (sameStandard && !string.IsNullOrWhiteSpace(chosen) && chosen.Trim() != StandardVersion)
+        {
+            if (held.FirstOrDefault(s => s.Version == chosen.Trim()) is { } moveTo)
+            {
+                return moveTo.Version;
+            }
+
+            errors.Add(("StandardVersion", held.Count == 0
+                ? $"The catalogue holds no version of {code}: the apprentice cannot move to version {chosen.Trim()}"
+                : $"Choose a version of {code} the catalogue holds: {string.Join(", ", held.Select(s => s.Version))}"));
+            return null;
+        }
+
+        return sameStandard && StandardVersion is { } pinned ? pinned : (held.Count > 0 ? held[0].Version : null);
     }
 
     /// <summary>

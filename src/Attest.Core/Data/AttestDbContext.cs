@@ -346,6 +346,7 @@ public sealed class AttestDbContext(DbContextOptions<AttestDbContext> options, I
             e.HasKey(x => x.EnrolmentId);
             e.Property(x => x.Programme).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.ProgrammeCode).HasMaxLength(Apprenticeship.MaxCodeLength);
+            e.Property(x => x.StandardVersion).HasMaxLength(Apprenticeship.MaxCodeLength);
             e.Property(x => x.ProgrammeTitle).HasMaxLength(Apprenticeship.MaxTitleLength);
             e.Property(x => x.ContractedHoursPerWeek).HasPrecision(5, 2);
             e.Property(x => x.PlannedOffTheJobHours).HasPrecision(7, 2);

@@ -158,9 +158,9 @@ internal static class DemoStory
         db.Employers.Add(hotel);
         db.EmployerContacts.Add(contact);
         var mayaApprenticeship = Apprenticeship.Start(mayaEnrolment, new(ApprenticeshipProgramme.Standard, standard.Reference, standard.Title,
-            mayaEnrolment.RegisteredOn, today.AddDays(300), 30, 280, hotel.Id), hotel, offTheJobRules, alex.Id, mayaEnrolment.CreatedAt);
+            mayaEnrolment.RegisteredOn, today.AddDays(300), 30, 280, hotel.Id), hotel, offTheJobRules, catalogue, alex.Id, mayaEnrolment.CreatedAt);
         var tomApprenticeship = Apprenticeship.Start(tomEnrolment, new(ApprenticeshipProgramme.Framework, "FR-EXAMPLE", "Hospitality advanced apprenticeship (an example reference)",
-            tomEnrolment.RegisteredOn, today.AddDays(265), 30, 300, hotel.Id), hotel, offTheJobRules, alex.Id, tomEnrolment.CreatedAt);
+            tomEnrolment.RegisteredOn, today.AddDays(265), 30, 300, hotel.Id), hotel, offTheJobRules, catalogue, alex.Id, tomEnrolment.CreatedAt);
         db.Apprenticeships.AddRange(mayaApprenticeship, tomApprenticeship);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -19,7 +19,7 @@ public class RecordKsbMappingTests
         var enrolment = Enrolment.Create(Centre, Guid.NewGuid(), ShippedCatalogue.Diploma03456, ["F3", "F4", "A13", "B10", "C3", "D8", "D2"], new DateOnly(2026, 1, 5), Now);
         var employer = Employer.Create(Centre, "Harbour View Hotel", null, Guid.NewGuid(), Now);
         var apprenticeship = Apprenticeship.Start(enrolment, new(programme, programmeCode, "Customer service", new DateOnly(2026, 1, 5), new DateOnly(2027, 4, 5), 37.5m, 600, employer.Id),
-            employer, ShippedRules.Rules, Guid.NewGuid(), Now);
+            employer, ShippedRules.Rules, ShippedCatalogue.Catalogue, Guid.NewGuid(), Now);
         return (enrolment, apprenticeship);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Parser;
 using Attest.Core.Assessment;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -225,5 +226,54 @@ public class ApprenticeshipTests
         Assert.Contains("Witness testimony from linemanager A", await candidate.GetStringAsync("/Candidate/Evidence"), StringComparison.Ordinal);
         var (exit, output) = await app.CliAsync("ledger", "verify");
         Assert.True(exit == 0, output);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_newer_version_of_a_standard_moves_no_apprentice_until_an_administrator_moves_them(DatabaseProvider provider)
+    {
+        // The catalogue gains version 1.1 of the sample standard, with a seventh knowledge KSB.
+        using var catalogue = new CatalogueCopy();
+        var sample = File.ReadAllText(Path.Combine(CatalogueCopy.Shipped, "standards", "sample-cs3-customer-service.yaml"));
+        catalogue.Write(Path.Combine("standards", "sample-cs3-customer-service-1.1.yaml"), sample
+            .Replace("version: \"1.0\"", "version: \"1.1\"", StringComparison.Ordinal)
+            .Replace("  - code: \"S1\"", "  - code: \"K7\"\n    text: \"How customer records are kept accurate and secure.\"\n  - code: \"S1\"", StringComparison.Ordinal));
+        using var app = await new AttestFactory(provider, new Dictionary<string, string> { ["Catalogue:Folder"] = catalogue.Path }).SeedAsync();
+        // Cara's apprenticeship began before 1.1 was added, so it follows 1.0.
+        DateOnly start, end;
+        await using (var db = app.Db(app.A.Id))
+        {
+            await db.Apprenticeships.Where(a => a.EnrolmentId == app.A.EnrolmentId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StandardVersion, "1.0"));
+            start = (await db.Apprenticeships.SingleAsync(a => a.EnrolmentId == app.A.EnrolmentId)).StartDate;
+            end = (await db.Enrolments.SingleAsync(e => e.Id == app.A.EnrolmentId)).PlannedEndDate!.Value;
+        }
+
+        using var admin = await app.SignedInAsync(app.A.Admin);
+        var coverage = $"/Tracking/Enrolments/{app.A.EnrolmentId}/Ksbs";
+        Assert.DoesNotContain("How customer records are kept accurate and secure.", await admin.GetStringAsync(coverage), StringComparison.Ordinal);
+        var form = $"/Admin/Enrolments/{app.A.EnrolmentId}/Apprenticeship";
+        var versions = new HtmlParser().ParseDocument(await admin.GetStringAsync(form)).QuerySelectorAll("#Input_StandardVersion option");
+        Assert.Equal(["Version 1.1 (newest)", "Version 1.0 (followed now)"], versions.Select(o => o.TextContent));
+        Assert.True(versions[1].HasAttribute("selected"));
+
+        Dictionary<string, string> Terms(string version) => new()
+        {
+            ["Input.Programme"] = "Standard", ["Input.ProgrammeCode"] = "SAMPLE-CS3", ["Input.ProgrammeTitle"] = "Sample customer service standard",
+            ["Input.StartDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.PlannedEndDate"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.ContractedHoursPerWeek"] = "37.5", ["Input.PlannedOffTheJobHours"] = "280", ["Input.EmployerId"] = app.A.EmployerId.ToString(), ["Input.StandardVersion"] = version,
+        };
+
+        // A version the catalogue does not hold is refused at the field; saving the details as they are keeps 1.0.
+        var refused = new HtmlParser().ParseDocument(await (await admin.PostFormAsync(form, Terms("2.0"))).Content.ReadAsStringAsync());
+        var link = refused.QuerySelectorAll(".govuk-error-summary a").Single();
+        Assert.Equal("Choose a version of SAMPLE-CS3 the catalogue holds: 1.1, 1.0", link.TextContent);
+        Assert.Equal("Input.StandardVersion", refused.GetElementById(link.GetAttribute("href")![1..])!.GetAttribute("name"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(form, Terms("1.0"))).StatusCode);
+        Assert.Contains("Standard SAMPLE-CS3 Sample customer service standard version 1.0", WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Candidates/{app.A.CandidateId}")), StringComparison.Ordinal);
+
+        // Moved to 1.1 with the employer's agreement, the apprentice's KSBs are 1.1's.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(form, Terms("1.1"))).StatusCode);
+        Assert.Contains("How customer records are kept accurate and secure.", await admin.GetStringAsync(coverage), StringComparison.Ordinal);
+        Assert.Contains("Standard SAMPLE-CS3 Sample customer service standard version 1.1", WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Candidates/{app.A.CandidateId}")), StringComparison.Ordinal);
     }
 }

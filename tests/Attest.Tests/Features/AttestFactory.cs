@@ -232,7 +232,8 @@ public sealed record SeededCentre(
         db.Employers.Add(employer);
         db.EmployerContacts.Add(contact);
         db.Apprenticeships.Add(Core.Apprenticeships.Apprenticeship.Start(enrolment, new(Core.Apprenticeships.ApprenticeshipProgramme.Standard, "SAMPLE-CS3", "Sample customer service standard",
-            enrolment.RegisteredOn, enrolment.RegisteredOn.AddYears(1), 37.5m, 280, employer.Id), employer, services.GetRequiredService<Core.Apprenticeships.OffTheJobRules>(), admin.Id, now));
+            enrolment.RegisteredOn, enrolment.RegisteredOn.AddYears(1), 37.5m, 280, employer.Id), employer, services.GetRequiredService<Core.Apprenticeships.OffTheJobRules>(),
+            services.GetRequiredService<Core.Qualifications.Catalogue>(), admin.Id, now));
         await db.SaveChangesAsync();
         return new SeededCentre(centre.Id, suffix, $"admin@{suffix}.test", $"assessor@{suffix}.test", $"assessor2@{suffix}.test", $"iqa@{suffix}.test", $"eqa@{suffix}.test",
             $"candidate@{suffix}.test", $"candidate2@{suffix}.test", candidate.Id, other.Id, enrolment.Id, graded.Id, item.Id, witness.Id, token, number, assessor.Id,

@@ -83,7 +83,7 @@ public sealed class GatewayStanding
         }
 
         var enrolmentId = log.Enrolment.Id;
-        var standard = log.Apprenticeship.Programme == ApprenticeshipProgramme.Standard ? catalogue.FindStandard(log.Apprenticeship.ProgrammeCode) : null;
+        var standard = log.Apprenticeship.StandardIn(catalogue);
         var employerName = await db.Employers.Where(e => e.Id == log.Apprenticeship.EmployerId).Select(e => e.Name).SingleAsync(cancellationToken);
         // A qualification is achieved when the centre has claimed the full award for it (unit certificates are not enough).
         var achieved = await db.CertificationClaims.AsNoTracking()

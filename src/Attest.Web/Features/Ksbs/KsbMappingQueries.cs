@@ -18,12 +18,8 @@ public static class KsbMappingQueries
         return [.. live.Select(m => new KsbMapping(m.KsbCode, m.RecordId))];
     }
 
-    /// <summary>The standard an apprenticeship follows, when the catalogue holds it; null for a framework or a reference it does not know.</summary>
-    public static StandardSpec? StandardOf(Core.Qualifications.Catalogue catalogue, Apprenticeship? apprenticeship)
-    {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        return apprenticeship is { Programme: ApprenticeshipProgramme.Standard } ? catalogue.FindStandard(apprenticeship.ProgrammeCode) : null;
-    }
+    /// <summary>The standard an apprenticeship follows, at its version (<see cref="Apprenticeship.StandardIn"/>); null without an apprenticeship.</summary>
+    public static StandardSpec? StandardOf(Core.Qualifications.Catalogue catalogue, Apprenticeship? apprenticeship) => apprenticeship?.StandardIn(catalogue);
 
     /// <summary>
     /// Adds the mappings of <paramref name="record"/> to the chosen KSBs of <paramref name="enrolment"/>'s standard, each with its

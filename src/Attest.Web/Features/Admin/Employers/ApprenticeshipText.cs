@@ -13,10 +13,11 @@ public static class ApprenticeshipText
     public const string StandardNotHeld =
         "An administrator compares the reference with the apprenticeship standards listed on the Qualifications page and, if it is wrong, corrects it under \u201cApprenticeship\u201d on the learner\u2019s page; a standard not listed there is added to the catalogue by whoever runs Attest for the centre.";
 
-    /// <summary>"Standard ST0229 Hospitality team member".</summary>
+    /// <summary>"Standard ST0229 Hospitality team member", with " version 1.1" once a version is pinned.</summary>
     public static string Programme(Apprenticeship apprenticeship)
     {
         ArgumentNullException.ThrowIfNull(apprenticeship);
-        return $"{(apprenticeship.Programme == ApprenticeshipProgramme.Standard ? "Standard" : "Framework")} {apprenticeship.ProgrammeCode} {apprenticeship.ProgrammeTitle}";
+        return $"{(apprenticeship.Programme == ApprenticeshipProgramme.Standard ? "Standard" : "Framework")} {apprenticeship.ProgrammeCode} {apprenticeship.ProgrammeTitle}"
+            + (apprenticeship.StandardVersion is { } version ? " version " + version : "");
     }
 }

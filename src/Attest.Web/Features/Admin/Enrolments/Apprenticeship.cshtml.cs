@@ -32,6 +32,10 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
 
     public string? ChangedBy { get; private set; }
 
+    /// <summary>The versions the catalogue holds of the standard the apprentice follows, newest first; empty for a framework or a standard not held.</summary>
+    public IReadOnlyList<Core.Qualifications.StandardSpec> StandardVersions =>
+        Current is { Programme: ApprenticeshipProgramme.Standard } a ? catalogue.StandardVersions(a.ProgrammeCode) : [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == Id, cancellationToken);
@@ -46,6 +50,7 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
             {
                 Programme = a.Programme, ProgrammeCode = a.ProgrammeCode, ProgrammeTitle = a.ProgrammeTitle, StartDate = a.StartDate, PlannedEndDate = enrolment.PlannedEndDate,
                 ContractedHoursPerWeek = a.ContractedHoursPerWeek, PlannedOffTheJobHours = a.PlannedOffTheJobHours, EmployerId = a.EmployerId,
+                StandardVersion = a.StandardVersion,
             }
             : new ApprenticeshipInput { StartDate = enrolment.RegisteredOn, PlannedEndDate = enrolment.PlannedEndDate };
         return Page();
@@ -66,11 +71,11 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
         var apprenticeship = await db.Apprenticeships.SingleOrDefaultAsync(a => a.EnrolmentId == Id, cancellationToken);
         if (apprenticeship is null)
         {
-            db.Apprenticeships.Add(Apprenticeship.Start(enrolment, terms, employer, offTheJobRules, User.UserId(), now));
+            db.Apprenticeships.Add(Apprenticeship.Start(enrolment, terms, employer, offTheJobRules, catalogue, User.UserId(), now));
         }
         else
         {
-            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, User.UserId(), now);
+            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, catalogue, User.UserId(), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -110,5 +115,8 @@ public sealed class ApprenticeshipInput
 
     public Guid? EmployerId { get; set; }
 
-    public ApprenticeshipTerms Terms() => new(Programme, ProgrammeCode, ProgrammeTitle, StartDate, PlannedEndDate, ContractedHoursPerWeek, PlannedOffTheJobHours, EmployerId);
+    /// <summary>A version of the standard to move the apprentice to; offered once the apprenticeship follows a standard held.</summary>
+    public string? StandardVersion { get; set; }
+
+    public ApprenticeshipTerms Terms() => new(Programme, ProgrammeCode, ProgrammeTitle, StartDate, PlannedEndDate, ContractedHoursPerWeek, PlannedOffTheJobHours, EmployerId, StandardVersion);
 }

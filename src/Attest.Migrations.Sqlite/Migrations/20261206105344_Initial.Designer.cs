@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttestDbContext))]
-    [Migration("20261206073325_Initial")]
+    [Migration("20261206105344_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -243,6 +243,10 @@ namespace Attest.Migrations.Sqlite.Migrations
                     b.Property<string>("ProgrammeTitle")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardVersion")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")

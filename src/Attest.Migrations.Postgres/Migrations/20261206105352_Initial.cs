@@ -1341,6 +1341,7 @@ namespace Attest.Migrations.Postgres.Migrations
                     Programme = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ProgrammeCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ProgrammeTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StandardVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ContractedHoursPerWeek = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
                     PlannedOffTheJobHours = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),

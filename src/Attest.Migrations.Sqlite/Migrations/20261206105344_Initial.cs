@@ -1340,6 +1340,7 @@ namespace Attest.Migrations.Sqlite.Migrations
                     Programme = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ProgrammeCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ProgrammeTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StandardVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ContractedHoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
                     PlannedOffTheJobHours = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
