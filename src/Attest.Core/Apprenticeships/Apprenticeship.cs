@@ -94,10 +94,11 @@ public sealed class Apprenticeship : ICentreOwned
     /// planned end, or an end not after the start (or the registration, <see cref="Enrolment.PlanEnd"/>); contracted
     /// hours that are not more than none and at most a week's; planned off-the-job hours below the minimum of the
     /// <paramref name="rules"/> in force at the start; an employer that is not one of the enrolment's centre's; and a version
-    /// to move to that the <paramref name="catalogue"/> does not hold. The planned end is set on the enrolment, and the
-    /// standard's version pinned (<see cref="VersionToFollow"/>).
+    /// to move to that the <paramref name="catalogue"/> does not hold, or any other standard or version once the gateway
+    /// declaration is signed (<paramref name="gatewaySigned"/>: the declaration and the end-point assessment are of the
+    /// version signed for). The planned end is set on the enrolment, and the standard's version pinned (<see cref="VersionToFollow"/>).
     /// </summary>
-    public void Change(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Catalogue catalogue, Guid by, DateTime now)
+    public void Change(Enrolment enrolment, ApprenticeshipTerms terms, Employer? employer, OffTheJobRules rules, Catalogue catalogue, Guid by, DateTime now, bool gatewaySigned = false)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(terms);
@@ -153,6 +154,12 @@ public sealed class Apprenticeship : ICentreOwned
         }
 
         var version = VersionToFollow(terms.Programme, code, terms.StandardVersion, catalogue, errors);
+        if (gatewaySigned && errors.TrueForAll(e => e.Field != "StandardVersion") && (terms.Programme != Programme || !string.Equals(code, ProgrammeCode, StringComparison.OrdinalIgnoreCase) || version != StandardVersion))
+        {
+            var field = version != StandardVersion && terms.Programme == Programme && string.Equals(code, ProgrammeCode, StringComparison.OrdinalIgnoreCase) ? "StandardVersion" : "ProgrammeCode";
+            errors.Add((field, $"The gateway declaration is signed for {ProgrammeCode}{(StandardVersion is null ? "" : " version " + StandardVersion)}: the apprentice stays on it for the end-point assessment"));
+        }
+
         if (errors.Count > 0)
         {
             throw new DomainRuleException(errors);

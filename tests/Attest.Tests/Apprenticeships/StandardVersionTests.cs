@@ -78,4 +78,23 @@ public class StandardVersionTests
         Assert.Null(apprenticeship.StandardVersion);
         Assert.Null(apprenticeship.StandardIn(WithNewerVersion));
     }
+
+    [Fact]
+    public void Once_the_gateway_declaration_is_signed_the_apprentice_stays_on_the_standard_and_version_signed_for()
+    {
+        var (enrolment, employer) = Learner();
+        var apprenticeship = Apprenticeship.Start(enrolment, Terms(employer), employer, ShippedRules.Rules, ShippedCatalogue.Catalogue, Guid.NewGuid(), Now);
+
+        var moved = Assert.Throws<DomainRuleException>(() =>
+            apprenticeship.Change(enrolment, Terms(employer, version: "1.1"), employer, ShippedRules.Rules, WithNewerVersion, Guid.NewGuid(), Now, gatewaySigned: true));
+        Assert.Equal(("StandardVersion", "The gateway declaration is signed for SAMPLE-CS3 version 1.0: the apprentice stays on it for the end-point assessment"),
+            Assert.Single(moved.FieldReasons!));
+        var recoded = Assert.Throws<DomainRuleException>(() =>
+            apprenticeship.Change(enrolment, Terms(employer, "ST0229"), employer, ShippedRules.Rules, WithNewerVersion, Guid.NewGuid(), Now, gatewaySigned: true));
+        Assert.Equal("ProgrammeCode", Assert.Single(recoded.FieldReasons!).Field);
+
+        // Other details still change: the hours, say.
+        apprenticeship.Change(enrolment, Terms(employer) with { PlannedOffTheJobHours = 650 }, employer, ShippedRules.Rules, WithNewerVersion, Guid.NewGuid(), Now, gatewaySigned: true);
+        Assert.Equal((650m, "1.0"), (apprenticeship.PlannedOffTheJobHours, apprenticeship.StandardVersion));
+    }
 }

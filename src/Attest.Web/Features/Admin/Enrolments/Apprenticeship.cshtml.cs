@@ -75,7 +75,8 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
         }
         else
         {
-            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, catalogue, User.UserId(), now);
+            var gatewaySigned = await db.GatewaySignatures.AnyAsync(s => s.EnrolmentId == Id, cancellationToken);
+            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, catalogue, User.UserId(), now, gatewaySigned);
         }
 
         await db.SaveChangesAsync(cancellationToken);
