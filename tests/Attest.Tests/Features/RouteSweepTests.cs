@@ -64,15 +64,7 @@ public partial class RouteSweepTests(ITestOutputHelper output)
     public async Task Every_route_answers_hostile_input_with_no_5xx_and_nothing_of_the_code_behind_it(DatabaseProvider provider)
     {
         var clock = Stopwatch.StartNew();
-        var settings = new Dictionary<string, string>();
-        using var app = new AttestFactory(provider, settings, s => s.AddSingleton<IStartupFilter, AddressFromHeader>());
-        if (provider == DatabaseProvider.Postgres)
-        {
-            // Thousands of requests each open connections: pool them (the test database turns pooling off so that it can be
-            // dropped, and it is dropped WITH (FORCE) all the same). Read when the app starts, below.
-            settings["Database:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Pooling = true }.ConnectionString;
-        }
-
+        using var app = new AttestFactory(provider, services: s => s.AddSingleton<IStartupFilter, AddressFromHeader>());
         await app.SeedAsync();
         var real = await RealObjectsAsync(app);
         var actions = await ActionsAsync(app);

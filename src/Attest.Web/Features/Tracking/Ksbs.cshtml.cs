@@ -2,6 +2,7 @@ using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
 using Attest.Web.Features.Ksbs;
+using Attest.Web.Features.Shared;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,15 +62,15 @@ public sealed class KsbsModel(AttestDbContext db, Core.Qualifications.Catalogue 
         var userId = User.UserId();
         var assessor = User.IsInRole(Roles.Assessor);
         var candidate = User.IsInRole(Roles.Candidate);
-        var evidence = User.IsInRole(Roles.Iqa) ? "/Evidence/" : null;
+        var iqa = User.IsInRole(Roles.Iqa);
         var view = await KsbCoverageView.LoadAsync(db, catalogue, rules, TrackingScope.Visible(db, User), EnrolmentId,
             (enrolment, kind, id) => (kind, Assigned: assessor && enrolment.AssessorId == userId) switch
             {
-                (KsbRecordKind.Evidence, true) => $"/Evidence/{id}",
+                (KsbRecordKind.Evidence, true) => EvidenceLink.To(id, ownPortfolio: false),
                 (KsbRecordKind.OffTheJobActivity, true) => $"/Assessor/Enrolments/{enrolment.Id}/OffTheJob",
                 (KsbRecordKind.ProgressReview, true) => $"/Assessor/Enrolments/{enrolment.Id}/Reviews#review-{id}",
-                (KsbRecordKind.Evidence, false) when evidence is not null => evidence + id,
-                (KsbRecordKind.Evidence, false) when candidate => $"/Candidate/Evidence/{id}",
+                (KsbRecordKind.Evidence, false) when iqa => EvidenceLink.To(id, ownPortfolio: false),
+                (KsbRecordKind.Evidence, false) when candidate => EvidenceLink.To(id, ownPortfolio: true),
                 (KsbRecordKind.OffTheJobActivity, false) when candidate => "/Candidate/OffTheJob",
                 (KsbRecordKind.ProgressReview, false) when candidate => $"/Candidate/Reviews#review-{id}",
                 _ => null,
