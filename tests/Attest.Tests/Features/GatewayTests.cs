@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
+using AngleSharp.Html.Parser;
 using Attest.Core.Apprenticeships;
 using Attest.Core.Centres;
 using Attest.Core.Data;
@@ -94,9 +95,21 @@ public class GatewayTests
         Assert.Contains("English and maths at level 2", await lineManager.GetStringAsync(employerPage), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await lineManager.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: employerPage)).StatusCode);
         // Signed already (a second tab, or two at once), the button is gone: the refusal is the page's, with no link to it.
-        var twice = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await lineManager.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: employerPage)).Content.ReadAsStringAsync());
+        var twice = new HtmlParser().ParseDocument(await (await lineManager.PostFormAsync(employerPage + "?handler=Sign", new(), tokenFrom: employerPage)).Content.ReadAsStringAsync());
         Assert.Contains("already signed for the employer by linemanager A", twice.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(twice.QuerySelectorAll(".govuk-error-summary a"));
+
+        // Signed for TEST-GW version 1.0, the apprenticeship keeps it: its page offers no other version, and a new reference is refused.
+        var terms = new HtmlParser().ParseDocument(await admin.GetStringAsync($"/Admin/Enrolments/{app.A.GradedEnrolmentId}/Apprenticeship"));
+        Assert.Null(terms.GetElementById("Input_StandardVersion"));
+        Assert.StartsWith("The apprentice follows version 1.0 of TEST-GW, as the gateway declaration was signed for", terms.GetElementById("standard-version")!.TextContent, StringComparison.Ordinal);
+        var recoded = await admin.PostFormAsync($"/Admin/Enrolments/{app.A.GradedEnrolmentId}/Apprenticeship", new()
+        {
+            ["Input.Programme"] = "Standard", ["Input.ProgrammeCode"] = "SAMPLE-CS3", ["Input.ProgrammeTitle"] = "Customer service", ["Input.StartDate"] = Iso(Today(app).AddDays(-182)),
+            ["Input.PlannedEndDate"] = Iso(Today(app).AddDays(182)), ["Input.ContractedHoursPerWeek"] = "37.5", ["Input.PlannedOffTheJobHours"] = "280", ["Input.EmployerId"] = app.A.EmployerId.ToString(),
+        });
+        Assert.Contains("The gateway declaration is signed for TEST-GW version 1.0: the apprentice stays on it for the end-point assessment",
+            WebUtility.HtmlDecode(await recoded.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         // Off-the-job hours: 280 hours logged by the apprentice and verified by the assessor.
         var today = Today(app);

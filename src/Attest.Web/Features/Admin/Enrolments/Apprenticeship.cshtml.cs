@@ -32,6 +32,9 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
 
     public string? ChangedBy { get; private set; }
 
+    /// <summary>Whether anyone has signed the gateway declaration: then the standard and its version stay as signed for.</summary>
+    public bool GatewaySigned { get; private set; }
+
     /// <summary>The versions the catalogue holds of the standard the apprentice follows, newest first; empty for a framework or a standard not held.</summary>
     public IReadOnlyList<Core.Qualifications.StandardSpec> StandardVersions =>
         Current is { Programme: ApprenticeshipProgramme.Standard } a ? catalogue.StandardVersions(a.ProgrammeCode) : [];
@@ -75,14 +78,15 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
         }
         else
         {
-            var gatewaySigned = await db.GatewaySignatures.AnyAsync(s => s.EnrolmentId == Id, cancellationToken);
-            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, catalogue, User.UserId(), now, gatewaySigned);
+            apprenticeship.Change(enrolment, terms, employer, offTheJobRules, catalogue, User.UserId(), now, await GatewaySignedAsync(cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = apprenticeship is null ? $"The enrolment is now an apprenticeship with {employer!.Name}." : "The apprenticeship's details are saved.";
         return Redirect($"/Admin/Candidates/{enrolment.CandidateId}");
     }
+
+    private Task<bool> GatewaySignedAsync(CancellationToken cancellationToken) => db.GatewaySignatures.AnyAsync(s => s.EnrolmentId == Id, cancellationToken);
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -93,6 +97,7 @@ public sealed class ApprenticeshipModel(AttestDbContext db, Core.Qualifications.
         QualificationName = catalogue.Find(row.QualificationCode)?.DisplayName ?? row.QualificationCode;
         Employers = [.. (await db.Employers.AsNoTracking().OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken)).Select(e => (e.Id, e.Name))];
         Current = await db.Apprenticeships.AsNoTracking().SingleOrDefaultAsync(a => a.EnrolmentId == Id, cancellationToken);
+        GatewaySigned = await GatewaySignedAsync(cancellationToken);
         var centreId = db.CurrentCentreId;
         ChangedBy = Current is null ? null : await db.Users.Where(u => u.CentreId == centreId && u.Id == Current.ChangedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
     }
