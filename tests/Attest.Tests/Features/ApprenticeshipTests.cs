@@ -61,6 +61,11 @@ public class ApprenticeshipTests
         Assert.DoesNotContain("Quayside", WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Employers?q=nobody")), StringComparison.Ordinal);
         Assert.DoesNotContain("Lina Line", await admin.GetStringAsync("/Admin/Staff"), StringComparison.Ordinal);
 
+        // Cara's apprenticeship follows the sample standard, whose only version the catalogue holds is 1.0: stated, not offered.
+        var onlyVersion = new HtmlParser().ParseDocument(await admin.GetStringAsync($"/Admin/Enrolments/{app.A.EnrolmentId}/Apprenticeship"));
+        Assert.Null(onlyVersion.GetElementById("Input_StandardVersion"));
+        Assert.StartsWith("The apprentice follows version 1.0 of SAMPLE-CS3, the only version the catalogue holds.", onlyVersion.GetElementById("standard-version")!.TextContent, StringComparison.Ordinal);
+
         // Otto's enrolment becomes the café's apprenticeship.
         var made = await admin.PostFormAsync($"/Admin/Enrolments/{app.A.GradedEnrolmentId}/Apprenticeship", Terms(employerId));
         Assert.Equal($"/Admin/Candidates/{app.A.OtherCandidateId}", made.Headers.Location!.OriginalString);
