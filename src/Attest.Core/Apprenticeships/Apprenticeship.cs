@@ -153,11 +153,11 @@ public sealed class Apprenticeship : ICentreOwned
             errors.Add(("EmployerId", "Choose one of this centre's employers: that employer is not one of them"));
         }
 
-        var version = VersionToFollow(terms.Programme, code, terms.StandardVersion, catalogue, errors);
-        if (gatewaySigned && errors.TrueForAll(e => e.Field != "StandardVersion") && (terms.Programme != Programme || !string.Equals(code, ProgrammeCode, StringComparison.OrdinalIgnoreCase) || version != StandardVersion))
+        var sameProgramme = terms.Programme == Programme && string.Equals(code, ProgrammeCode, StringComparison.OrdinalIgnoreCase);
+        var version = VersionToFollow(terms.Programme, code, sameProgramme, terms.StandardVersion?.Trim(), catalogue, errors);
+        if (gatewaySigned && errors.TrueForAll(e => e.Field != "StandardVersion") && !(sameProgramme && version == StandardVersion))
         {
-            var field = version != StandardVersion && terms.Programme == Programme && string.Equals(code, ProgrammeCode, StringComparison.OrdinalIgnoreCase) ? "StandardVersion" : "ProgrammeCode";
-            errors.Add((field, $"The gateway declaration is signed for {ProgrammeCode}{(StandardVersion is null ? "" : " version " + StandardVersion)}: the apprentice stays on it for the end-point assessment"));
+            errors.Add((sameProgramme ? "StandardVersion" : "ProgrammeCode", $"The gateway declaration is signed for {ProgrammeCode}{(StandardVersion is null ? "" : " version " + StandardVersion)}: the apprentice stays on it for the end-point assessment"));
         }
 
         if (errors.Count > 0)
@@ -175,7 +175,7 @@ public sealed class Apprenticeship : ICentreOwned
     /// one pinned, while the standard is unchanged; else the newest the catalogue holds (null when it holds none). A version
     /// chosen while changing the standard is not applied: versions are the old standard's, and the new one starts at its newest.
     /// </summary>
-    private string? VersionToFollow(ApprenticeshipProgramme? programme, string code, string? chosen, Catalogue catalogue, List<(string Field, string Message)> errors)
+    private string? VersionToFollow(ApprenticeshipProgramme? programme, string code, bool sameStandard, string? chosen, Catalogue catalogue, List<(string Field, string Message)> errors)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         if (programme != ApprenticeshipProgramme.Standard || code.Length == 0)
@@ -184,16 +184,15 @@ public sealed class Apprenticeship : ICentreOwned
         }
 
         var held = catalogue.StandardVersions(code);
-        var sameStandard = Programme == ApprenticeshipProgramme.Standard && string.Equals(ProgrammeCode, code, StringComparison.OrdinalIgnoreCase);
-        if (sameStandard && !string.IsNullOrWhiteSpace(chosen) && chosen.Trim() != StandardVersion)
+        if (sameStandard && !string.IsNullOrEmpty(chosen) && chosen != StandardVersion)
         {
-            if (held.FirstOrDefault(s => s.Version == chosen.Trim()) is { } moveTo)
+            if (held.FirstOrDefault(s => s.Version == chosen) is { } moveTo)
             {
                 return moveTo.Version;
             }
 
             errors.Add(("StandardVersion", held.Count == 0
-                ? $"The catalogue holds no version of {code}: the apprentice cannot move to version {chosen.Trim()}"
+                ? $"The catalogue holds no version of {code}: the apprentice cannot move to version {chosen}"
                 : $"Choose a version of {code} the catalogue holds: {string.Join(", ", held.Select(s => s.Version))}"));
             return null;
         }

@@ -46,6 +46,7 @@ public sealed class TestDatabase : IDisposable
             // Pooled, as the app is in production: a new PostgreSQL connection is a new server process, and opening one
             // per query made each test several times slower. Idle connections close within seconds, and dropping the
             // database ends any left open, so a run of a thousand databases stays far under the server's connection limit.
+            // The template is not pooled (it is copied only while nobody is connected to it), nor are migration tests' empty ones.
             ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer)
             {
                 Database = _postgresName, Pooling = template is not null, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5,

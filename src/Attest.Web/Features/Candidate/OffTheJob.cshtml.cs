@@ -48,7 +48,7 @@ public sealed class OffTheJobModel(AttestDbContext db, OffTheJobRules rules, Cor
     public IReadOnlyList<OffTheJobActivityType> ActivityTypes => rules.ActivityTypes;
 
     /// <summary>The apprenticeship's standard, whose KSBs an activity may be mapped to; null when the catalogue does not hold it.</summary>
-    public Core.Qualifications.StandardSpec? Standard => KsbMappingQueries.StandardOf(catalogue, Log.Apprenticeship);
+    public Core.Qualifications.StandardSpec? Standard => Log.Apprenticeship.StandardIn(catalogue);
 
     public DateOnly Today => UkTime.DateOf(clock.GetUtcNow().UtcDateTime);
 

@@ -97,7 +97,7 @@ public sealed class KsbCoverageView
         }
 
         var candidateName = await db.Candidates.Where(c => c.Id == enrolment.CandidateId).Select(c => c.GivenName + " " + c.FamilyName).SingleAsync(cancellationToken);
-        var standard = KsbMappingQueries.StandardOf(catalogue, apprenticeship);
+        var standard = apprenticeship.StandardIn(catalogue);
         var live = await db.LiveKsbMappings.AsNoTracking().Where(m => m.EnrolmentId == enrolment.Id).OrderBy(m => m.MappedAt).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, rules, live, cancellationToken);
         var records = live.Select(m => (m.KsbCode, Record: new KsbMappedRecord(m, names.GetValueOrDefault(m.RecordId, "A record no longer shown"), link(enrolment, m.RecordKind, m.RecordId), canWithdraw(enrolment, m))))

@@ -18,9 +18,6 @@ public static class KsbMappingQueries
         return [.. live.Select(m => new KsbMapping(m.KsbCode, m.RecordId))];
     }
 
-    /// <summary>The standard an apprenticeship follows, at its version (<see cref="Apprenticeship.StandardIn"/>); null without an apprenticeship.</summary>
-    public static StandardSpec? StandardOf(Core.Qualifications.Catalogue catalogue, Apprenticeship? apprenticeship) => apprenticeship?.StandardIn(catalogue);
-
     /// <summary>
     /// Adds the mappings of <paramref name="record"/> to the chosen KSBs of <paramref name="enrolment"/>'s standard, each with its
     /// ledger entry, to the save; or refuses on the field "Ksbs" (<see cref="RecordKsbMapping.Map"/>). The caller saves, so a
@@ -35,7 +32,7 @@ public static class KsbMappingQueries
         ArgumentNullException.ThrowIfNull(record);
         var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleOrDefaultAsync(a => a.EnrolmentId == enrolment.Id, cancellationToken);
         var live = await db.LiveKsbMappings.AsNoTracking().Where(m => m.EnrolmentId == enrolment.Id && m.RecordId == record.Id).ToListAsync(cancellationToken);
-        var mappings = RecordKsbMapping.Map(enrolment, apprenticeship, StandardOf(catalogue, apprenticeship), record, codes, live, by, byName, now);
+        var mappings = RecordKsbMapping.Map(enrolment, apprenticeship, apprenticeship?.StandardIn(catalogue), record, codes, live, by, byName, now);
         foreach (var mapping in mappings)
         {
             db.RecordKsbMappings.Add(mapping);
@@ -56,7 +53,7 @@ public static class KsbMappingQueries
             .ToListAsync(cancellationToken);
         var mapped = (await db.LiveKsbMappings.AsNoTracking().Where(m => m.RecordId == recordId).Select(m => new { m.EnrolmentId, m.KsbCode }).ToListAsync(cancellationToken))
             .ToLookup(m => m.EnrolmentId, m => m.KsbCode);
-        return [.. found.Select(x => (x.Enrolment, Standard: StandardOf(catalogue, x.Apprenticeship)))
+        return [.. found.Select(x => (x.Enrolment, Standard: x.Apprenticeship?.StandardIn(catalogue)))
             .Where(x => x.Standard is not null)
             .OrderBy(x => x.Enrolment.CreatedAt)
             .Select(x => new KsbTarget(x.Enrolment, x.Standard!, [.. mapped[x.Enrolment.Id]]))];

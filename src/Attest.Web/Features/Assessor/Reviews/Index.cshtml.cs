@@ -149,7 +149,7 @@ public sealed class IndexModel(
         CandidateName = await CandidateNameAsync(cancellationToken);
         Reviews = await ProgressReviews.OfAsync(db, Mine, cancellationToken);
         var apprenticeship = await db.Apprenticeships.AsNoTracking().SingleAsync(a => a.EnrolmentId == Enrolment.Id, cancellationToken);
-        Standard = KsbMappingQueries.StandardOf(catalogue, apprenticeship);
+        Standard = apprenticeship.StandardIn(catalogue);
         IntervalWeeks = (await db.CentrePolicyAsync(cancellationToken)).ReviewIntervalWeeks;
         Due = await ReviewStandings.ScheduleAsync(db, Enrolment, apprenticeship, IntervalWeeks, Reviews, DateOnly.FromDateTime(Now), cancellationToken);
         var employerId = apprenticeship.EmployerId;
